@@ -1,0 +1,73 @@
+// `npm run import -- <file.csv>`: loads a legacy registry export into the
+// database of DATABASE_URL, or into the embedded PGlite when it is unset.
+// The file is read and checked before the database is touched; then pending
+// migrations are applied, the reference data (prisma/data/*.csv) is seeded,
+// and the centres are written in one transaction. A malformed file ends the
+// run with one line, "<file>:<line>: <what is wrong>", and exit code 1.
+import path from "node:path";
+
+import { createPrismaClient } from "../src/server/db/create-client";
+import { checkDatabaseReachable, resolveDatabaseUrl } from "../src/server/db/embedded";
+import { applyMigrations } from "../src/server/db/schema-engine";
+import { formatLegacyImport, formatReferenceSeed } from "../src/server/import/format-summary";
+import { readLegacyFile, writeLegacyFile } from "../src/server/import/legacy-centres";
+import { loadReferenceData, seedReferenceData } from "../src/server/import/reference-data";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+const usage = `Usage: npm run import -- <file.csv>
+
+Imports a legacy export of the registry (columns: reference, initiator, region,
+country, designated_on, last_redesignated_on, expires_on, status, title,
+website, subject_1..3, activity_type_1..3), e.g.
+  npm run import -- prisma/data/who-collaborating-centres-2022.csv
+Re-importing a file updates the centres it holds and never duplicates them.
+The database is DATABASE_URL's, or the embedded one when it is unset.`;
+
+async function main(args: string[]): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(usage);
+    return 0;
+  }
+  const [file, ...extra] = args;
+  if (file === undefined || extra.length > 0 || file.startsWith("-")) {
+    console.error(usage);
+    return 2;
+  }
+
+  let started = performance.now();
+  const referenceData = await loadReferenceData();
+  const parsed = await readLegacyFile(path.resolve(file), { referenceData });
+  const readSeconds = (performance.now() - started) / 1000;
+
+  const database = await resolveDatabaseUrl();
+  const prisma = createPrismaClient(database.url, 4);
+  try {
+    await checkDatabaseReachable(database.url);
+    const applied = await applyMigrations({
+      url: database.url,
+      migrationsDir: path.join(root, "prisma/migrations"),
+    });
+    if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+    console.log(formatReferenceSeed(await seedReferenceData(prisma, referenceData)));
+    started = performance.now();
+    const summary = await writeLegacyFile(prisma, parsed);
+    console.log(formatLegacyImport(summary, readSeconds + (performance.now() - started) / 1000));
+    console.log(database.embedded ? "Database: embedded (PGlite)." : "Database: DATABASE_URL.");
+    return 0;
+  } finally {
+    await prisma.$disconnect();
+    await database.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // ImportFileError's message is already "<file>:<line>: <problem>"; other
+    // errors (database unreachable, a concurrent change) are one line too.
+    console.error(error instanceof Error ? error.message : String(error));
+    if (process.env.DEBUG) console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,43 @@
+import { addDays, addYears } from "./dates";
+
+// domain.md §6: one report per year of a term, due on each anniversary of the
+// start date, opening 30 days before it.
+export const REPORT_OPENS_DAYS_BEFORE_DUE = 30;
+
+export type ScheduledReport = {
+  yearNumber: number;
+  periodStart: Date;
+  periodEnd: Date;
+  opensOn: Date;
+  dueOn: Date;
+};
+
+export function scheduleAnnualReports(termStart: Date, termYears: number): ScheduledReport[] {
+  if (!Number.isInteger(termYears) || termYears < 1) throw new RangeError("A term lasts a whole number of years ≥ 1");
+  return Array.from({ length: termYears }, (_, index) => {
+    const yearNumber = index + 1;
+    const periodStart = addYears(termStart, index);
+    const dueOn = addYears(termStart, yearNumber);
+    return {
+      yearNumber,
+      periodStart,
+      periodEnd: addDays(dueOn, -1),
+      opensOn: addDays(dueOn, -REPORT_OPENS_DAYS_BEFORE_DUE),
+      dueOn,
+    };
+  });
+}
+
+/** Whether a report that has not been started is still SCHEDULED or OPEN on `today`. */
+export function initialReportState(report: Pick<ScheduledReport, "opensOn">, today: Date): "SCHEDULED" | "OPEN" {
+  return today.getTime() >= report.opensOn.getTime() ? "OPEN" : "SCHEDULED";
+}
+
+/** Overdue is derived, never stored: due date passed and not submitted. */
+export function isReportOverdue(
+  report: { dueOn: Date; state: string },
+  today: Date,
+): boolean {
+  const submitted = report.state === "SUBMITTED" || report.state === "ACCEPTED" || report.state === "CANCELLED";
+  return !submitted && today.getTime() > report.dueOn.getTime();
+}

@@ -1,0 +1,22 @@
+// The public status of a centre (domain.md §5).
+export const centreStatuses = ["PROPOSED", "ACTIVE", "PENDING", "CLOSED", "NOT_DESIGNATED", "TERMINATED"] as const;
+export type CentreStatus = (typeof centreStatuses)[number];
+
+export const centreStatusLabels: Record<CentreStatus, string> = {
+  PROPOSED: "Proposed",
+  ACTIVE: "Active",
+  PENDING: "Pending",
+  CLOSED: "Closed",
+  NOT_DESIGNATED: "Not designated",
+  TERMINATED: "Terminated",
+};
+
+/** Statuses a public visitor may ever see; the rest exist only inside WHO. */
+export const publicCentreStatuses: readonly CentreStatus[] = ["ACTIVE", "PENDING", "CLOSED", "TERMINATED"];
+
+/** What the directory shows unless "include former centres" is chosen. */
+export const currentCentreStatuses: readonly CentreStatus[] = ["ACTIVE", "PENDING"];
+
+export function isPublicStatus(status: CentreStatus): boolean {
+  return publicCentreStatuses.includes(status);
+}
