@@ -32,7 +32,10 @@ export async function seedAll(prisma: PrismaClient, { demoMode, now = new Date()
 }
 
 /** For `npm start`: seed only a database that has no centres yet. */
-export async function seedIfEmpty(prisma: PrismaClient, options: { demoMode: boolean }): Promise<boolean> {
+export async function seedIfEmpty(
+  prisma: PrismaClient,
+  options: { demoMode: boolean; now?: Date },
+): Promise<boolean> {
   if ((await prisma.centre.count()) > 0) return false;
   console.log("Empty database: loading the reference data and the 2022 centres…");
   await seedAll(prisma, options);
