@@ -5,7 +5,16 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-*/**", "node_modules/**", "data/**", "src/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "node_modules/**",
+    "data/**",
+    "src/generated/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
   {
     rules: {
       // security.md: raw SQL only through tagged templates.
@@ -23,7 +32,14 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/generated/prisma/*", "@/server/db/*", "@prisma/*"], message: "Go through src/server queries and commands." }] },
+        {
+          patterns: [
+            {
+              group: ["@/generated/prisma/*", "@/server/db/*", "@prisma/*"],
+              message: "Go through src/server queries and commands.",
+            },
+          ],
+        },
       ],
     },
   },

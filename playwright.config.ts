@@ -5,7 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 // E2E_* variables). Debian's Chromium is used where Playwright's own browser
 // cannot be downloaded.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const chromium = process.env.CHROMIUM_PATH ?? (process.platform === "linux" ? "/usr/bin/chromium" : undefined);
+const chromium =
+  process.env.CHROMIUM_PATH ?? (process.platform === "linux" ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",
@@ -43,7 +44,9 @@ export default defineConfig({
       PORT: String(port),
       HOSTNAME: "localhost",
       NEXT_TELEMETRY_DISABLED: "1",
-      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL, DEMO_MODE: "true" } : {}),
+      ...(process.env.E2E_DATABASE_URL
+        ? { DATABASE_URL: process.env.E2E_DATABASE_URL, DEMO_MODE: "true" }
+        : {}),
       EMBEDDED_DB_DIR: process.env.E2E_EMBEDDED_DB_DIR ?? "data/e2e-pglite",
       EMBEDDED_DB_PORT: process.env.E2E_EMBEDDED_DB_PORT ?? "54339",
     },

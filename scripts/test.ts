@@ -62,7 +62,10 @@ function vitest(project: "unit" | "integration") {
 
 function playwright(label: string, env: Record<string, string>) {
   const output = path.join(reports, `e2e-${label}.json`);
-  const ok = run(`end-to-end (${label})`, bin("playwright"), ["test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  const ok = run(`end-to-end (${label})`, bin("playwright"), ["test"], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+  });
   const counts = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(output)) {
     const report = JSON.parse(readFileSync(output, "utf8")) as {
@@ -102,7 +105,11 @@ async function main() {
   if (outcomes.find((o) => o.step === "build")?.ok) {
     const embeddedDir = path.join("data", "e2e-pglite");
     rmSync(path.join(root, embeddedDir), { recursive: true, force: true });
-    playwright("PGlite", { E2E_EMBEDDED_DB_DIR: embeddedDir, E2E_PORT: "3100", E2E_EMBEDDED_DB_PORT: "54339" });
+    playwright("PGlite", {
+      E2E_EMBEDDED_DB_DIR: embeddedDir,
+      E2E_PORT: "3100",
+      E2E_EMBEDDED_DB_PORT: "54339",
+    });
     const testDatabaseUrl = process.env.TEST_DATABASE_URL;
     if (testDatabaseUrl) {
       const url = await freshPostgresDatabase(testDatabaseUrl, "registry_e2e");
@@ -113,12 +120,18 @@ async function main() {
   }
 
   const total = outcomes.reduce(
-    (sum, o) => ({ passed: sum.passed + o.passed, failed: sum.failed + o.failed, skipped: sum.skipped + o.skipped }),
+    (sum, o) => ({
+      passed: sum.passed + o.passed,
+      failed: sum.failed + o.failed,
+      skipped: sum.skipped + o.skipped,
+    }),
     { passed: 0, failed: 0, skipped: 0 },
   );
   console.log("\n━━ results ━━");
   for (const o of outcomes) {
-    console.log(`${o.ok ? "✓" : "✗"} ${o.step.padEnd(26)} ${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped`);
+    console.log(
+      `${o.ok ? "✓" : "✗"} ${o.step.padEnd(26)} ${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped`,
+    );
   }
   console.log(`time: ${Math.round((Date.now() - started) / 1000)} s`);
   if (total.passed === 0) console.log("No test was executed: that is a failure.");

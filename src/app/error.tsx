@@ -2,7 +2,13 @@
 
 // Shown for unexpected errors; never the error's message or stack, which the
 // server has logged already (the digest lets support find the log line).
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <div className="max-w-2xl space-y-4" role="alert">
       <h1 className="text-2xl font-semibold text-brand-800">Something went wrong</h1>

@@ -33,7 +33,10 @@ export default async function HomePage() {
             <li key={region.code} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
               <p className="text-sm font-medium uppercase tracking-wide text-muted">{region.code}</p>
               <p className="mt-1 font-medium">{region.name}</p>
-              <p className="mt-3 text-3xl font-semibold text-brand-700" data-testid={`region-count-${region.code}`}>
+              <p
+                className="mt-3 text-3xl font-semibold text-brand-700"
+                data-testid={`region-count-${region.code}`}
+              >
                 {region.activeCentres.toLocaleString("en")}
                 <span className="sr-only"> active centres</span>
               </p>

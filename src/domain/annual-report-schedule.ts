@@ -13,7 +13,8 @@ export type ScheduledReport = {
 };
 
 export function scheduleAnnualReports(termStart: Date, termYears: number): ScheduledReport[] {
-  if (!Number.isInteger(termYears) || termYears < 1) throw new RangeError("A term lasts a whole number of years ≥ 1");
+  if (!Number.isInteger(termYears) || termYears < 1)
+    throw new RangeError("A term lasts a whole number of years ≥ 1");
   return Array.from({ length: termYears }, (_, index) => {
     const yearNumber = index + 1;
     const periodStart = addYears(termStart, index);
@@ -29,15 +30,16 @@ export function scheduleAnnualReports(termStart: Date, termYears: number): Sched
 }
 
 /** Whether a report that has not been started is still SCHEDULED or OPEN on `today`. */
-export function initialReportState(report: Pick<ScheduledReport, "opensOn">, today: Date): "SCHEDULED" | "OPEN" {
+export function initialReportState(
+  report: Pick<ScheduledReport, "opensOn">,
+  today: Date,
+): "SCHEDULED" | "OPEN" {
   return today.getTime() >= report.opensOn.getTime() ? "OPEN" : "SCHEDULED";
 }
 
 /** Overdue is derived, never stored: due date passed and not submitted. */
-export function isReportOverdue(
-  report: { dueOn: Date; state: string },
-  today: Date,
-): boolean {
-  const submitted = report.state === "SUBMITTED" || report.state === "ACCEPTED" || report.state === "CANCELLED";
+export function isReportOverdue(report: { dueOn: Date; state: string }, today: Date): boolean {
+  const submitted =
+    report.state === "SUBMITTED" || report.state === "ACCEPTED" || report.state === "CANCELLED";
   return !submitted && today.getTime() > report.dueOn.getTime();
 }

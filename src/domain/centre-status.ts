@@ -1,5 +1,12 @@
 // The public status of a centre (domain.md §5).
-export const centreStatuses = ["PROPOSED", "ACTIVE", "PENDING", "CLOSED", "NOT_DESIGNATED", "TERMINATED"] as const;
+export const centreStatuses = [
+  "PROPOSED",
+  "ACTIVE",
+  "PENDING",
+  "CLOSED",
+  "NOT_DESIGNATED",
+  "TERMINATED",
+] as const;
 export type CentreStatus = (typeof centreStatuses)[number];
 
 export const centreStatusLabels: Record<CentreStatus, string> = {

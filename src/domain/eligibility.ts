@@ -3,7 +3,10 @@ import { z } from "zod";
 // The 8 eligibility criteria of a proposal, all required (domain.md §1).
 export const eligibilityCriteria = [
   { key: "scientificStanding", label: "High scientific and technical standing" },
-  { key: "nationalPlace", label: "Prominent place in the country's health, scientific or educational structures" },
+  {
+    key: "nationalPlace",
+    label: "Prominent place in the country's health, scientific or educational structures",
+  },
   { key: "leadershipAndStaff", label: "High-quality leadership and enough qualified staff" },
   { key: "stability", label: "Stability of personnel, activity and funding" },
   { key: "workingRelations", label: "Working relations with other institutions" },
@@ -22,10 +25,12 @@ const answer = z
   .strict();
 
 export const eligibilitySchema = z
-  .object(Object.fromEntries(eligibilityCriteria.map((criterion) => [criterion.key, answer])) as Record<
-    EligibilityKey,
-    typeof answer
-  >)
+  .object(
+    Object.fromEntries(eligibilityCriteria.map((criterion) => [criterion.key, answer])) as Record<
+      EligibilityKey,
+      typeof answer
+    >,
+  )
   .strict();
 
 export type Eligibility = z.infer<typeof eligibilitySchema>;

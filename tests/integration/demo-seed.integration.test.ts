@@ -34,7 +34,10 @@ describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
 
   it("creates every demo account with its roles and the documented password", async () => {
     for (const account of demoAccounts) {
-      const user = await prisma.user.findUniqueOrThrow({ where: { email: account.email }, include: { roles: true } });
+      const user = await prisma.user.findUniqueOrThrow({
+        where: { email: account.email },
+        include: { roles: true },
+      });
       expect(user.roles.map((r) => r.role).sort()).toEqual(account.roles.map((r) => r.role).sort());
       expect(await verifyPassword(user.passwordHash ?? "", DEMO_PASSWORD)).toBe(true);
     }
@@ -64,7 +67,9 @@ describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
   });
 
   it("has annual reports in every state, overdue ones included", async () => {
-    const reports = await prisma.annualReport.findMany({ select: { state: true, dueOn: true, centreId: true } });
+    const reports = await prisma.annualReport.findMany({
+      select: { state: true, dueOn: true, centreId: true },
+    });
     expect(new Set(reports.map((r) => r.state))).toEqual(
       new Set(["SCHEDULED", "OPEN", "DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED", "CANCELLED"]),
     );
@@ -74,14 +79,18 @@ describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
   it("gives NOR-18 a current term with ToR, work plan and an overdue report", async () => {
     const centre = await prisma.centre.findUniqueOrThrow({
       where: { reference: "NOR-18" },
-      include: { designations: { where: { frozenVersion: 2 }, include: { termsOfReference: true, activities: true } } },
+      include: {
+        designations: { where: { frozenVersion: 2 }, include: { termsOfReference: true, activities: true } },
+      },
     });
     expect(centre.status).toBe("ACTIVE");
     expect(centre.termEnd!.getTime()).toBeGreaterThan(now.getTime());
     const [term] = centre.designations;
     expect(term?.termsOfReference).toHaveLength(3);
     expect(term?.activities).toHaveLength(4);
-    const overdue = await prisma.annualReport.findFirstOrThrow({ where: { centreId: centre.id, yearNumber: 2 } });
+    const overdue = await prisma.annualReport.findFirstOrThrow({
+      where: { centreId: centre.id, yearNumber: 2 },
+    });
     expect(isReportOverdue(overdue, now)).toBe(true);
   });
 
@@ -94,7 +103,9 @@ describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
     const evaluation = centre.designations.find((d) => d.evaluation)?.evaluation;
     expect(evaluation?.state).toBe("COMPLETED");
     expect(evaluation?.scores).toHaveLength(5);
-    expect(centre.designations.some((d) => d.kind === "REDESIGNATION" && d.state === "REGIONAL_REVIEW")).toBe(true);
+    expect(centre.designations.some((d) => d.kind === "REDESIGNATION" && d.state === "REGIONAL_REVIEW")).toBe(
+      true,
+    );
   });
 
   it("does nothing the second time", async () => {

@@ -9,15 +9,30 @@ const iso = (date: Date) => date.toISOString().slice(0, 10);
 describe("scheduleAnnualReports", () => {
   it("gives one report per year, due on each anniversary, opening 30 days before", () => {
     const reports = scheduleAnnualReports(day("2024-10-15"), 4);
-    expect(reports.map((r) => iso(r.dueOn))).toEqual(["2025-10-15", "2026-10-15", "2027-10-15", "2028-10-15"]);
-    expect(reports.map((r) => iso(r.opensOn))).toEqual(["2025-09-15", "2026-09-15", "2027-09-15", "2028-09-15"]);
+    expect(reports.map((r) => iso(r.dueOn))).toEqual([
+      "2025-10-15",
+      "2026-10-15",
+      "2027-10-15",
+      "2028-10-15",
+    ]);
+    expect(reports.map((r) => iso(r.opensOn))).toEqual([
+      "2025-09-15",
+      "2026-09-15",
+      "2027-09-15",
+      "2028-09-15",
+    ]);
     expect(iso(reports[0]!.periodStart)).toBe("2024-10-15");
     expect(iso(reports[0]!.periodEnd)).toBe("2025-10-14");
   });
 
   it("keeps a term that starts on 29 February on 28 February in common years", () => {
     const reports = scheduleAnnualReports(day("2024-02-29"), 4);
-    expect(reports.map((r) => iso(r.dueOn))).toEqual(["2025-02-28", "2026-02-28", "2027-02-28", "2028-02-29"]);
+    expect(reports.map((r) => iso(r.dueOn))).toEqual([
+      "2025-02-28",
+      "2026-02-28",
+      "2027-02-28",
+      "2028-02-29",
+    ]);
   });
 
   it("refuses a term that is not a whole number of years", () => {

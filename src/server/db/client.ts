@@ -13,7 +13,9 @@ function instance(): PrismaClient {
   if (!globalForPrisma.prisma) {
     const url = process.env.DATABASE_URL;
     if (!url) {
-      throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database.");
+      throw new Error(
+        "DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database.",
+      );
     }
     globalForPrisma.prisma = createPrismaClient(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
   }

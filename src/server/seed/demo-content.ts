@@ -27,7 +27,8 @@ export const nor18WorkPlan: DemoWorkPlan = {
       tor: 0,
       title: "Evaluation framework for digital health interventions",
       activityType: "Product development (guidelines, manual, methodologies, etc.)",
-      description: "Draft and pilot a framework that Member States can use to evaluate telemedicine services.",
+      description:
+        "Draft and pilot a framework that Member States can use to evaluate telemedicine services.",
       deliverables: "Framework document; pilot report from two countries",
       timeframe: "Years 1-2",
       responsiblePerson: "Head of research",
@@ -66,10 +67,7 @@ export const nor18WorkPlan: DemoWorkPlan = {
 export function genericWorkPlan(title: string): DemoWorkPlan {
   const topic = title.replace(/^WHO Collaborating Cent(re|er)\s+(for|on|in)\s+/i, "").replace(/\.$/, "");
   return {
-    tor: [
-      `To support WHO in research on ${topic}.`,
-      `To assist WHO in training health workers in ${topic}.`,
-    ],
+    tor: [`To support WHO in research on ${topic}.`, `To assist WHO in training health workers in ${topic}.`],
     activities: [
       {
         tor: 0,
@@ -97,7 +95,10 @@ export function demoEligibility(institution: string): Eligibility {
   return Object.fromEntries(
     eligibilityCriteria.map((criterion) => [
       criterion.key,
-      { met: true, justification: `${criterion.label}: documented for ${institution} during the joint work.` },
+      {
+        met: true,
+        justification: `${criterion.label}: documented for ${institution} during the joint work.`,
+      },
     ]),
   ) as Eligibility;
 }
@@ -223,7 +224,8 @@ export const demoProposals: DemoProposal[] = [
     unitCode: "DHI",
     initiator: "EURO",
     daysInState: 40,
-    closedReason: "The institution's unit was merged into another department; the proposal will be resubmitted.",
+    closedReason:
+      "The institution's unit was merged into another department; the proposal will be resubmitted.",
   },
   {
     state: "REJECTED",

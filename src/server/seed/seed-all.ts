@@ -7,14 +7,19 @@ import { loadReferenceData, seedReferenceData } from "@/server/import/reference-
 
 import { seedDemo } from "./seed-demo";
 
-const centresFile = fileURLToPath(new URL("../../../prisma/data/who-collaborating-centres-2022.csv", import.meta.url));
+const centresFile = fileURLToPath(
+  new URL("../../../prisma/data/who-collaborating-centres-2022.csv", import.meta.url),
+);
 
 /**
  * Reference data and the 821 real centres (always safe: both are idempotent),
  * then the demo accounts and workflows when demo mode is on and they are not
  * there yet. Prints what it did.
  */
-export async function seedAll(prisma: PrismaClient, { demoMode, now = new Date() }: { demoMode: boolean; now?: Date }) {
+export async function seedAll(
+  prisma: PrismaClient,
+  { demoMode, now = new Date() }: { demoMode: boolean; now?: Date },
+) {
   await seedReferenceData(prisma, await loadReferenceData());
   const imported = await importLegacyCentres(prisma, centresFile, { now });
   console.log(

@@ -5,7 +5,13 @@ import type { Prisma, PrismaClient, ReportState } from "@/generated/prisma/clien
 import { hashPassword } from "@/server/auth/password";
 
 import { DEMO_PASSWORD, demoAccounts, demoUnits, type DemoAccountKey } from "./demo-accounts";
-import { demoEligibility, demoProposals, genericWorkPlan, nor18WorkPlan, type DemoWorkPlan } from "./demo-content";
+import {
+  demoEligibility,
+  demoProposals,
+  genericWorkPlan,
+  nor18WorkPlan,
+  type DemoWorkPlan,
+} from "./demo-content";
 
 type Tx = Prisma.TransactionClient;
 type Users = Record<DemoAccountKey, number>;
@@ -49,9 +55,24 @@ export async function seedDemo(prisma: PrismaClient, { now }: { now: Date }): Pr
         start: addYears(addDays(today, 20), -1),
         reportStates: ["DRAFT"],
       });
-      await term("SOA-14", { officer: "unitHead", unit: "HWF", start: addYears(addDays(today, -50), -1), reportStates: ["OPEN"] });
-      await term("DEN-64", { officer: "officer", unit: "DHI", start: addYears(addDays(today, -10), -1), reportStates: ["SUBMITTED"] });
-      await term("FIN-35", { officer: "officer", unit: "NCD", start: addYears(addDays(today, -5), -1), reportStates: ["RETURNED"] });
+      await term("SOA-14", {
+        officer: "unitHead",
+        unit: "HWF",
+        start: addYears(addDays(today, -50), -1),
+        reportStates: ["OPEN"],
+      });
+      await term("DEN-64", {
+        officer: "officer",
+        unit: "DHI",
+        start: addYears(addDays(today, -10), -1),
+        reportStates: ["SUBMITTED"],
+      });
+      await term("FIN-35", {
+        officer: "officer",
+        unit: "NCD",
+        start: addYears(addDays(today, -5), -1),
+        reportStates: ["RETURNED"],
+      });
       await term("ITA-113", {
         officer: "officer",
         unit: "NFS",
@@ -64,7 +85,11 @@ export async function seedDemo(prisma: PrismaClient, { now }: { now: Date }): Pr
       const proposals = await seedProposals(tx, users, units, today);
       await seedNetworks(tx);
       await tx.auditEvent.create({
-        data: { action: "seed.demo", entityType: "Database", details: { users: demoAccounts.length, proposals, terms } },
+        data: {
+          action: "seed.demo",
+          entityType: "Database",
+          details: { users: demoAccounts.length, proposals, terms },
+        },
       });
       return { users: demoAccounts.length, proposals, terms, reports };
     },
@@ -75,14 +100,21 @@ export async function seedDemo(prisma: PrismaClient, { now }: { now: Date }): Pr
 async function seedUnits(tx: Tx): Promise<Record<string, number>> {
   const ids: Record<string, number> = {};
   for (const unit of demoUnits) {
-    const row = await tx.unit.upsert({ where: { code: unit.code }, create: unit, update: {}, select: { id: true } });
+    const row = await tx.unit.upsert({
+      where: { code: unit.code },
+      create: unit,
+      update: {},
+      select: { id: true },
+    });
     ids[unit.code] = row.id;
   }
   return ids;
 }
 
 async function seedUsers(tx: Tx, passwordHash: string, units: Record<string, number>): Promise<Users> {
-  const regions = new Map((await tx.region.findMany({ select: { id: true, code: true } })).map((r) => [r.code, r.id]));
+  const regions = new Map(
+    (await tx.region.findMany({ select: { id: true, code: true } })).map((r) => [r.code, r.id]),
+  );
   const ids = {} as Users;
   for (const account of demoAccounts) {
     const user = await tx.user.upsert({
@@ -172,7 +204,8 @@ async function giveCurrentTerm(
   const schedule = scheduleAnnualReports(term.start, years);
   for (const slot of schedule) {
     const seeded = term.reportStates[slot.yearNumber - 1];
-    const state: ReportState = seeded ?? (terminated ? "CANCELLED" : today >= slot.opensOn ? "OPEN" : "SCHEDULED");
+    const state: ReportState =
+      seeded ?? (terminated ? "CANCELLED" : today >= slot.opensOn ? "OPEN" : "SCHEDULED");
     const submitted = state === "SUBMITTED" || state === "ACCEPTED" || state === "RETURNED";
     const report = await tx.annualReport.create({
       data: {
@@ -185,7 +218,11 @@ async function giveCurrentTerm(
         dueOn: slot.dueOn,
         state,
         stateChangedAt: state === "SUBMITTED" ? addDays(today, -16) : today,
-        submittedAt: submitted ? (state === "SUBMITTED" ? addDays(today, -16) : addDays(slot.dueOn, -3)) : null,
+        submittedAt: submitted
+          ? state === "SUBMITTED"
+            ? addDays(today, -16)
+            : addDays(slot.dueOn, -3)
+          : null,
         reviewedAt: state === "ACCEPTED" || state === "RETURNED" ? addDays(slot.dueOn, 7) : null,
         reviewedById: state === "ACCEPTED" || state === "RETURNED" ? users[term.officer] : null,
         ...(state === "DRAFT" || submitted ? reportSections(centre.title) : {}),
@@ -226,10 +263,15 @@ async function giveCurrentTerm(
 }
 
 async function createWorkPlan(tx: Tx, designationId: number, plan: DemoWorkPlan): Promise<number[]> {
-  const activityTypes = new Map((await tx.activityType.findMany({ select: { id: true, name: true } })).map((a) => [a.name, a.id]));
+  const activityTypes = new Map(
+    (await tx.activityType.findMany({ select: { id: true, name: true } })).map((a) => [a.name, a.id]),
+  );
   const torIds: number[] = [];
   for (const [index, text] of plan.tor.entries()) {
-    const item = await tx.termsOfReferenceItem.create({ data: { designationId, position: index + 1, text }, select: { id: true } });
+    const item = await tx.termsOfReferenceItem.create({
+      data: { designationId, position: index + 1, text },
+      select: { id: true },
+    });
     torIds.push(item.id);
   }
   const activityIds: number[] = [];
@@ -268,7 +310,12 @@ async function seedRedesignationUnderWay(tx: Tx, users: Users, units: Record<str
   const centre = await centreByReference(tx, "NET-86");
   await tx.centre.update({
     where: { id: centre.id },
-    data: { status: "PENDING", responsibleOfficerId: users.officer, unitId: units.DHI, version: { increment: 1 } },
+    data: {
+      status: "PENDING",
+      responsibleOfficerId: users.officer,
+      unitId: units.DHI,
+      version: { increment: 1 },
+    },
   });
   const current = await tx.designation.findFirst({
     where: { centreId: centre.id, state: "DESIGNATED" },
@@ -332,7 +379,12 @@ const stateOrder = [
   "APPROVAL",
 ] as const;
 
-async function seedProposals(tx: Tx, users: Users, units: Record<string, number>, today: Date): Promise<number> {
+async function seedProposals(
+  tx: Tx,
+  users: Users,
+  units: Record<string, number>,
+  today: Date,
+): Promise<number> {
   for (const proposal of demoProposals) {
     const country = await tx.country.update({
       where: { whoCode: proposal.countryCode },
@@ -340,12 +392,20 @@ async function seedProposals(tx: Tx, users: Users, units: Record<string, number>
       select: { id: true, regionId: true, lastCentreNumber: true, whoCode: true },
     });
     const institution = await tx.institution.create({
-      data: { name: proposal.institution, department: proposal.department, city: proposal.city, countryId: country.id },
+      data: {
+        name: proposal.institution,
+        department: proposal.department,
+        city: proposal.city,
+        countryId: country.id,
+      },
       select: { id: true },
     });
     const closed = proposal.state === "WITHDRAWN" || proposal.state === "REJECTED";
     // How far along the chain the proposal got: a closed one stopped after endorsement.
-    const reached = proposal.state === "WITHDRAWN" || proposal.state === "REJECTED" ? 3 : stateOrder.indexOf(proposal.state);
+    const reached =
+      proposal.state === "WITHDRAWN" || proposal.state === "REJECTED"
+        ? 3
+        : stateOrder.indexOf(proposal.state);
     const since = addDays(today, -proposal.daysInState);
     const centre = await tx.centre.create({
       data: {
@@ -445,7 +505,10 @@ async function seedNetworks(tx: Tx) {
       select: { id: true },
     });
     const members = await tx.centre.findMany({
-      where: { subjects: { some: { subject: { name: network.subject } } }, status: { in: ["ACTIVE", "PENDING"] } },
+      where: {
+        subjects: { some: { subject: { name: network.subject } } },
+        status: { in: ["ACTIVE", "PENDING"] },
+      },
       select: { id: true },
     });
     await tx.networkMembership.createMany({
@@ -457,7 +520,8 @@ async function seedNetworks(tx: Tx) {
 
 async function centreByReference(tx: Tx, reference: string) {
   const centre = await tx.centre.findUnique({ where: { reference }, select: { id: true, title: true } });
-  if (!centre) throw new Error(`Centre ${reference} is missing: import the 2022 centres before the demo seed`);
+  if (!centre)
+    throw new Error(`Centre ${reference} is missing: import the 2022 centres before the demo seed`);
   return centre;
 }
 
