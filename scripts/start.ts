@@ -21,14 +21,16 @@ async function main(): Promise<void> {
   await ensurePortFree(env.PORT, env.HOSTNAME);
 
   const database = await resolveDatabaseUrl();
-  let server: ChildProcess | undefined;
+  // Filled once the app server runs; the stop handler may fire before that.
+  const running: { server?: ChildProcess } = {};
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    const server = running.server;
     if (server && server.exitCode === null) {
       server.kill("SIGTERM");
-      await new Promise((resolve) => server?.once("exit", resolve));
+      await new Promise((resolve) => server.once("exit", resolve));
     }
     await database.stop();
     process.exit(code);
@@ -38,8 +40,13 @@ async function main(): Promise<void> {
 
   try {
     await checkDatabaseReachable(database.url);
-    const applied = await applyMigrations({ url: database.url, migrationsDir: path.join(root, "prisma/migrations") });
-    console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+    const applied = await applyMigrations({
+      url: database.url,
+      migrationsDir: path.join(root, "prisma/migrations"),
+    });
+    console.log(
+      applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.",
+    );
     await seedIfEmpty(database.url, env.demoMode);
 
     if (needsBuild()) {
@@ -52,7 +59,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  console.log(`Serving on http://${env.HOSTNAME}:${env.PORT} (${database.embedded ? "embedded database" : "DATABASE_URL"}). Ctrl-C stops.`);
+  console.log(
+    `Serving on http://${env.HOSTNAME}:${env.PORT} (${database.embedded ? "embedded database" : "DATABASE_URL"}). Ctrl-C stops.`,
+  );
   // Only a demo may run without a configured AUTH_SECRET (NODE_ENV=production
   // always requires one: parseEnv refuses to start without it).
   if (!env.AUTH_SECRET && !database.embedded && !env.demoMode) {
@@ -64,11 +73,18 @@ async function main(): Promise<void> {
     AUTH_SECRET: env.AUTH_SECRET ?? devAuthSecret(env.EMBEDDED_DB_DIR),
     APP_URL: env.APP_URL ?? `http://${env.HOSTNAME}:${env.PORT}`,
   };
-  server = spawn(process.execPath, [nextBin(), "start", "-p", String(env.PORT), "-H", env.HOSTNAME], {
+  const server = spawn(process.execPath, [nextBin(), "start", "-p", String(env.PORT), "-H", env.HOSTNAME], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, ...auth, DATABASE_URL: database.url, DEMO_MODE: String(env.demoMode), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      ...auth,
+      DATABASE_URL: database.url,
+      DEMO_MODE: String(env.demoMode),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
+  running.server = server;
   server.once("exit", (code) => void stop(code ?? 0));
 }
 
@@ -81,7 +97,9 @@ function needsBuild(): boolean {
   const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["src", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"].map((entry) => path.join(root, entry));
+  const sources = ["src", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"].map(
+    (entry) => path.join(root, entry),
+  );
   return newestModification(sources) > builtAt;
 }
 
@@ -92,7 +110,9 @@ function run(command: string, args: string[], extraEnv: Record<string, string>):
       stdio: "inherit",
       env: { ...process.env, ...extraEnv, NEXT_TELEMETRY_DISABLED: "1" },
     });
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} failed with exit code ${code}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(" ")} failed with exit code ${code}`)),
+    );
   });
 }
 

@@ -3,9 +3,16 @@ import { z } from "zod";
 // Every environment variable the application reads, validated once at start-up
 // so that a wrong value stops the app with a message naming the variable.
 // Keep README.md and .env.example in step with this list.
-const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
 
-const port = z.coerce.number().int().min(1).max(65535);
+const portMessage = "must be a port number (1-65535)";
+const port = z.coerce
+  .number({ error: portMessage })
+  .int(portMessage)
+  .min(1, portMessage)
+  .max(65535, portMessage);
 
 const postgresUrl = z
   .string()
@@ -22,17 +29,26 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Signs session cookies. Required in production; `npm start` with the
   // embedded database generates one under the data folder for the demo.
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 33`)").optional(),
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 33`)")
+    .optional(),
   // The public address of the app: links in e-mails, and whether cookies are
   // Secure with the __Host- prefix (https) or not (http://localhost).
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   // smtp:// or smtps:// URL of the mail server; without it mail stays in the
   // outbox, readable on the admin mail page in demo/development mode.
-  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")
+    .optional(),
   MAIL_FROM: z.string().min(3).default("Collaborating Centres Registry <no-reply@registry.example>"),
   // Reverse proxies in front of the app that append to X-Forwarded-For; the
   // client address used for sign-in throttling is the entry they appended.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  // Public API and exports: requests per minute per client address, counted
+  // in PostgreSQL (src/server/rate-limit/api-rate-limit.ts reads it).
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 });
 
 export type Env = z.infer<typeof envSchema> & { demoMode: boolean };
@@ -45,11 +61,15 @@ export class EnvError extends Error {}
  * must be asked for explicitly with DEMO_MODE=true.
  */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new EnvError(`Invalid environment variable${lines.length > 1 ? "s" : ""}:\n  ${lines.join("\n  ")}`);
+    throw new EnvError(
+      `Invalid environment variable${lines.length > 1 ? "s" : ""}:\n  ${lines.join("\n  ")}`,
+    );
   }
   const env = result.data;
   if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {

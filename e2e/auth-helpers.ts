@@ -1,0 +1,11 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "registry-demo-2026";
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/my-work$/);
+}

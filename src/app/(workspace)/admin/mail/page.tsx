@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { requirePage } from "@/server/policy/page-guard";
+import { listOutbox, mailPageEnabled } from "@/server/queries/outbox";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Mail (demo)" };
+
+// split() with a capturing group puts the links at the odd positions.
+const linkPattern = /(https?:\/\/\S+)/;
+
+/** Only in demo/development mode, only for administrators: the mail the app would have sent. */
+export default async function MailPage() {
+  if (!mailPageEnabled()) notFound();
+  const viewer = await requirePage("mail.read", null, "/admin/mail");
+  const messages = await listOutbox(viewer);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-semibold tracking-tight text-brand-800">Mail (demo)</h1>
+      <p className="text-muted">
+        No mail server is configured, so messages are kept here instead of being sent. This page does not
+        exist in production.
+      </p>
+      {messages.length === 0 && <p>No messages yet.</p>}
+      <ol className="space-y-4">
+        {messages.map((message) => (
+          <li
+            key={message.id}
+            className="rounded-lg border border-slate-200 bg-white p-4"
+            data-testid="mail-message"
+          >
+            <p className="text-sm text-muted">
+              To <span className="font-medium text-ink">{message.toEmail}</span> ·{" "}
+              {message.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC ·{" "}
+              {message.state.toLowerCase()}
+            </p>
+            <h2 className="mt-1 font-semibold">{message.subject}</h2>
+            <p className="mt-2 whitespace-pre-wrap break-words text-sm">
+              {message.textBody.split(linkPattern).map((part, index) =>
+                index % 2 === 1 ? (
+                  <a key={index} href={part}>
+                    {part}
+                  </a>
+                ) : (
+                  part
+                ),
+              )}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

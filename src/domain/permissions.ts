@@ -1,0 +1,303 @@
+// The one permission table of the registry: for every action, which roles may
+// do it, over which records (scope) and in which states. The server's policy
+// module (src/server/policy/authorize.ts) is the only caller that enforces it;
+// pages use `can()` only to decide what to show. Anything not listed here is
+// denied (fail closed).
+
+export const roles = ["ADMIN", "OFFICER", "UNIT_HEAD", "FOCAL_POINT", "CENTRE_STAFF"] as const;
+export type Role = (typeof roles)[number];
+
+/**
+ * How a grant is limited to records:
+ * - `any`: no record condition (administration, proposing a new centre)
+ * - `centre`: a centre-staff assignment for the record's centre
+ * - `responsible`: the viewer is the record's centre's responsible officer
+ * - `unit`: a unit-head assignment for the centre's technical unit
+ * - `region`: a focal-point assignment for the centre's WHO region
+ */
+export type Scope = "any" | "centre" | "responsible" | "unit" | "region";
+
+export type Grant = {
+  role: Role;
+  scope: Scope;
+  /** The record's state must be one of these (designation, report, evaluation or centre status). */
+  states?: readonly string[];
+  /** A unit head does not clear a centre they proposed themselves. */
+  notOwnProposal?: boolean;
+};
+
+export type PermissionRule = {
+  /** Anyone, signed in or not (sign-in, password reset). */
+  public?: boolean;
+  /** What a denial means to the viewer: reads answer not-found, writes forbidden. */
+  kind: "read" | "write";
+  grants: readonly Grant[];
+};
+
+const OPEN_DESIGNATION = [
+  "DRAFT",
+  "WITH_INSTITUTION",
+  "SUBMITTED",
+  "TECHNICAL_CLEARANCE",
+  "REGIONAL_REVIEW",
+  "GOVERNMENT_CONSULTATION",
+  "APPROVAL",
+] as const;
+// Centre staff never see an officer's proposal before it is sent to them.
+const VISIBLE_TO_CENTRE = [
+  ...OPEN_DESIGNATION.filter((state) => state !== "DRAFT"),
+  "DESIGNATED",
+  "WITHDRAWN",
+  "REJECTED",
+];
+const EDITABLE_REPORT = ["OPEN", "DRAFT", "RETURNED"] as const;
+
+const admin: Grant = { role: "ADMIN", scope: "any" };
+const officer: Grant = { role: "OFFICER", scope: "responsible" };
+const unitHead: Grant = { role: "UNIT_HEAD", scope: "unit" };
+const focalPoint: Grant = { role: "FOCAL_POINT", scope: "region" };
+const staff: Grant = { role: "CENTRE_STAFF", scope: "centre" };
+const who: readonly Grant[] = [admin, officer, unitHead, focalPoint];
+const everyoneInScope: readonly Grant[] = [...who, staff];
+const withStates = (grant: Grant, states: readonly string[]): Grant => ({ ...grant, states });
+const adminOnly = (kind: PermissionRule["kind"]): PermissionRule => ({ kind, grants: [admin] });
+
+export const permissions = {
+  // ── accounts (public entry points; the commands do their own checks) ──
+  "account.sign-in": { public: true, kind: "write", grants: [] },
+  "account.request-password-reset": { public: true, kind: "write", grants: [] },
+  "account.set-password": { public: true, kind: "write", grants: [] },
+  "workspace.my-work": { kind: "read", grants: roles.map((role) => ({ role, scope: "any" as const })) },
+
+  // ── centres ──
+  "centre.read-internal": { kind: "read", grants: everyoneInScope },
+  "centre.edit-contacts": { kind: "write", grants: [admin, officer, staff] },
+  "centre.close": {
+    kind: "write",
+    grants: [withStates(admin, ["ACTIVE", "PENDING"]), withStates(focalPoint, ["ACTIVE", "PENDING"])],
+  },
+  "centre.terminate": {
+    kind: "write",
+    grants: [withStates(admin, ["ACTIVE", "PENDING"]), withStates(focalPoint, ["ACTIVE", "PENDING"])],
+  },
+
+  // ── designations ──
+  "designation.read": { kind: "read", grants: [...who, withStates(staff, VISIBLE_TO_CENTRE)] },
+  "designation.propose": { kind: "write", grants: [admin, { role: "OFFICER", scope: "any" }] },
+  "designation.start-redesignation": {
+    kind: "write",
+    grants: [withStates(admin, ["ACTIVE", "PENDING"]), withStates(officer, ["ACTIVE", "PENDING"])],
+  },
+  "designation.edit-proposal": {
+    kind: "write",
+    grants: [withStates(admin, ["DRAFT"]), withStates(officer, ["DRAFT"])],
+  },
+  "designation.send": {
+    kind: "write",
+    grants: [withStates(admin, ["DRAFT"]), withStates(officer, ["DRAFT"])],
+  },
+  "designation.edit-form": {
+    kind: "write",
+    grants: [
+      withStates(admin, ["DRAFT", "WITH_INSTITUTION"]),
+      withStates(officer, ["DRAFT", "WITH_INSTITUTION"]),
+      withStates(staff, ["WITH_INSTITUTION"]),
+    ],
+  },
+  "designation.submit": {
+    kind: "write",
+    grants: [withStates(admin, ["WITH_INSTITUTION"]), withStates(staff, ["WITH_INSTITUTION"])],
+  },
+  "designation.return": {
+    kind: "write",
+    grants: [withStates(admin, ["SUBMITTED"]), withStates(officer, ["SUBMITTED"])],
+  },
+  "designation.endorse": {
+    kind: "write",
+    grants: [withStates(admin, ["SUBMITTED"]), withStates(officer, ["SUBMITTED"])],
+  },
+  "designation.clear": {
+    kind: "write",
+    grants: [
+      withStates(admin, ["TECHNICAL_CLEARANCE"]),
+      { ...withStates(unitHead, ["TECHNICAL_CLEARANCE"]), notOwnProposal: true },
+    ],
+  },
+  "designation.return-to-officer": {
+    kind: "write",
+    grants: [
+      withStates(admin, ["TECHNICAL_CLEARANCE", "REGIONAL_REVIEW"]),
+      withStates(unitHead, ["TECHNICAL_CLEARANCE"]),
+      withStates(focalPoint, ["REGIONAL_REVIEW"]),
+    ],
+  },
+  "designation.regional-review": {
+    kind: "write",
+    grants: [withStates(admin, ["REGIONAL_REVIEW"]), withStates(focalPoint, ["REGIONAL_REVIEW"])],
+  },
+  "designation.record-consultation": {
+    kind: "write",
+    grants: [
+      withStates(admin, ["GOVERNMENT_CONSULTATION"]),
+      withStates(focalPoint, ["GOVERNMENT_CONSULTATION"]),
+    ],
+  },
+  "designation.decide": {
+    kind: "write",
+    grants: [withStates(admin, ["APPROVAL"]), withStates(focalPoint, ["APPROVAL"])],
+  },
+  "designation.withdraw": {
+    kind: "write",
+    grants: [
+      withStates(admin, OPEN_DESIGNATION),
+      withStates(officer, OPEN_DESIGNATION),
+      withStates(focalPoint, OPEN_DESIGNATION),
+    ],
+  },
+  "designation.reject": {
+    kind: "write",
+    grants: [withStates(admin, OPEN_DESIGNATION), withStates(focalPoint, OPEN_DESIGNATION)],
+  },
+
+  // ── comments (internal ones are for WHO staff only) ──
+  "comment.read": { kind: "read", grants: everyoneInScope },
+  "comment.read-internal": { kind: "read", grants: who },
+  "comment.create": { kind: "write", grants: everyoneInScope },
+  "comment.create-internal": { kind: "write", grants: who },
+  "comment.resolve": { kind: "write", grants: [admin, officer, unitHead, focalPoint] },
+
+  // ── annual reports ──
+  "report.read": { kind: "read", grants: everyoneInScope },
+  "report.edit": {
+    kind: "write",
+    grants: [withStates(admin, EDITABLE_REPORT), withStates(staff, EDITABLE_REPORT)],
+  },
+  "report.submit": {
+    kind: "write",
+    grants: [withStates(admin, EDITABLE_REPORT), withStates(staff, EDITABLE_REPORT)],
+  },
+  "report.review": {
+    kind: "write",
+    grants: [withStates(admin, ["SUBMITTED"]), withStates(officer, ["SUBMITTED"])],
+  },
+
+  // ── final evaluations (internal to WHO) ──
+  "evaluation.read": { kind: "read", grants: who },
+  "evaluation.edit": {
+    kind: "write",
+    grants: [withStates(admin, ["DRAFT"]), withStates(officer, ["DRAFT"])],
+  },
+  "evaluation.complete": {
+    kind: "write",
+    grants: [withStates(admin, ["DRAFT"]), withStates(officer, ["DRAFT"])],
+  },
+
+  // ── people and administration ──
+  // An officer invites staff for a centre they are responsible for; the record is that centre.
+  "user.invite": { kind: "write", grants: [admin, officer] },
+  "user.list": adminOnly("read"),
+  "user.read": adminOnly("read"),
+  "user.change-roles": adminOnly("write"),
+  "user.disable": adminOnly("write"),
+  "user.end-sessions": adminOnly("write"),
+  "audit.read": adminOnly("read"),
+  "mail.read": adminOnly("read"),
+  "reference-data.edit": adminOnly("write"),
+  "import.run": adminOnly("write"),
+  "network.edit": adminOnly("write"),
+} as const satisfies Record<string, PermissionRule>;
+
+export type Action = keyof typeof permissions;
+export const actions = Object.keys(permissions) as Action[];
+
+/** One role of the viewer with its scope (a RoleAssignment row). */
+export type RoleGrant = {
+  role: Role;
+  regionId?: number | null;
+  centreId?: number | null;
+  unitId?: number | null;
+};
+
+export type Subject = { id: number; roles: readonly RoleGrant[] };
+
+/**
+ * The facts about a record that scope and state conditions need. Loaded from
+ * the record itself on the server (never from client input): a report gives
+ * its centre's ids and its own state.
+ */
+export type ResourceFacts = {
+  centreId: number;
+  regionId: number;
+  unitId: number | null;
+  responsibleOfficerId: number | null;
+  state?: string;
+  proposedById?: number | null;
+};
+
+export type Decision =
+  | { allowed: true; role: Role | null }
+  | { allowed: false; reason: "unauthenticated" | "role" | "scope" | "state" };
+
+function inScope(
+  subject: Subject,
+  grant: Grant,
+  assignment: RoleGrant,
+  resource: ResourceFacts | null,
+): boolean {
+  if (grant.scope === "any") return true;
+  if (!resource) return false; // a scoped grant without a record proves nothing
+  switch (grant.scope) {
+    case "centre":
+      return assignment.centreId != null && assignment.centreId === resource.centreId;
+    case "responsible":
+      return resource.responsibleOfficerId != null && resource.responsibleOfficerId === subject.id;
+    case "unit":
+      return assignment.unitId != null && assignment.unitId === resource.unitId;
+    case "region":
+      return assignment.regionId != null && assignment.regionId === resource.regionId;
+  }
+}
+
+/**
+ * Decides whether `subject` may do `action` to `resource`. The reason of a
+ * denial is the most specific one met: a matching role and scope in the wrong
+ * state is "state" (the viewer may see the record, just not act now).
+ */
+export function decide(
+  subject: Subject | null,
+  action: Action,
+  resource: ResourceFacts | null = null,
+): Decision {
+  const rule: PermissionRule = permissions[action];
+  if (rule.public) return { allowed: true, role: null };
+  if (!subject) return { allowed: false, reason: "unauthenticated" };
+  let reason: "role" | "scope" | "state" = "role";
+  for (const grant of rule.grants) {
+    for (const assignment of subject.roles) {
+      if (assignment.role !== grant.role) continue;
+      if (!inScope(subject, grant, assignment, resource)) {
+        if (reason === "role") reason = "scope";
+        continue;
+      }
+      const stateOk =
+        !grant.states || (resource?.state !== undefined && grant.states.includes(resource.state));
+      const ownProposal =
+        grant.notOwnProposal && resource?.proposedById != null && resource.proposedById === subject.id;
+      if (!stateOk || ownProposal) {
+        reason = "state";
+        continue;
+      }
+      return { allowed: true, role: grant.role };
+    }
+  }
+  return { allowed: false, reason };
+}
+
+export function can(subject: Subject | null, action: Action, resource: ResourceFacts | null = null): boolean {
+  return decide(subject, action, resource).allowed;
+}
+
+/** The roles a subject holds, in the table's order, for display and audit. */
+export function primaryRole(subject: Subject): Role | null {
+  return roles.find((role) => subject.roles.some((assignment) => assignment.role === role)) ?? null;
+}

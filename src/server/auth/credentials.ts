@@ -1,0 +1,77 @@
+import "server-only";
+
+import { randomBytes } from "node:crypto";
+
+import type { PrismaClient } from "@/generated/prisma/client";
+import { recordAudit } from "@/server/audit/record-audit";
+
+import { hashPassword, verifyPassword } from "./password";
+import type { RequestMeta } from "./request-meta";
+import { clearFailures, isThrottled, recordFailure } from "./throttle";
+
+export type SignInResult =
+  { ok: true; user: { id: number; sessionVersion: number } } | { ok: false; reason: "invalid" | "throttled" };
+
+// Verified when the e-mail is unknown, so that an unknown address costs the
+// same argon2 time as a wrong password and the two cannot be told apart.
+let dummyHash: Promise<string> | undefined;
+function dummy(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(24).toString("base64url"));
+  return dummyHash;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Checks an e-mail and password for sign-in: throttled per (account, address),
+ * the same answer for every kind of failure, every outcome audited (without
+ * the password).
+ */
+export async function verifyCredentials(
+  db: PrismaClient,
+  input: { email: string; password: string },
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<SignInResult> {
+  const email = normaliseEmail(input.email);
+  if (await isThrottled(db, email, meta.ip, now)) {
+    await recordAudit(db, { actor: null, action: "auth.sign-in.throttled", meta, details: { email } });
+    return { ok: false, reason: "throttled" };
+  }
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+  });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummy()), input.password);
+  const failure = !user
+    ? "unknown-user"
+    : !user.passwordHash
+      ? "no-password"
+      : !passwordOk
+        ? "wrong-password"
+        : user.disabledAt
+          ? "disabled"
+          : null;
+  if (failure || !user) {
+    const failures = await recordFailure(db, email, meta.ip, now);
+    await recordAudit(db, {
+      actor: user ? { id: user.id, role: null } : null,
+      action: "auth.sign-in.failed",
+      entity: user ? { type: "User", id: user.id } : undefined,
+      meta,
+      details: { email, reason: failure ?? "unknown-user", failures },
+    });
+    return { ok: false, reason: "invalid" };
+  }
+  await clearFailures(db, email, meta.ip);
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+  await recordAudit(db, {
+    actor: { id: user.id, role: null },
+    action: "auth.sign-in",
+    entity: { type: "User", id: user.id },
+    meta,
+  });
+  return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion } };
+}

@@ -1,0 +1,44 @@
+import "server-only";
+
+import { createHash, randomBytes } from "node:crypto";
+
+import { tokenTtl, type TokenPurpose } from "@/domain/auth-tokens";
+import type { Prisma } from "@/generated/prisma/client";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+/**
+ * A single-use link token: 32 random bytes for the link, only its SHA-256
+ * stored, so a copy of the database cannot be used to take over accounts.
+ * Earlier unused tokens of the same purpose are retired: only the newest link works.
+ */
+export async function issueToken(
+  tx: Prisma.TransactionClient,
+  input: { userId: number; purpose: TokenPurpose; issuedById: number | null; now: Date },
+): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await tx.authToken.updateMany({
+    where: { userId: input.userId, purpose: input.purpose, usedAt: null },
+    data: { usedAt: input.now },
+  });
+  await tx.authToken.create({
+    data: {
+      userId: input.userId,
+      purpose: input.purpose,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(input.now.getTime() + tokenTtl(input.purpose)),
+      issuedById: input.issuedById,
+    },
+  });
+  return token;
+}
+
+export function appUrl(): string {
+  return (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+}
+
+export function setPasswordLink(token: string): string {
+  return `${appUrl()}/set-password/${token}`;
+}

@@ -1,0 +1,72 @@
+import "server-only";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+
+import { checkPassword, PASSWORD_MAX_LENGTH, passwordProblemMessage } from "@/domain/password-policy";
+import { recordAudit } from "@/server/audit/record-audit";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { prisma } from "@/server/db/client";
+
+import { CommandError, type Command } from "./run-command";
+
+const schema = z
+  .object({
+    current: z.string().max(1024),
+    password: z.string().max(PASSWORD_MAX_LENGTH * 4, "Use at most 128 characters."),
+    confirm: z.string().max(PASSWORD_MAX_LENGTH * 4),
+  })
+  .strict();
+
+/**
+ * A signed-in person changes their password, proving the current one. Every
+ * session ends (the session version moves on), this one included: they sign
+ * in again with the new password.
+ */
+export const changePasswordCommand: Command<z.infer<typeof schema>> = {
+  name: "change-password",
+  permission: "workspace.my-work",
+  schema,
+  secretFields: ["current", "password", "confirm"],
+  endsSession: true,
+  async handle({ viewer, input, meta, role }) {
+    if (!viewer) throw new CommandError("Sign in again to continue.");
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { id: viewer.id },
+      select: { passwordHash: true, version: true },
+    });
+    if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
+      await recordAudit(prisma, {
+        actor: { id: viewer.id, role },
+        action: "auth.password.change-failed",
+        entity: { type: "User", id: viewer.id },
+        meta,
+      });
+      throw new CommandError("Your current password is not right.", {
+        current: ["Type the password you signed in with."],
+      });
+    }
+    const problem = checkPassword(input.password, { email: viewer.email });
+    if (problem)
+      throw new CommandError("Choose another password.", { password: [passwordProblemMessage(problem)] });
+    if (input.password !== input.confirm) {
+      throw new CommandError("The two new passwords are not the same.", {
+        confirm: ["Type the same password again."],
+      });
+    }
+    const passwordHash = await hashPassword(input.password);
+    await prisma.$transaction(async (tx) => {
+      await tx.user.update({
+        where: { id: viewer.id },
+        data: { passwordHash, sessionVersion: { increment: 1 }, version: { increment: 1 } },
+      });
+      await recordAudit(tx, {
+        actor: { id: viewer.id, role },
+        action: "auth.password.changed",
+        entity: { type: "User", id: viewer.id },
+        meta,
+      });
+    });
+    redirect(`/sign-in?password=set&email=${encodeURIComponent(viewer.email)}`);
+  },
+};

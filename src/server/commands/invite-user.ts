@@ -1,0 +1,94 @@
+import "server-only";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+
+import { recordAudit } from "@/server/audit/record-audit";
+import { issueToken, setPasswordLink } from "@/server/auth/tokens";
+import { prisma } from "@/server/db/client";
+import { deliverOutbox } from "@/server/mail/deliver-outbox";
+import { enqueueMail } from "@/server/mail/enqueue-mail";
+import { centreFactsByReference } from "@/server/policy/resource-facts";
+
+import { resolveScope, roleFields } from "./role-scope";
+import { CommandError, emailField, type Command } from "./run-command";
+
+const schema = z
+  .object({
+    email: emailField,
+    name: z.string().trim().min(1, "Enter the person's name.").max(200, "Use at most 200 characters."),
+    ...roleFields,
+  })
+  .strict();
+
+/**
+ * An administrator invites anyone; an officer invites staff for a centre
+ * they are responsible for. The permission is checked against the centre of
+ * a staff invitation, so an officer's invitation for anything else (another
+ * centre, another role) is denied by the table, not by this code.
+ */
+export const inviteUserCommand: Command<z.infer<typeof schema>> = {
+  name: "invite-user",
+  permission: "user.invite",
+  schema,
+  async resource(input) {
+    return input.role === "CENTRE_STAFF" && input.centre ? centreFactsByReference(input.centre) : null;
+  },
+  async handle({ viewer, input, meta, role }) {
+    if (!viewer) throw new CommandError("Sign in again to continue.");
+    const scope = await resolveScope(input);
+    const now = new Date();
+    const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (existing) {
+      throw new CommandError("This person already has an account.", {
+        email: ["Someone with this e-mail address already has an account."],
+      });
+    }
+    const userId = await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name },
+        select: { id: true },
+      });
+      await tx.roleAssignment.create({ data: { userId: user.id, ...scope } });
+      const token = await issueToken(tx, {
+        userId: user.id,
+        purpose: "INVITATION",
+        issuedById: viewer.id,
+        now,
+      });
+      await enqueueMail(tx, {
+        kind: "invitation",
+        to: input.email,
+        subject: "You are invited to the Collaborating Centres Registry",
+        text: [
+          `Hello ${input.name},`,
+          "",
+          `${viewer.name} has invited you to the Collaborating Centres Registry. Open this link to set your password:`,
+          setPasswordLink(token),
+          "",
+          "The link works once and expires in 72 hours. If it has expired, use “Forgot your password?” on the sign-in page.",
+        ].join("\n"),
+      });
+      await recordAudit(tx, {
+        actor: { id: viewer.id, role },
+        action: "user.invited",
+        entity: { type: "User", id: user.id },
+        meta,
+        details: {
+          email: input.email,
+          role: scope.role,
+          regionId: scope.regionId,
+          unitId: scope.unitId,
+          centreId: scope.centreId,
+        },
+      });
+      return user.id;
+    });
+    void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
+    redirect(
+      viewer.roles.some((r) => r.role === "ADMIN")
+        ? `/admin/users/${userId}?invited=1`
+        : "/my-work?invited=1",
+    );
+  },
+};

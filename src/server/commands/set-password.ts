@@ -1,0 +1,75 @@
+import "server-only";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+
+import { tokenStatus } from "@/domain/auth-tokens";
+import { checkPassword, PASSWORD_MAX_LENGTH, passwordProblemMessage } from "@/domain/password-policy";
+import { recordAudit } from "@/server/audit/record-audit";
+import { hashPassword } from "@/server/auth/password";
+import { hashToken } from "@/server/auth/tokens";
+import { prisma } from "@/server/db/client";
+
+import { CommandError, type Command } from "./run-command";
+
+const schema = z
+  .object({
+    token: z.string().min(20).max(200),
+    // Checked by the password policy below; never trimmed or truncated.
+    password: z.string().max(PASSWORD_MAX_LENGTH * 4, "Use at most 128 characters."),
+    confirm: z.string().max(PASSWORD_MAX_LENGTH * 4),
+  })
+  .strict();
+
+const expiredMessage = "This link has expired or has been used already. Ask for a new one below.";
+
+/** Sets a password from an invitation or reset link: the token is spent in the same transaction. */
+export const setPasswordCommand: Command<z.infer<typeof schema>> = {
+  name: "set-password",
+  permission: "account.set-password",
+  schema,
+  secretFields: ["password", "confirm", "token"],
+  async handle({ input, meta }) {
+    const now = new Date();
+    const token = await prisma.authToken.findUnique({
+      where: { tokenHash: hashToken(input.token) },
+      select: {
+        id: true,
+        purpose: true,
+        expiresAt: true,
+        usedAt: true,
+        user: { select: { id: true, email: true, disabledAt: true } },
+      },
+    });
+    if (tokenStatus(token, now) !== "valid" || !token || token.user.disabledAt)
+      throw new CommandError(expiredMessage);
+    const problem = checkPassword(input.password, { email: token.user.email });
+    if (problem)
+      throw new CommandError("Choose another password.", { password: [passwordProblemMessage(problem)] });
+    if (input.password !== input.confirm) {
+      throw new CommandError("The two passwords are not the same.", {
+        confirm: ["Type the same password again."],
+      });
+    }
+    const passwordHash = await hashPassword(input.password);
+    await prisma.$transaction(async (tx) => {
+      // Compare-and-set: of two parallel uses of one link, only one succeeds.
+      const spent = await tx.authToken.updateMany({
+        where: { id: token.id, usedAt: null },
+        data: { usedAt: now },
+      });
+      if (spent.count === 0) throw new CommandError(expiredMessage);
+      await tx.user.update({
+        where: { id: token.user.id },
+        data: { passwordHash, sessionVersion: { increment: 1 }, version: { increment: 1 } },
+      });
+      await recordAudit(tx, {
+        actor: { id: token.user.id, role: null },
+        action: token.purpose === "INVITATION" ? "auth.invitation.accepted" : "auth.password.reset",
+        entity: { type: "User", id: token.user.id },
+        meta,
+      });
+    });
+    redirect(`/sign-in?password=set&email=${encodeURIComponent(token.user.email)}`);
+  },
+};

@@ -1,0 +1,47 @@
+import "server-only";
+
+import { CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+
+import { signIn } from "@/server/auth/next-auth";
+
+import { CommandError, type Command } from "./run-command";
+
+/** Only our own paths: an open redirect would make phishing links look like ours. */
+export function safeNext(next: string | undefined): string {
+  return next && /^\/(?![/\\])[\w\-./?=&%]*$/.test(next) ? next : "/my-work";
+}
+
+const schema = z
+  .object({
+    email: z.string().trim().min(1, "Enter your e-mail address.").max(320, "Use at most 320 characters."),
+    // Never trimmed: spaces are part of a password.
+    password: z.string().min(1, "Enter your password.").max(1024, "Use at most 1024 characters."),
+    next: z.string().max(500).optional(),
+  })
+  .strict();
+
+export const signInCommand: Command<z.infer<typeof schema>> = {
+  name: "sign-in",
+  permission: "account.sign-in",
+  schema,
+  secretFields: ["password"],
+  async handle({ input }) {
+    try {
+      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    } catch (error) {
+      if (error instanceof CredentialsSignin) {
+        throw error.code === "throttled"
+          ? new CommandError(
+              "Too many failed attempts to sign in to this account from your network. Wait 15 minutes, or reset your password.",
+            )
+          : new CommandError("The e-mail address or password is not right.", {
+              password: ["Check the e-mail address and password, then try again."],
+            });
+      }
+      throw error;
+    }
+    redirect(safeNext(input.next));
+  },
+};

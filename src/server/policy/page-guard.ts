@@ -1,0 +1,29 @@
+import "server-only";
+
+import { notFound, redirect } from "next/navigation";
+
+import type { Action, ResourceFacts } from "@/domain/permissions";
+import { requestMeta } from "@/server/auth/request-meta";
+import { getViewer, type Viewer } from "@/server/auth/viewer";
+
+import { AccessDenied, authorize } from "./authorize";
+
+/**
+ * For pages: the viewer if they may do `action`; otherwise the sign-in page
+ * for anonymous visitors and not-found for everyone else (never an error).
+ */
+export async function requirePage(
+  action: Action,
+  resource: ResourceFacts | null = null,
+  path = "/my-work",
+): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  try {
+    await authorize(viewer, action, resource, await requestMeta());
+  } catch (error) {
+    if (error instanceof AccessDenied) notFound();
+    throw error;
+  }
+  return viewer;
+}

@@ -1,0 +1,200 @@
+import "server-only";
+
+import { addDays, startOfUtcDay, toIsoDate } from "@/domain/dates";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Viewer } from "@/server/auth/viewer";
+import { prisma } from "@/server/db/client";
+import { authorize } from "@/server/policy/authorize";
+
+export type WorkItem = { key: string; title: string; detail: string; href?: string };
+export type WorkSection = { id: string; title: string; empty: string; items: WorkItem[] };
+
+const designationStateLabel: Record<string, string> = {
+  DRAFT: "Draft proposal",
+  WITH_INSTITUTION: "With the institution",
+  SUBMITTED: "Submitted for review",
+  TECHNICAL_CLEARANCE: "Technical clearance",
+  REGIONAL_REVIEW: "Regional review",
+  GOVERNMENT_CONSULTATION: "Government consultation",
+  APPROVAL: "Awaiting decision",
+};
+
+const reportStateLabel: Record<string, string> = {
+  OPEN: "Open",
+  DRAFT: "Draft",
+  RETURNED: "Returned for changes",
+  SUBMITTED: "Submitted",
+};
+
+const centreSelect = { reference: true, title: true } as const;
+
+type DesignationRow = {
+  id: number;
+  state: string;
+  kind: string;
+  centre: { reference: string; title: string };
+};
+type ReportRow = {
+  id: number;
+  state: string;
+  yearNumber: number;
+  dueOn: Date;
+  centre: { reference: string; title: string };
+};
+
+function designationItems(rows: DesignationRow[]): WorkItem[] {
+  return rows.map((row) => ({
+    key: `designation-${row.id}`,
+    title: `${row.centre.reference} · ${row.centre.title}`,
+    detail: `${row.kind === "REDESIGNATION" ? "Redesignation" : "Designation"}: ${designationStateLabel[row.state] ?? row.state}`,
+    href: `/centres/${row.centre.reference}`,
+  }));
+}
+
+function reportItems(rows: ReportRow[], today: Date): WorkItem[] {
+  return rows.map((row) => ({
+    key: `report-${row.id}`,
+    title: `${row.centre.reference} · ${row.centre.title}`,
+    detail: `Annual report, year ${row.yearNumber}: ${reportStateLabel[row.state] ?? row.state}, due ${toIsoDate(row.dueOn)}${
+      row.dueOn < today && row.state !== "SUBMITTED" ? " (overdue)" : ""
+    }`,
+    href: `/centres/${row.centre.reference}`,
+  }));
+}
+
+async function designations(where: Prisma.DesignationWhereInput) {
+  return prisma.designation.findMany({
+    where,
+    select: { id: true, state: true, kind: true, centre: { select: centreSelect } },
+    orderBy: { stateChangedAt: "asc" },
+    take: 50,
+  });
+}
+
+async function reports(where: Prisma.AnnualReportWhereInput) {
+  return prisma.annualReport.findMany({
+    where,
+    select: { id: true, state: true, yearNumber: true, dueOn: true, centre: { select: centreSelect } },
+    orderBy: { dueOn: "asc" },
+    take: 50,
+  });
+}
+
+/**
+ * The items waiting for the viewer, one section per role they hold. Every
+ * query is limited by the role's scope (the same scopes as the permission
+ * table), so nothing outside it can appear.
+ */
+export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSection[]> {
+  await authorize(viewer, "workspace.my-work");
+  const today = startOfUtcDay(now);
+  const sections: WorkSection[] = [];
+  const has = (role: Viewer["roles"][number]["role"]) =>
+    viewer.roles.filter((assignment) => assignment.role === role);
+
+  if (has("ADMIN").length) {
+    const invitations = await prisma.authToken.findMany({
+      where: { purpose: "INVITATION", usedAt: null },
+      select: { id: true, expiresAt: true, user: { select: { id: true, name: true, email: true } } },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+    });
+    sections.push({
+      id: "admin-invitations",
+      title: "Invitations not yet accepted",
+      empty: "Every invitation has been accepted.",
+      items: invitations.map((token) => ({
+        key: `invitation-${token.id}`,
+        title: `${token.user.name} (${token.user.email})`,
+        detail:
+          token.expiresAt < now
+            ? "Link expired: they can ask for a new one"
+            : `Link valid until ${token.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+        href: `/admin/users/${token.user.id}`,
+      })),
+    });
+  }
+
+  if (has("OFFICER").length) {
+    const mine = { responsibleOfficerId: viewer.id };
+    sections.push({
+      id: "officer-designations",
+      title: "Designations waiting for you",
+      empty: "No designation is waiting for you.",
+      items: designationItems(await designations({ centre: mine, state: { in: ["DRAFT", "SUBMITTED"] } })),
+    });
+    sections.push({
+      id: "officer-reports",
+      title: "Annual reports to review",
+      empty: "No submitted report is waiting for your review.",
+      items: reportItems(await reports({ centre: mine, state: "SUBMITTED" }), today),
+    });
+  }
+
+  for (const assignment of has("UNIT_HEAD")) {
+    if (assignment.unitId == null) continue;
+    sections.push({
+      id: `unit-clearance-${assignment.unitId}`,
+      title: "Technical clearance for your unit",
+      empty: "No designation waits for technical clearance.",
+      items: designationItems(
+        await designations({
+          centre: { unitId: assignment.unitId },
+          state: "TECHNICAL_CLEARANCE",
+          // A unit head does not clear their own proposals.
+          OR: [{ proposedById: null }, { proposedById: { not: viewer.id } }],
+        }),
+      ),
+    });
+  }
+
+  for (const assignment of has("FOCAL_POINT")) {
+    if (assignment.regionId == null) continue;
+    const region = { regionId: assignment.regionId };
+    sections.push({
+      id: `focal-designations-${assignment.regionId}`,
+      title: "Your region's designations in progress",
+      empty: "No designation in your region waits for you.",
+      items: designationItems(
+        await designations({
+          centre: region,
+          state: { in: ["REGIONAL_REVIEW", "GOVERNMENT_CONSULTATION", "APPROVAL"] },
+        }),
+      ),
+    });
+    sections.push({
+      id: `focal-overdue-${assignment.regionId}`,
+      title: "Overdue annual reports in your region",
+      empty: "No annual report in your region is overdue.",
+      items: reportItems(
+        await reports({ centre: region, state: { in: ["OPEN", "DRAFT", "RETURNED"] }, dueOn: { lt: today } }),
+        today,
+      ),
+    });
+  }
+
+  for (const assignment of has("CENTRE_STAFF")) {
+    if (assignment.centreId == null) continue;
+    const centre = { centreId: assignment.centreId };
+    sections.push({
+      id: `staff-reports-${assignment.centreId}`,
+      title: "Your centre's annual reports to complete",
+      empty: "No annual report is open for your centre.",
+      items: reportItems(
+        await reports({
+          ...centre,
+          state: { in: ["OPEN", "DRAFT", "RETURNED"] },
+          opensOn: { lte: addDays(today, 0) },
+        }),
+        today,
+      ),
+    });
+    sections.push({
+      id: `staff-designation-${assignment.centreId}`,
+      title: "Designation forms to complete",
+      empty: "No designation form is waiting for your centre.",
+      items: designationItems(await designations({ ...centre, state: "WITH_INSTITUTION" })),
+    });
+  }
+  return sections;
+}

@@ -1,0 +1,370 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { MAX_FAILURES } from "@/domain/sign-in-throttle";
+import type { PrismaClient } from "@/generated/prisma/client";
+
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
+
+// Sign-in, throttling (security.md scenario 9), invitation and reset links,
+// against a real database.
+
+const DEMO_PASSWORD = "registry-demo-2026";
+
+for (const kind of testDatabaseKinds()) {
+  describe(`sign-in and links (${kind})`, () => {
+    let database: TestDatabase;
+    let prisma: PrismaClient;
+    let verifyCredentials: typeof import("@/server/auth/credentials").verifyCredentials;
+    let executeCommand: typeof import("@/server/commands/run-command").executeCommand;
+    let setPassword: typeof import("@/server/commands/set-password").setPasswordCommand;
+    let requestReset: typeof import("@/server/commands/request-password-reset").requestPasswordResetCommand;
+    let invite: typeof import("@/server/commands/invite-user").inviteUserCommand;
+    let loadViewer: typeof import("@/server/auth/load-viewer").loadViewer;
+    let hashPassword: typeof import("@/server/auth/password").hashPassword;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(kind);
+      process.env.DATABASE_URL = database.url;
+      const { createPrismaClient } = await import("@/server/db/create-client");
+      prisma = createPrismaClient(database.url);
+      // Reference data and one demo account are enough here.
+      const { seedAll } = await import("@/server/seed/seed-all");
+      await seedAll(prisma, { demoMode: true, now: new Date() });
+      verifyCredentials = (await import("@/server/auth/credentials")).verifyCredentials;
+      executeCommand = (await import("@/server/commands/run-command")).executeCommand;
+      setPassword = (await import("@/server/commands/set-password")).setPasswordCommand;
+      requestReset = (await import("@/server/commands/request-password-reset")).requestPasswordResetCommand;
+      invite = (await import("@/server/commands/invite-user")).inviteUserCommand;
+      loadViewer = (await import("@/server/auth/load-viewer")).loadViewer;
+      hashPassword = (await import("@/server/auth/password")).hashPassword;
+    });
+
+    afterAll(async () => {
+      await prisma?.$disconnect();
+      const { prisma: appPrisma } = await import("@/server/db/client");
+      await appPrisma.$disconnect().catch(() => {});
+      (globalThis as { prisma?: unknown }).prisma = undefined;
+      await database?.drop();
+    });
+
+    it("every demo account signs in with the README's password", async () => {
+      const { demoAccounts } = await import("@/server/seed/demo-accounts");
+      for (const account of demoAccounts) {
+        const result = await verifyCredentials(
+          prisma,
+          { email: account.email, password: DEMO_PASSWORD },
+          { ip: "198.51.100.1", userAgent: null },
+        );
+        expect(result.ok, account.email).toBe(true);
+      }
+    });
+
+    it("takes the e-mail in any case but the password exactly as typed (never trimmed)", async () => {
+      const meta = { ip: "198.51.100.2", userAgent: null };
+      expect(
+        (
+          await verifyCredentials(
+            prisma,
+            { email: " Admin@Registry.Example ", password: DEMO_PASSWORD },
+            meta,
+          )
+        ).ok,
+      ).toBe(true);
+      expect(
+        (
+          await verifyCredentials(
+            prisma,
+            { email: "admin@registry.example", password: ` ${DEMO_PASSWORD}` },
+            meta,
+          )
+        ).ok,
+      ).toBe(false);
+      expect(
+        (
+          await verifyCredentials(
+            prisma,
+            { email: "admin@registry.example", password: DEMO_PASSWORD.slice(0, -1) },
+            meta,
+          )
+        ).ok,
+      ).toBe(false);
+    });
+
+    it("throttles one account from one address after 10 failures; the account still works from another address (scenario 9)", async () => {
+      const email = "officer@who.example";
+      const attacker = { ip: "192.0.2.66", userAgent: "attack" };
+      for (let i = 0; i < MAX_FAILURES; i += 1) {
+        expect(await verifyCredentials(prisma, { email, password: `wrong-${i}` }, attacker)).toEqual({
+          ok: false,
+          reason: "invalid",
+        });
+      }
+      // The 11th attempt, even with the right password, is throttled for this pair.
+      expect(await verifyCredentials(prisma, { email, password: DEMO_PASSWORD }, attacker)).toEqual({
+        ok: false,
+        reason: "throttled",
+      });
+      // The real person elsewhere is not locked out.
+      expect(
+        (
+          await verifyCredentials(
+            prisma,
+            { email, password: DEMO_PASSWORD },
+            { ip: "198.51.100.9", userAgent: null },
+          )
+        ).ok,
+      ).toBe(true);
+      // Another account from the attacker's address is not throttled either.
+      expect(
+        (
+          await verifyCredentials(
+            prisma,
+            { email: "focal.euro@who.example", password: DEMO_PASSWORD },
+            attacker,
+          )
+        ).ok,
+      ).toBe(true);
+      const row = await prisma.signInThrottle.findUniqueOrThrow({
+        where: { email_ip: { email, ip: attacker.ip } },
+      });
+      expect(row.failures).toBe(MAX_FAILURES);
+      expect(row.blockedUntil!.getTime()).toBeGreaterThan(Date.now());
+      const audited = await prisma.auditEvent.groupBy({
+        by: ["action"],
+        where: { ip: attacker.ip, details: { path: ["email"], equals: email } },
+        _count: true,
+      });
+      expect(Object.fromEntries(audited.map((row) => [row.action, row._count]))).toEqual({
+        "auth.sign-in.failed": MAX_FAILURES,
+        "auth.sign-in.throttled": 1,
+      });
+    });
+
+    it("counts parallel failures from several instances atomically", async () => {
+      const email = "unit.head@who.example";
+      const meta = { ip: "192.0.2.77", userAgent: null };
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          verifyCredentials(prisma, { email, password: `nope-${i}` }, meta),
+        ),
+      );
+      expect(
+        (await prisma.signInThrottle.findUniqueOrThrow({ where: { email_ip: { email, ip: meta.ip } } }))
+          .failures,
+      ).toBe(6);
+    });
+
+    it("answers an unknown e-mail and a wrong password identically, in similar time", async () => {
+      const meta = { ip: "198.51.100.50", userAgent: null };
+      const time = async (email: string) => {
+        const started = performance.now();
+        const result = await verifyCredentials(prisma, { email, password: "not-the-password" }, meta);
+        return { result, ms: performance.now() - started };
+      };
+      await time("nobody@example.org"); // warms the dummy hash
+      const unknown = [];
+      const wrong = [];
+      for (let i = 0; i < 3; i += 1) {
+        unknown.push(await time(`nobody${i}@example.org`));
+        wrong.push(await time("staff.soa13@centre.example"));
+      }
+      expect(new Set([...unknown, ...wrong].map((entry) => JSON.stringify(entry.result)))).toEqual(
+        new Set([JSON.stringify({ ok: false, reason: "invalid" })]),
+      );
+      const median = (list: { ms: number }[]) => list.map((entry) => entry.ms).sort((a, b) => a - b)[1]!;
+      const ratio = median(unknown) / median(wrong);
+      // Both pay one argon2id verification (tens of ms); without the dummy hash an unknown address would take ~1 ms.
+      expect(median(unknown)).toBeGreaterThan(10);
+      expect(ratio).toBeGreaterThan(0.5);
+      expect(ratio).toBeLessThan(2);
+    });
+
+    it("audits success and failure without the password", async () => {
+      const secret = "a-very-secret-wrong-password";
+      await verifyCredentials(
+        prisma,
+        { email: "focal.afro@who.example", password: secret },
+        { ip: "198.51.100.60", userAgent: "ua" },
+      );
+      const rows = await prisma.auditEvent.findMany({ where: { ip: "198.51.100.60" } });
+      expect(rows.map((row) => row.action)).toEqual(["auth.sign-in.failed"]);
+      expect(
+        JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value)),
+      ).not.toContain(secret);
+      expect(rows[0]).toMatchObject({ userAgent: "ua", entityType: "User" });
+    });
+
+    it("an invitation link sets a password once; the second use and an expired link are refused", async () => {
+      const admin = await prisma.user.findUniqueOrThrow({
+        where: { email: "admin@registry.example" },
+        include: { roles: true },
+      });
+      const viewer = await loadViewer(prisma, {
+        uid: admin.id,
+        sv: admin.sessionVersion,
+        sat: Math.floor(Date.now() / 1000),
+      });
+      const meta = { ip: "198.51.100.70", userAgent: null };
+      await expect(
+        executeCommand(
+          invite,
+          { email: "New.Focal@Example.org", name: "New Focal", role: "FOCAL_POINT", region: "EMRO" },
+          { viewer, meta },
+        ),
+      ).rejects.toThrow(/NEXT_REDIRECT/);
+      const mail = await prisma.outboxMessage.findFirstOrThrow({
+        where: { toEmail: "new.focal@example.org", kind: "invitation" },
+      });
+      const token = /\/set-password\/([\w-]+)/.exec(mail.textBody)?.[1];
+      expect(token).toBeDefined();
+      // Only a hash of the token is stored.
+      expect(await prisma.authToken.count({ where: { tokenHash: token! } })).toBe(0);
+
+      const weak = await executeCommand(
+        setPassword,
+        { token: token!, password: "password123", confirm: "password123" },
+        { viewer: null, meta },
+      );
+      expect(weak).toMatchObject({
+        status: "error",
+        fieldErrors: { password: [expect.stringMatching(/too common/)] },
+      });
+      expect(JSON.stringify(weak)).not.toContain("password123");
+      const mismatch = await executeCommand(
+        setPassword,
+        { token: token!, password: "correct horse battery", confirm: "correct horse" },
+        { viewer: null, meta },
+      );
+      expect(mismatch.fieldErrors?.confirm).toBeDefined();
+
+      const password = "  correct horse battery staple  ";
+      await expect(
+        executeCommand(setPassword, { token: token!, password, confirm: password }, { viewer: null, meta }),
+      ).rejects.toThrow(/NEXT_REDIRECT/);
+      expect((await verifyCredentials(prisma, { email: "new.focal@example.org", password }, meta)).ok).toBe(
+        true,
+      );
+      expect(
+        (await verifyCredentials(prisma, { email: "new.focal@example.org", password: password.trim() }, meta))
+          .ok,
+      ).toBe(false);
+
+      const again = await executeCommand(
+        setPassword,
+        { token: token!, password: "another long password", confirm: "another long password" },
+        { viewer: null, meta },
+      );
+      expect(again).toMatchObject({
+        status: "error",
+        message: expect.stringMatching(/expired or has been used/),
+      });
+
+      // A reset link past its expiry.
+      const user = await prisma.user.findUniqueOrThrow({ where: { email: "new.focal@example.org" } });
+      const { hashToken } = await import("@/server/auth/tokens");
+      await prisma.authToken.create({
+        data: {
+          userId: user.id,
+          purpose: "PASSWORD_RESET",
+          tokenHash: hashToken("expired-token-expired-token-123"),
+          expiresAt: new Date(Date.now() - 1000),
+        },
+      });
+      const expired = await executeCommand(
+        setPassword,
+        {
+          token: "expired-token-expired-token-123",
+          password: "yet another password",
+          confirm: "yet another password",
+        },
+        { viewer: null, meta },
+      );
+      expect(expired.message).toMatch(/expired or has been used/);
+      const actions = (
+        await prisma.auditEvent.findMany({
+          where: { entityType: "User", entityId: String(user.id) },
+          select: { action: true },
+        })
+      ).map((row) => row.action);
+      expect(actions).toEqual(expect.arrayContaining(["user.invited", "auth.invitation.accepted"]));
+    });
+
+    it("a signed-in person changes their password with the current one; every session ends; both outcomes audited", async () => {
+      const { changePasswordCommand } = await import("@/server/commands/change-password");
+      const user = await prisma.user.findUniqueOrThrow({ where: { email: "unit.head@who.example" } });
+      const claims = { uid: user.id, sv: user.sessionVersion, sat: Math.floor(Date.now() / 1000) };
+      const viewer = await loadViewer(prisma, claims);
+      const meta = { ip: "198.51.100.90", userAgent: null };
+      const wrong = await executeCommand(
+        changePasswordCommand,
+        { current: "not it", password: "a fresh long passphrase", confirm: "a fresh long passphrase" },
+        { viewer, meta },
+      );
+      expect(wrong).toMatchObject({
+        status: "error",
+        fieldErrors: { current: [expect.any(String)] },
+        values: {},
+      });
+      await expect(
+        executeCommand(
+          changePasswordCommand,
+          { current: DEMO_PASSWORD, password: "a fresh long passphrase", confirm: "a fresh long passphrase" },
+          { viewer, meta },
+        ),
+      ).rejects.toThrow(/NEXT_REDIRECT/);
+      expect(await loadViewer(prisma, claims)).toBeNull();
+      expect(
+        (await verifyCredentials(prisma, { email: user.email, password: "a fresh long passphrase" }, meta))
+          .ok,
+      ).toBe(true);
+      const actions = (
+        await prisma.auditEvent.findMany({
+          where: { ip: meta.ip },
+          orderBy: { id: "asc" },
+          select: { action: true },
+        })
+      ).map((row) => row.action);
+      expect(actions).toEqual(["auth.password.change-failed", "auth.password.changed", "auth.sign-in"]);
+    });
+
+    it("a reset request answers the same for known and unknown addresses and mails only the known one", async () => {
+      const meta = { ip: "198.51.100.80", userAgent: null };
+      const before = await prisma.outboxMessage.count({ where: { kind: "password-reset" } });
+      const known = await executeCommand(
+        requestReset,
+        { email: "staff.nor18@centre.example" },
+        { viewer: null, meta },
+      );
+      const unknown = await executeCommand(
+        requestReset,
+        { email: "ghost@example.org" },
+        { viewer: null, meta },
+      );
+      expect(known).toEqual(unknown);
+      expect(await prisma.outboxMessage.count({ where: { kind: "password-reset" } })).toBe(before + 1);
+      const bad = await executeCommand(requestReset, { email: "not an address" }, { viewer: null, meta });
+      expect(bad).toMatchObject({
+        status: "error",
+        values: { email: "not an address" },
+        fieldErrors: { email: [expect.any(String)] },
+      });
+      // The reset sets a new password and ends existing sessions.
+      const user = await prisma.user.findUniqueOrThrow({ where: { email: "staff.nor18@centre.example" } });
+      const claims = { uid: user.id, sv: user.sessionVersion, sat: Math.floor(Date.now() / 1000) };
+      expect(await loadViewer(prisma, claims)).not.toBeNull();
+      const mail = await prisma.outboxMessage.findFirstOrThrow({
+        where: { toEmail: user.email, kind: "password-reset" },
+      });
+      const token = /\/set-password\/([\w-]+)/.exec(mail.textBody)![1]!;
+      await expect(
+        executeCommand(
+          setPassword,
+          { token, password: "a brand new passphrase", confirm: "a brand new passphrase" },
+          { viewer: null, meta },
+        ),
+      ).rejects.toThrow(/NEXT_REDIRECT/);
+      expect(await loadViewer(prisma, claims)).toBeNull();
+      expect(hashPassword).toBeTypeOf("function");
+    });
+  });
+}
