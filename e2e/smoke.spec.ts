@@ -8,7 +8,9 @@ test("a visitor goes from the home page to NOR-18", async ({ page }) => {
 
   await page.getByRole("link", { name: "NOR-18" }).first().click();
   await expect(page).toHaveURL(/\/centres\/NOR-18$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("WHO Collaborating Centre for Digital Health and Telemedicine");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "WHO Collaborating Centre for Digital Health and Telemedicine",
+  );
   await expect(page.getByText("Norway")).toBeVisible();
   await expect(page.getByText("Informatics and Telemedicine")).toBeVisible();
   await expect(page.getByText("Providing technical advice to WHO")).toBeVisible();

@@ -11,7 +11,9 @@ const tones: Record<CentreStatus, string> = {
 
 export function StatusBadge({ status }: { status: CentreStatus }) {
   return (
-    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset ${tones[status]}`}>
+    <span
+      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset ${tones[status]}`}
+    >
       {centreStatusLabels[status]}
     </span>
   );

@@ -1,0 +1,37 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+const pages = [
+  ["home", "/"],
+  ["search with results", "/centres?q=telemedicine&region=EURO"],
+  ["search without results", "/centres?q=zzzzqqq"],
+  ["search with every country listed", "/centres?expand=country&former=1"],
+  ["search with bad input", "/centres?page=-1"],
+  ["centre page", "/centres/NOR-18"],
+  ["map", "/map"],
+  ["statistics", "/stats"],
+  ["404", "/centres/XYZ-999"],
+] as const;
+
+for (const [name, path] of pages) {
+  test(`axe finds no serious or critical violation: ${name}`, async ({ page }) => {
+    await page.goto(path);
+    // Open every "show as a table" and "more" fold so that their content is checked too.
+    for (const summary of await page.locator("details > summary").all()) await summary.click();
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    const serious = results.violations.filter(
+      (violation) => violation.impact === "serious" || violation.impact === "critical",
+    );
+    expect(
+      serious.map(
+        (violation) =>
+          `${violation.id}: ${violation.nodes
+            .map((node) => node.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      ),
+    ).toEqual([]);
+  });
+}

@@ -1,0 +1,13 @@
+import type { NextRequest } from "next/server";
+
+import { getCentre } from "@/server/public-api/get-centre";
+import { publicApi } from "@/server/public-api/respond";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ reference: string }> };
+
+export async function GET(request: NextRequest, { params }: Context) {
+  const { reference } = await params;
+  return publicApi(request, () => getCentre(decodeURIComponent(reference), request.nextUrl));
+}

@@ -1,0 +1,183 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { DesignationHistory } from "@/components/directory/designation-history";
+import { StatusBadge } from "@/components/status-badge";
+import { formatIsoDate } from "@/domain/dates";
+import { findPublicCentre } from "@/server/queries/centre-detail";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ reference: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const centre = await findPublicCentre(decodeURIComponent((await params).reference));
+  if (!centre) return { title: "Centre not found" };
+  return {
+    title: `${centre.reference}: ${centre.title}`,
+    description: `${centre.title}, ${[centre.institution?.name, centre.city, centre.country].filter(Boolean).join(", ")}.`,
+    alternates: { types: { "application/json": `/api/v1/centres/${centre.reference}` } },
+  };
+}
+
+export default async function CentrePage({ params }: Props) {
+  const centre = await findPublicCentre(decodeURIComponent((await params).reference));
+  if (!centre) notFound();
+
+  return (
+    <article className="space-y-8">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/centres">Centres</Link> <span aria-hidden="true">/</span>{" "}
+        <Link href={`/centres?country=${centre.countryCode}`}>{centre.country}</Link>
+      </nav>
+      <header className="space-y-3">
+        <p className="text-sm font-medium uppercase tracking-wide text-muted">{centre.reference}</p>
+        <h1 className="max-w-4xl text-2xl font-semibold tracking-tight text-brand-800 sm:text-3xl">
+          {centre.title}
+        </h1>
+        <div className="flex flex-wrap items-center gap-4">
+          <StatusBadge status={centre.status} />
+          <a href={`/api/v1/centres/${centre.reference}`} className="text-sm">
+            This centre as JSON
+          </a>
+        </div>
+      </header>
+
+      <dl className="grid gap-x-8 gap-y-4 rounded-lg border border-slate-200 bg-white p-6 sm:grid-cols-2">
+        <Fact label="Country">{centre.country}</Fact>
+        <Fact label="Region">
+          {centre.region.name} ({centre.region.code})
+        </Fact>
+        {centre.institution && (
+          <Fact label="Institution">
+            {centre.institution.name}
+            {centre.institution.department && (
+              <span className="block text-muted">{centre.institution.department}</span>
+            )}
+          </Fact>
+        )}
+        {centre.city && <Fact label="City">{centre.city}</Fact>}
+        <Fact label="Initiated by">{centre.initiator}</Fact>
+        {centre.unit && <Fact label="Responsible unit">{centre.unit.name}</Fact>}
+        {centre.firstDesignatedOn && (
+          <Fact label="First designated">{formatIsoDate(centre.firstDesignatedOn)}</Fact>
+        )}
+        {centre.termStart && <Fact label="Current term began">{formatIsoDate(centre.termStart)}</Fact>}
+        {centre.termEnd && <Fact label="Current term ends">{formatIsoDate(centre.termEnd)}</Fact>}
+        {centre.statusReason && centre.status !== "ACTIVE" && (
+          <Fact label="Reason">{centre.statusReason}</Fact>
+        )}
+        {centre.website && (
+          <Fact label="Website">
+            <a href={centre.website} rel="noopener noreferrer" className="break-all">
+              {centre.website}
+            </a>
+          </Fact>
+        )}
+        {centre.publicContactEmail && (
+          <Fact label="Contact">
+            <a href={`mailto:${centre.publicContactEmail}`} className="break-all">
+              {centre.publicContactEmail}
+            </a>
+          </Fact>
+        )}
+      </dl>
+
+      <div className="grid gap-8 sm:grid-cols-2">
+        <TagList heading="Subjects" items={centre.subjects} facet="subject" />
+        <TagList heading="Types of activity" items={centre.activityTypes} facet="activity" />
+      </div>
+
+      <section aria-labelledby="tor-heading" className="space-y-4">
+        <h2 id="tor-heading" className="text-xl font-semibold">
+          Terms of reference and work plan
+        </h2>
+        {centre.termsOfReference.length === 0 ? (
+          <p className="text-muted">
+            The terms of reference of the current term have not been published here.
+          </p>
+        ) : (
+          <ol className="space-y-5">
+            {centre.termsOfReference.map((item) => (
+              <li key={item.position} className="rounded-lg border border-slate-200 bg-white p-5">
+                <h3 className="font-semibold">
+                  <span className="text-muted">ToR {item.position}.</span> {item.text}
+                </h3>
+                {item.activities.length > 0 && (
+                  <ul className="mt-3 space-y-3 border-l-2 border-brand-100 pl-4">
+                    {item.activities.map((activity) => (
+                      <li key={activity.title}>
+                        <p className="font-medium">{activity.title}</p>
+                        <p className="text-sm text-muted">
+                          {activity.activityType} · {activity.timeframe}
+                        </p>
+                        <p className="mt-1 text-sm">{activity.description}</p>
+                        <p className="mt-1 text-sm">
+                          <span className="font-medium">Deliverables:</span> {activity.deliverables}
+                        </p>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <DesignationHistory events={centre.history} />
+
+      {centre.networks.length > 0 && (
+        <section aria-labelledby="networks-heading" className="space-y-3">
+          <h2 id="networks-heading" className="text-xl font-semibold">
+            Networks
+          </h2>
+          <ul className="space-y-2">
+            {centre.networks.map((network) => (
+              <li key={network.name}>
+                <span className="font-medium">{network.name}</span>
+                <span className="block text-sm text-muted">
+                  {network.description} Member since {formatIsoDate(network.joinedOn)}.
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-sm font-medium text-muted">{label}</dt>
+      <dd className="mt-1">{children}</dd>
+    </div>
+  );
+}
+
+function TagList({ heading, items, facet }: { heading: string; items: string[]; facet: string }) {
+  return (
+    <section className="space-y-3">
+      <h2 className="text-lg font-semibold">{heading}</h2>
+      {items.length === 0 ? (
+        <p className="text-muted">None recorded.</p>
+      ) : (
+        <ul className="flex flex-wrap gap-2">
+          {items.map((item) => (
+            <li key={item}>
+              <Link
+                href={`/centres?${new URLSearchParams({ [facet]: item })}`}
+                className="inline-block rounded-md bg-brand-50 px-3 py-1 text-sm text-brand-800 no-underline hover:underline"
+              >
+                {item}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { WorldMap } from "@/components/directory/world-map";
+import { centresByCountry } from "@/server/queries/directory-map";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "Map of centres",
+  description:
+    "Where the collaborating centres are: a world map of current centres per country, with a table.",
+};
+
+export default async function MapPage() {
+  const counts = await centresByCountry();
+  const total = counts.reduce((sum, country) => sum + country.count, 0);
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-semibold tracking-tight text-brand-800">Map of centres</h1>
+        <p className="text-muted">
+          {total.toLocaleString("en")} current (active and pending) centres in {counts.length} countries.
+          Choose a country to see its centres.
+        </p>
+      </header>
+      <div className="grid gap-8 xl:grid-cols-[1fr_20rem]">
+        <WorldMap counts={counts} />
+        <section aria-labelledby="country-table-heading" className="space-y-2">
+          <h2 id="country-table-heading" className="text-lg font-semibold">
+            Centres by country
+          </h2>
+          <div
+            className="max-h-[32rem] overflow-y-auto rounded-lg border border-slate-200 bg-white"
+            tabIndex={0}
+            role="region"
+            aria-labelledby="country-table-heading"
+          >
+            <table className="w-full text-sm">
+              <thead className="sticky top-0 bg-slate-50 text-left">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Country
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Region
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-semibold">
+                    Centres
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {counts.map((country) => (
+                  <tr key={country.code} className="border-t border-slate-100">
+                    <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                      <Link href={`/centres?country=${country.code}`}>{country.name}</Link>
+                    </th>
+                    <td className="px-3 py-1.5">{country.region}</td>
+                    <td className="px-3 py-1.5 text-right tabular-nums">{country.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}

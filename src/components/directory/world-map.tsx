@@ -1,0 +1,90 @@
+import type { CountryCount } from "@/server/queries/directory-map";
+
+import { mapHeight, mapWidth, worldShapes } from "./world-shapes";
+
+// Sequential shades, light to dark; the darkest passes 3:1 against white.
+const shades = ["#d6eaf5", "#9ccbe6", "#5aa5d1", "#1f78b0", "#084b70"];
+const noCentres = "#eef1f4";
+
+// Roughly logarithmic: counts per country range from 1 to over 100.
+const limits = [1, 3, 10, 30, Infinity];
+
+function bucketLabel(index: number): string {
+  const low = index === 0 ? 1 : limits[index - 1]! + 1;
+  const high = limits[index]!;
+  if (high === Infinity) return `${low} or more`;
+  return low === high ? `${low}` : `${low}–${high}`;
+}
+
+export function WorldMap({ counts }: { counts: CountryCount[] }) {
+  const byIso = new Map(counts.filter((c) => c.isoNumeric).map((c) => [c.isoNumeric!.padStart(3, "0"), c]));
+  const shade = (count: number) =>
+    shades[
+      Math.min(
+        limits.findIndex((limit) => count <= limit),
+        shades.length - 1,
+      )
+    ]!;
+
+  return (
+    <figure className="space-y-3">
+      <svg
+        viewBox={`0 0 ${mapWidth} ${mapHeight}`}
+        className="h-auto w-full rounded-lg border border-slate-200 bg-white"
+        role="group"
+        aria-label="World map: countries shaded by number of current centres; each shaded country links to its centres"
+      >
+        {worldShapes().map((shape) => {
+          const country = byIso.get(shape.isoNumeric);
+          if (!country) {
+            return (
+              <path
+                key={shape.isoNumeric + shape.name}
+                d={shape.d}
+                fill={noCentres}
+                stroke="#fff"
+                strokeWidth={0.5}
+                aria-hidden="true"
+              />
+            );
+          }
+          const label = `${country.name}: ${country.count} ${country.count === 1 ? "centre" : "centres"}`;
+          return (
+            <a key={shape.isoNumeric} href={`/centres?country=${country.code}`} aria-label={label}>
+              <path
+                d={shape.d}
+                fill={shade(country.count)}
+                stroke="#fff"
+                strokeWidth={0.5}
+                className="hover:opacity-80"
+              >
+                <title>{label}</title>
+              </path>
+            </a>
+          );
+        })}
+      </svg>
+      <figcaption className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-muted">
+        <span>Current centres per country:</span>
+        {limits.map((_, index) => (
+          <span key={index} className="flex items-center gap-1.5">
+            <span
+              aria-hidden="true"
+              className="inline-block size-4 rounded-sm border border-slate-300"
+              style={{ background: shades[index] }}
+            />
+            {bucketLabel(index)}
+          </span>
+        ))}
+        <span className="flex items-center gap-1.5">
+          <span
+            aria-hidden="true"
+            className="inline-block size-4 rounded-sm border border-slate-300"
+            style={{ background: noCentres }}
+          />
+          none
+        </span>
+      </figcaption>
+    </figure>
+  );
+}

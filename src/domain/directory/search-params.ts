@@ -1,0 +1,326 @@
+import { z } from "zod";
+
+import { currentCentreStatuses, publicCentreStatuses, type CentreStatus } from "@/domain/centre-status";
+
+// The directory's search as it lives in a URL: the page, the exports and the
+// API share it so that a link, a CSV and an API call return the same centres.
+
+export const regionCodes = ["AFRO", "AMRO", "SEARO", "EURO", "EMRO", "WPRO"] as const;
+export const initiatorCodes = ["HQ", ...regionCodes] as const;
+export const sortKeys = ["relevance", "reference", "title", "expiry"] as const;
+export type SortKey = (typeof sortKeys)[number];
+export type Initiator = (typeof initiatorCodes)[number];
+
+export const maxQueryLength = 200;
+export const maxQueryWords = 10;
+export const maxValuesPerFacet = 20;
+export const pageSize = 20;
+/** Deeper than this, offset paging gets slow and nobody reads on: refine instead. */
+export const maxPage = 500;
+export const maxApiLimit = 100;
+
+const publicStatusValues = publicCentreStatuses.map((status) => status.toLowerCase()) as [
+  string,
+  ...string[],
+];
+
+export type DirectorySearch = {
+  q: string;
+  region: string[];
+  country: string[];
+  status: CentreStatus[];
+  subject: string[];
+  activity: string[];
+  initiator: Initiator[];
+  former: boolean;
+  sort: SortKey;
+};
+
+export type SearchParamsRecord = Record<string, string[]>;
+
+/** Collects repeated parameters (`?region=AFRO&region=EURO`) into arrays. */
+export function toParamsRecord(entries: Iterable<[string, string]>): SearchParamsRecord {
+  const record: SearchParamsRecord = {};
+  for (const [key, value] of entries) (record[key] ??= []).push(value);
+  return record;
+}
+
+/** Next's `searchParams` prop (string | string[] | undefined) as a record. */
+export function fromNextSearchParams(
+  params: Record<string, string | string[] | undefined>,
+): SearchParamsRecord {
+  const record: SearchParamsRecord = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    record[key] = Array.isArray(value) ? value : [value];
+  }
+  return record;
+}
+
+const single = <T extends z.ZodType<unknown, string | undefined>>(schema: T, name: string) =>
+  z
+    .array(z.string())
+    .max(1, `Give "${name}" at most once.`)
+    .optional()
+    .transform((values) => values?.[0])
+    .pipe(schema);
+
+const many = (name: string, item: z.ZodType<string, string>) =>
+  z
+    .array(z.string())
+    .max(maxValuesPerFacet, `Choose at most ${maxValuesPerFacet} values for "${name}".`)
+    .optional()
+    .transform((values) => [
+      ...new Set((values ?? []).map((value) => value.trim()).filter((value) => value !== "")),
+    ])
+    .pipe(z.array(item));
+
+const facetFields = {
+  q: single(
+    z
+      .string()
+      .optional()
+      .transform((value) => (value ?? "").replace(/\s+/g, " ").trim())
+      .pipe(
+        z
+          .string()
+          .max(maxQueryLength, `The search text is too long: use at most ${maxQueryLength} characters.`)
+          .refine(
+            (value) => searchWords(value).length <= maxQueryWords,
+            `The search text has too many words: use at most ${maxQueryWords}.`,
+          ),
+      ),
+    "q",
+  ),
+  region: many(
+    "region",
+    z
+      .string()
+      .transform((value) => value.toUpperCase())
+      .pipe(
+        z.enum(regionCodes, {
+          error: (issue) => `Unknown region "${String(issue.input)}": use one of ${regionCodes.join(", ")}.`,
+        }),
+      ),
+  ),
+  country: many(
+    "country",
+    z
+      .string()
+      .transform((value) => value.toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{3}$/, "A country is its three-letter WHO code, for example NOR.")),
+  ),
+  status: many(
+    "status",
+    z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(
+        z.enum(publicStatusValues, {
+          error: (issue) =>
+            `Unknown status "${String(issue.input)}": use one of ${publicStatusValues.join(", ")}.`,
+        }),
+      ),
+  ).transform((values) => values.map((value) => value.toUpperCase() as CentreStatus)),
+  subject: many("subject", z.string().max(200, "A subject name is at most 200 characters.")),
+  activity: many("activity", z.string().max(200, "A type of activity is at most 200 characters.")),
+  initiator: many(
+    "initiator",
+    z
+      .string()
+      .transform((value) => value.toUpperCase())
+      .pipe(
+        z.enum(initiatorCodes, {
+          error: (issue) =>
+            `Unknown initiator "${String(issue.input)}": use one of ${initiatorCodes.join(", ")}.`,
+        }),
+      ),
+  ),
+  former: single(
+    z
+      .enum(["1", "true", "0", "false", ""], {
+        error: "Use former=1 to include former centres, or leave it out.",
+      })
+      .optional()
+      .transform((value) => value === "1" || value === "true"),
+    "former",
+  ),
+  sort: single(
+    z
+      .enum(["", ...sortKeys], { error: `Unknown sort: use one of ${sortKeys.join(", ")}.` })
+      .optional()
+      .transform((value) => (value ? (value as SortKey) : undefined)),
+    "sort",
+  ),
+};
+
+const pageField = single(
+  z
+    .string()
+    .optional()
+    .transform((value) => value ?? "1")
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,6}$/, "The page number must be a whole number from 1.")
+        .transform(Number)
+        .pipe(
+          z
+            .number()
+            .int()
+            .min(1, "The page number must be 1 or more.")
+            .max(maxPage, `Only the first ${maxPage} pages are shown: narrow the search to see more.`),
+        ),
+    ),
+  "page",
+);
+
+const limitField = single(
+  z
+    .string()
+    .optional()
+    .transform((value) => value ?? "20")
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,4}$/, `limit must be a whole number from 1 to ${maxApiLimit}.`)
+        .transform(Number)
+        .pipe(
+          z
+            .number()
+            .int()
+            .min(1, `limit must be from 1 to ${maxApiLimit}.`)
+            .max(maxApiLimit, `limit must be from 1 to ${maxApiLimit}.`),
+        ),
+    ),
+  "limit",
+);
+
+const cursorField = single(
+  z.string().max(500, "The cursor is not one this API issued.").optional(),
+  "cursor",
+);
+
+export const facetNames = ["region", "country", "status", "subject", "activity", "initiator"] as const;
+export type FacetName = (typeof facetNames)[number];
+
+// Which facet shows all its values on the page (the others show the top few).
+const expandField = single(
+  z
+    .enum(["", ...facetNames], { error: `Unknown facet to expand: use one of ${facetNames.join(", ")}.` })
+    .optional()
+    .transform((value) => (value ? (value as FacetName) : undefined)),
+  "expand",
+);
+
+const pageSchema = z.object({ ...facetFields, page: pageField, expand: expandField });
+// The API and exports reject what they do not know, so a typo in a parameter
+// name is an error rather than a silently ignored filter (like ROR's API).
+const apiSchema = z.object({ ...facetFields, cursor: cursorField, limit: limitField }).strict();
+const exportSchema = z.object({ ...facetFields }).strict();
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+function finish(data: z.infer<z.ZodObject<typeof facetFields>>): DirectorySearch {
+  return {
+    q: data.q,
+    region: data.region as string[],
+    country: data.country as string[],
+    status: data.status,
+    subject: data.subject as string[],
+    activity: data.activity as string[],
+    initiator: data.initiator as Initiator[],
+    former: data.former,
+    sort: data.sort ?? (data.q ? "relevance" : "reference"),
+  };
+}
+
+function messages(error: z.ZodError, allowed: readonly string[] = []): string[] {
+  return [
+    ...new Set(
+      error.issues.map((issue) =>
+        issue.code === "unrecognized_keys"
+          ? `Unknown parameter${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key}"`).join(", ")}: the parameters are ${allowed.join(", ")}.`
+          : issue.message,
+      ),
+    ),
+  ];
+}
+
+/** The search page: unknown parameters are ignored (shared links carry tracking tags). */
+export function parsePageSearch(
+  record: SearchParamsRecord,
+): ParseResult<DirectorySearch & { page: number; expand: FacetName | undefined }> {
+  const known = Object.fromEntries(Object.entries(record).filter(([key]) => key in pageSchema.shape));
+  const result = pageSchema.safeParse(known);
+  if (!result.success) return { ok: false, errors: messages(result.error) };
+  return { ok: true, value: { ...finish(result.data), page: result.data.page, expand: result.data.expand } };
+}
+
+export function parseApiSearch(
+  record: SearchParamsRecord,
+): ParseResult<DirectorySearch & { cursor: string | undefined; limit: number }> {
+  const result = apiSchema.safeParse(record);
+  if (!result.success) return { ok: false, errors: messages(result.error, Object.keys(apiSchema.shape)) };
+  return {
+    ok: true,
+    value: { ...finish(result.data), cursor: result.data.cursor, limit: result.data.limit },
+  };
+}
+
+export function parseExportSearch(record: SearchParamsRecord): ParseResult<DirectorySearch> {
+  const result = exportSchema.safeParse(record);
+  if (!result.success) return { ok: false, errors: messages(result.error, Object.keys(exportSchema.shape)) };
+  return { ok: true, value: finish(result.data) };
+}
+
+/** The statuses a search covers: the chosen ones, else current or all public. */
+export function effectiveStatuses(search: Pick<DirectorySearch, "status" | "former">): CentreStatus[] {
+  if (search.status.length > 0) return search.status;
+  return [...(search.former ? publicCentreStatuses : currentCentreStatuses)];
+}
+
+/**
+ * The words of a query as the full-text search sees them: lower case, accents
+ * folded (like PostgreSQL's unaccent), only letters and digits, so nothing in
+ * them can be tsquery syntax.
+ */
+export function searchWords(q: string): string[] {
+  return (
+    q
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).slice(0, 50);
+}
+
+/** The URL query string of a search (without page), in a stable order. */
+export function searchToParams(search: DirectorySearch, extra: Record<string, string> = {}): URLSearchParams {
+  const params = new URLSearchParams();
+  if (search.q) params.set("q", search.q);
+  for (const value of search.region) params.append("region", value);
+  for (const value of search.country) params.append("country", value);
+  for (const value of search.status) params.append("status", value.toLowerCase());
+  for (const value of search.subject) params.append("subject", value);
+  for (const value of search.activity) params.append("activity", value);
+  for (const value of search.initiator) params.append("initiator", value);
+  if (search.former) params.set("former", "1");
+  if (search.sort !== (search.q ? "relevance" : "reference")) params.set("sort", search.sort);
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  return params;
+}
+
+export function emptySearch(): DirectorySearch {
+  return {
+    q: "",
+    region: [],
+    country: [],
+    status: [],
+    subject: [],
+    activity: [],
+    initiator: [],
+    former: false,
+    sort: "reference",
+  };
+}

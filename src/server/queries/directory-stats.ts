@@ -1,0 +1,60 @@
+import "server-only";
+
+import { currentCentreStatuses } from "@/domain/centre-status";
+import { prisma } from "@/server/db/client";
+
+export type Count = { label: string; value: number; code?: string };
+
+export type DirectoryStats = {
+  total: number;
+  byRegion: Count[];
+  bySubject: Count[];
+  byActivity: Count[];
+  designationsPerYear: { year: number; initial: number; redesignation: number }[];
+  expiriesNext12Months: { month: string; value: number }[];
+};
+
+const current = [...currentCentreStatuses];
+
+/** The statistics page: current (active and pending) centres, counted from the search rows. */
+export async function directoryStats(today = new Date()): Promise<DirectoryStats> {
+  const [regions, subjects, activities, years, expiries] = await Promise.all([
+    prisma.$queryRaw<{ label: string; code: string; value: number }[]>`
+      SELECT r.name AS label, r.code, count(s."centreId")::int AS value
+      FROM "Region" r LEFT JOIN "CentreSearch" s ON s."regionId" = r.id AND s.status = ANY(${current}::text[]::"CentreStatus"[])
+      GROUP BY r.id ORDER BY value DESC, r.code`,
+    prisma.$queryRaw<Count[]>`
+      SELECT sj.name AS label, count(*)::int AS value
+      FROM "CentreSearch" s, unnest(s."subjectIds") AS u(id) JOIN "Subject" sj ON sj.id = u.id
+      WHERE s.status = ANY(${current}::text[]::"CentreStatus"[])
+      GROUP BY sj.name ORDER BY value DESC, sj.name`,
+    prisma.$queryRaw<Count[]>`
+      SELECT a.name AS label, count(*)::int AS value
+      FROM "CentreSearch" s, unnest(s."activityTypeIds") AS u(id) JOIN "ActivityType" a ON a.id = u.id
+      WHERE s.status = ANY(${current}::text[]::"CentreStatus"[])
+      GROUP BY a.name ORDER BY value DESC, a.name`,
+    prisma.$queryRaw<{ year: number; initial: number; redesignation: number }[]>`
+      SELECT extract(year FROM coalesce(d."letterDate", d."termStart"))::int AS year,
+             count(*) FILTER (WHERE d.kind = 'INITIAL')::int AS initial,
+             count(*) FILTER (WHERE d.kind = 'REDESIGNATION')::int AS redesignation
+      FROM "Designation" d JOIN "Centre" c ON c.id = d."centreId"
+      WHERE d.state = 'DESIGNATED' AND coalesce(d."letterDate", d."termStart") IS NOT NULL
+        AND c.status IN ('ACTIVE', 'PENDING', 'CLOSED', 'TERMINATED')
+      GROUP BY 1 ORDER BY 1`,
+    prisma.$queryRaw<{ month: string; value: number }[]>`
+      SELECT to_char(m.month, 'YYYY-MM') AS month, count(c.id)::int AS value
+      FROM generate_series(date_trunc('month', ${today}::date), date_trunc('month', ${today}::date) + interval '11 months', interval '1 month') AS m(month)
+      LEFT JOIN "Centre" c ON c.status = 'ACTIVE' AND c."termEnd" >= ${today}::date
+        AND c."termEnd" < (${today}::date + interval '12 months')
+        AND date_trunc('month', c."termEnd") = m.month
+      GROUP BY m.month ORDER BY m.month`,
+  ]);
+  return {
+    total: regions.reduce((sum, region) => sum + region.value, 0),
+    byRegion: regions,
+    bySubject: subjects,
+    byActivity: activities,
+    designationsPerYear: years,
+    expiriesNext12Months: expiries,
+  };
+}

@@ -1,0 +1,358 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { PrismaClient } from "@/generated/prisma/client";
+import { createPrismaClient } from "@/server/db/create-client";
+import { seedAll } from "@/server/seed/seed-all";
+
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
+
+// The public directory against a real database (PGlite, and PostgreSQL when
+// TEST_DATABASE_URL is set), seeded with the 821 real centres and the demo data.
+
+const now = new Date("2026-11-25T12:00:00Z");
+
+type Modules = {
+  search: typeof import("@/domain/directory/search-params");
+  resolve: typeof import("@/server/queries/directory-resolve");
+  directory: typeof import("@/server/queries/directory-search");
+  page: typeof import("@/server/queries/directory-page");
+  list: typeof import("@/server/public-api/list-centres");
+  exporter: typeof import("@/server/public-api/export-centres");
+  respond: typeof import("@/server/public-api/respond");
+  detail: typeof import("@/server/queries/centre-detail");
+  feed: typeof import("@/server/queries/designation-feed");
+  stats: typeof import("@/server/queries/directory-stats");
+};
+
+type ApiBody = {
+  errors: string[];
+  items: { reference: string }[];
+  meta: { count: number | null; nextCursor: string | null; facets: unknown };
+};
+
+const appGlobal = globalThis as unknown as { prisma?: PrismaClient };
+
+for (const kind of testDatabaseKinds()) {
+  describe(`public directory (${kind})`, () => {
+    let database: TestDatabase;
+    let prisma: PrismaClient;
+    let m: Modules;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(kind);
+      prisma = createPrismaClient(database.url, 4);
+      await seedAll(prisma, { demoMode: true, now });
+      // The app's own client reads DATABASE_URL on first use.
+      await appGlobal.prisma?.$disconnect();
+      delete appGlobal.prisma;
+      process.env.DATABASE_URL = database.url;
+      m = {
+        search: await import("@/domain/directory/search-params"),
+        resolve: await import("@/server/queries/directory-resolve"),
+        directory: await import("@/server/queries/directory-search"),
+        page: await import("@/server/queries/directory-page"),
+        list: await import("@/server/public-api/list-centres"),
+        exporter: await import("@/server/public-api/export-centres"),
+        respond: await import("@/server/public-api/respond"),
+        detail: await import("@/server/queries/centre-detail"),
+        feed: await import("@/server/queries/designation-feed"),
+        stats: await import("@/server/queries/directory-stats"),
+      };
+    });
+
+    afterAll(async () => {
+      await appGlobal.prisma?.$disconnect();
+      delete appGlobal.prisma;
+      await prisma?.$disconnect();
+      await database?.drop();
+    });
+
+    const record = (query: string) => m.search.toParamsRecord(new URLSearchParams(query).entries());
+
+    async function page(query: string) {
+      const result = await m.page.directoryPage(record(query));
+      if (!result.ok) throw new Error(result.errors.join("; "));
+      return result;
+    }
+
+    async function api(query: string, headers: Record<string, string> = {}) {
+      const url = new URL(`http://localhost/api/v1/centres?${query}`);
+      const request = new Request(url, { headers: { "x-forwarded-for": "203.0.113.7", ...headers } });
+      const response = await m.respond.publicApi(request, () => m.list.listCentres(url));
+      return { status: response.status, headers: response.headers, body: (await response.json()) as ApiBody };
+    }
+
+    it("finds tuberculosis centres for the typo “tubercolosis” and says so", async () => {
+      const result = await page("q=tubercolosis");
+      expect(result.result.total).toBeGreaterThan(5);
+      expect(result.result.corrections).toEqual([{ word: "tubercolosis", correction: "tuberculosis" }]);
+      expect(
+        result.result.items.every((centre) => /tubercul/i.test(centre.title + centre.subjects.join(" "))),
+      ).toBe(true);
+    });
+
+    it("finds NOR-18 by the prefix “telemed” in the European Region, first", async () => {
+      const result = await page("q=telemed&region=EURO");
+      expect(result.result.items[0]?.reference).toBe("NOR-18");
+      expect(result.result.items.every((centre) => centre.region.code === "EURO")).toBe(true);
+      const full = await page("q=telemedicine&region=EURO");
+      expect(full.result.items.map((centre) => centre.reference)).toContain("NOR-18");
+    });
+
+    it("searches the terms of reference and work plan of the current term", async () => {
+      const tor = await prisma.termsOfReferenceItem.findFirst({
+        where: { designation: { centre: { reference: "NOR-18" }, state: "DESIGNATED" } },
+        select: { text: true },
+      });
+      expect(tor).not.toBeNull();
+      const distinctive = tor!.text
+        .split(/\s+/)
+        .filter((word) => word.length > 7)
+        .slice(0, 2)
+        .join(" ");
+      const result = await page(`q=${encodeURIComponent(distinctive)}`);
+      expect(result.result.items.map((centre) => centre.reference)).toContain("NOR-18");
+    });
+
+    it("counts facets over the whole filtered set, matching independent counts", async () => {
+      const result = await page("region=EURO");
+      const euro = await prisma.centre.count({
+        where: { region: { code: "EURO" }, status: { in: ["ACTIVE", "PENDING"] } },
+      });
+      expect(result.result.total).toBe(euro);
+      expect(result.result.facets.region).toEqual([
+        { value: "EURO", label: expect.any(String), count: euro, selected: true },
+      ]);
+      const statusSum = result.result.facets.status.reduce((sum, value) => sum + value.count, 0);
+      expect(statusSum).toBe(euro);
+
+      const norway = result.result.facets.country.find((value) => value.value === "NOR");
+      expect(norway?.count).toBe(
+        await prisma.centre.count({
+          where: { country: { whoCode: "NOR" }, status: { in: ["ACTIVE", "PENDING"] } },
+        }),
+      );
+
+      // Subjects: only the first three of a centre are public, so only they count.
+      const nursing = result.result.facets.subject.find((value) => value.value === "Nursing");
+      const expected = await prisma.centre.count({
+        where: {
+          region: { code: "EURO" },
+          status: { in: ["ACTIVE", "PENDING"] },
+          subjects: { some: { subject: { name: "Nursing" }, position: { lte: 3 } } },
+        },
+      });
+      expect(nursing?.count).toBe(expected);
+      const filtered = await page("region=EURO&subject=Nursing");
+      expect(filtered.result.total).toBe(expected);
+    });
+
+    it("shows former centres only when asked", async () => {
+      const current = await page("");
+      const all = await page("former=1");
+      const former = await prisma.centre.count({ where: { status: { in: ["CLOSED", "TERMINATED"] } } });
+      expect(former).toBeGreaterThan(0);
+      expect(all.result.total - current.result.total).toBe(former);
+      expect(current.result.facets.status.map((value) => value.value)).toEqual(["active", "pending"]);
+      const hidden = await prisma.centre.count({ where: { status: { in: ["PROPOSED", "NOT_DESIGNATED"] } } });
+      expect(hidden).toBeGreaterThan(0);
+      expect(all.result.total).toBe((await prisma.centre.count()) - hidden);
+    });
+
+    it("walks every matching centre exactly once with the cursor, even across ties", async () => {
+      // Make ties: 40 centres with one and the same title.
+      const tied = await prisma.centre.findMany({
+        where: { status: "ACTIVE" },
+        select: { id: true },
+        take: 40,
+        orderBy: { id: "desc" },
+      });
+      await prisma.centre.updateMany({
+        where: { id: { in: tied.map((row) => row.id) } },
+        data: { title: "WHO Collaborating Centre for Tied Titles" },
+      });
+      const expected = await prisma.centre.count({ where: { status: { in: ["ACTIVE", "PENDING"] } } });
+
+      for (const query of [
+        "sort=title&limit=7",
+        "sort=expiry&limit=100",
+        "q=tied+titles&limit=3",
+        "q=health&limit=100",
+      ]) {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        let count = -1;
+        for (let guard = 0; guard < 1000; guard++) {
+          const { status, body } = await api(`${query}${cursor ? `&cursor=${cursor}` : ""}`, {
+            "x-forwarded-for": `198.51.100.${guard % 250}`,
+          });
+          expect(status).toBe(200);
+          seen.push(...body.items.map((item: { reference: string }) => item.reference));
+          if (guard === 0) count = body.meta.count ?? -1;
+          else expect(body.meta.facets).toBeNull();
+          cursor = body.meta.nextCursor;
+          if (!cursor) {
+            expect(seen.length).toBe(count);
+            break;
+          }
+        }
+        expect(new Set(seen).size).toBe(seen.length);
+        if (!query.startsWith("q=")) expect(seen.length).toBe(expected);
+        if (query.startsWith("q=tied")) expect(seen.length).toBe(40);
+      }
+    });
+
+    it("keeps the search rows in step with edits (triggers)", async () => {
+      const centre = await prisma.centre.findFirstOrThrow({
+        where: { reference: "NOR-18" },
+        select: { id: true, title: true },
+      });
+      await prisma.centre.update({
+        where: { id: centre.id },
+        data: { title: `${centre.title} Zebrafishology` },
+      });
+      expect((await page("q=zebrafishology")).result.items.map((c) => c.reference)).toEqual(["NOR-18"]);
+      await prisma.centre.update({ where: { id: centre.id }, data: { title: centre.title } });
+      expect((await page("q=zebrafishology")).result.total).toBe(0);
+    });
+
+    it.each([
+      ["q=" + "x".repeat(10_000), /too long/],
+      ["region=ATLANTIS", /Unknown region/],
+      ["subject=Alchemy", /Unknown subject/],
+      ["country=ZZZ", /Unknown country/],
+      ["page=-1", /page number/],
+    ])("the page explains bad input instead of failing: %#", async (query, message) => {
+      const result = await m.page.directoryPage(record(query));
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.errors.join(" ")).toMatch(message);
+    });
+
+    it("treats HTML and SQL in q as words", async () => {
+      const result = await page(
+        `q=${encodeURIComponent(`<script>alert(1)</script>' OR 1=1; DROP TABLE "Centre" --`)}`,
+      );
+      expect(result.result.total).toBe(0);
+      expect(await prisma.centre.count()).toBeGreaterThan(800);
+      const empty = await page("q=%3A*%26%7C!()");
+      expect(empty.result.total).toBeGreaterThan(0);
+    });
+
+    it.each([
+      ["colour=blue", /Unknown parameter "colour"/],
+      ["limit=0", /limit must be from 1 to 100/],
+      ["limit=101", /limit must be from 1 to 100/],
+      ["limit=ten", /limit must be a whole number/],
+      ["cursor=not-a-cursor", /cursor is malformed/],
+      ["region=MARS", /Unknown region/],
+      ["status=proposed", /Unknown status/],
+      ["q=" + "y".repeat(10_000), /too long/],
+    ])("the API answers 400 with an explanation: %#", async (query, message) => {
+      const { status, body } = await api(query);
+      expect(status).toBe(400);
+      expect(body.errors.join(" ")).toMatch(message);
+    });
+
+    it("rejects a cursor from another search", async () => {
+      const first = await api("q=health&limit=2");
+      const other = await api(`q=nursing&limit=2&cursor=${first.body.meta.nextCursor}`);
+      expect(other.status).toBe(400);
+      expect(other.body.errors[0]).toMatch(/different search/);
+    });
+
+    it("rate-limits anonymous clients per address, in the database (429 with Retry-After)", async () => {
+      process.env.API_RATE_LIMIT_PER_MINUTE = "3";
+      try {
+        const address = { "x-forwarded-for": "192.0.2.99" };
+        for (let i = 0; i < 3; i++) expect((await api("limit=1", address)).status).toBe(200);
+        const limited = await api("limit=1", address);
+        expect(limited.status).toBe(429);
+        expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+        expect(limited.body.errors[0]).toMatch(/Too many requests/);
+        // Another address is not affected.
+        expect((await api("limit=1", { "x-forwarded-for": "192.0.2.100" })).status).toBe(200);
+        const row = await prisma.apiRateLimit.findUnique({ where: { key: "api:192.0.2.99" } });
+        expect(row?.hits).toBe(4);
+      } finally {
+        delete process.env.API_RATE_LIMIT_PER_MINUTE;
+      }
+    });
+
+    it("exports the complete result set as CSV, JSON and NDJSON, streamed", async () => {
+      const expected = (await page("region=EURO")).result.total;
+      const exportOf = async (format: "csv" | "json" | "ndjson") => {
+        const response = await m.exporter.exportCentres(
+          new URL(`http://localhost/api/v1/centres.${format}?region=EURO`),
+          format,
+        );
+        expect(response.status).toBe(200);
+        expect(response.body).toBeInstanceOf(ReadableStream);
+        return response.text();
+      };
+      const csv = (await exportOf("csv")).trimEnd().split("\r\n");
+      expect(csv[0]).toMatch(/^reference,title,status,region,country/);
+      expect(csv).toHaveLength(expected + 1);
+      expect(csv.some((line) => line.startsWith("NOR-18,"))).toBe(true);
+      const ndjson = (await exportOf("ndjson"))
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { reference: string });
+      expect(ndjson).toHaveLength(expected);
+      expect(new Set(ndjson.map((row) => row.reference)).size).toBe(expected);
+      const json = JSON.parse(await exportOf("json")) as unknown[];
+      expect(json).toHaveLength(expected);
+
+      // The walk reads in batches: a small batch size still yields every row once.
+      const parsed = m.search.parseExportSearch(record("region=EURO&sort=title"));
+      if (!parsed.ok) throw new Error("parse");
+      const resolved = await m.resolve.resolveSearch(parsed.value);
+      if (!resolved.ok) throw new Error("resolve");
+      const seen: string[] = [];
+      for await (const centre of m.directory.allMatches(resolved.value, 13)) seen.push(centre.reference);
+      expect(seen).toHaveLength(expected);
+      expect(new Set(seen).size).toBe(expected);
+
+      const bad = await m.exporter.exportCentres(
+        new URL("http://localhost/api/v1/centres.csv?page=2"),
+        "csv",
+      );
+      expect(bad.status).toBe(400);
+    });
+
+    it("the centre page shows the current terms of reference, history and no personal data", async () => {
+      const centre = await m.detail.findPublicCentre("NOR-18");
+      expect(centre?.termsOfReference.length).toBeGreaterThan(0);
+      expect(centre?.termsOfReference.some((item) => item.activities.length > 0)).toBe(true);
+      expect(centre?.history.some((event) => event.kind === "designation")).toBe(true);
+      const json = JSON.stringify(centre);
+      const people = await prisma.user.findMany({ select: { name: true, email: true } });
+      for (const person of people) {
+        expect(json).not.toContain(person.email);
+        expect(json).not.toContain(person.name);
+      }
+      expect(json).not.toContain("Head of centre");
+      const proposed = await prisma.centre.findFirstOrThrow({
+        where: { status: "PROPOSED" },
+        select: { reference: true },
+      });
+      expect(await m.detail.findPublicCentre(proposed.reference)).toBeNull();
+    });
+
+    it("feeds designations and status changes, newest first", async () => {
+      const entries = await m.feed.designationFeed(50);
+      expect(entries.length).toBe(50);
+      expect(entries.map((entry) => entry.date.getTime())).toEqual(
+        [...entries].map((entry) => entry.date.getTime()).sort((a, b) => b - a),
+      );
+      expect(new Set(entries.map((entry) => entry.kind)).size).toBeGreaterThan(1);
+    });
+
+    it("computes the statistics", async () => {
+      const stats = await m.stats.directoryStats(now);
+      const current = await prisma.centre.count({ where: { status: { in: ["ACTIVE", "PENDING"] } } });
+      expect(stats.total).toBe(current);
+      expect(stats.expiriesNext12Months).toHaveLength(12);
+      expect(stats.designationsPerYear.length).toBeGreaterThan(5);
+    });
+  });
+}
