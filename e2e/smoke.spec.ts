@@ -11,9 +11,18 @@ test("a visitor goes from the home page to NOR-18", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "WHO Collaborating Centre for Digital Health and Telemedicine",
   );
-  await expect(page.getByText("Norway")).toBeVisible();
-  await expect(page.getByText("Informatics and Telemedicine")).toBeVisible();
-  await expect(page.getByText("Providing technical advice to WHO")).toBeVisible();
+  // Each fact is a <dt>/<dd> pair: read the value next to its label.
+  const fact = (label: string) => page.locator(`dt:text-is("${label}") + dd`);
+  await expect(fact("Country")).toHaveText("Norway");
+  await expect(fact("Region")).toContainText("EURO");
+  await expect(fact("First designated")).toHaveText("5 July 2002");
+  await expect(page.getByText("Active", { exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Informatics and Telemedicine" }).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Providing technical advice to WHO" }).first(),
+  ).toBeVisible();
 });
 
 test("an unknown reference answers with a 404 page", async ({ page }) => {
