@@ -1,6 +1,7 @@
 import "server-only";
 
-import { addDays, startOfUtcDay, toIsoDate } from "@/domain/dates";
+import { addDays, daysBetween, startOfUtcDay, toIsoDate } from "@/domain/dates";
+import { openDesignationStates } from "@/domain/designation";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
@@ -32,6 +33,7 @@ type DesignationRow = {
   id: number;
   state: string;
   kind: string;
+  stateChangedAt: Date;
   centre: { reference: string; title: string };
 };
 type ReportRow = {
@@ -42,13 +44,16 @@ type ReportRow = {
   centre: { reference: string; title: string };
 };
 
-function designationItems(rows: DesignationRow[]): WorkItem[] {
-  return rows.map((row) => ({
-    key: `designation-${row.id}`,
-    title: `${row.centre.reference} · ${row.centre.title}`,
-    detail: `${row.kind === "REDESIGNATION" ? "Redesignation" : "Designation"}: ${designationStateLabel[row.state] ?? row.state}`,
-    href: `/centres/${row.centre.reference}`,
-  }));
+function designationItems(rows: DesignationRow[], now = new Date()): WorkItem[] {
+  return rows.map((row) => {
+    const days = daysBetween(row.stateChangedAt, now);
+    return {
+      key: `designation-${row.id}`,
+      title: `${row.centre.reference} · ${row.centre.title}`,
+      detail: `${row.kind === "REDESIGNATION" ? "Redesignation" : "Designation"}: ${designationStateLabel[row.state] ?? row.state}, waiting ${days} ${days === 1 ? "day" : "days"}`,
+      href: `/designations/${row.id}`,
+    };
+  });
 }
 
 function reportItems(rows: ReportRow[], today: Date): WorkItem[] {
@@ -65,7 +70,7 @@ function reportItems(rows: ReportRow[], today: Date): WorkItem[] {
 async function designations(where: Prisma.DesignationWhereInput) {
   return prisma.designation.findMany({
     where,
-    select: { id: true, state: true, kind: true, centre: { select: centreSelect } },
+    select: { id: true, state: true, kind: true, stateChangedAt: true, centre: { select: centreSelect } },
     orderBy: { stateChangedAt: "asc" },
     take: 50,
   });
@@ -160,6 +165,15 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
           centre: region,
           state: { in: ["REGIONAL_REVIEW", "GOVERNMENT_CONSULTATION", "APPROVAL"] },
         }),
+      ),
+    });
+    // A focal point watches the whole region's pipeline, not only their own steps.
+    sections.push({
+      id: `focal-pipeline-${assignment.regionId}`,
+      title: "Everything in progress in your region",
+      empty: "No designation is in progress in your region.",
+      items: designationItems(
+        await designations({ centre: region, state: { in: [...openDesignationStates] } }),
       ),
     });
     sections.push({

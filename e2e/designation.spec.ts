@@ -1,0 +1,210 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+import { signIn } from "./auth-helpers";
+
+// The designation journey in a real browser on the demo seed: an officer
+// proposes a centre in Norway (warned of a similar one) and sends it to the
+// institution, whose newly invited staff complete and submit the form; the
+// officer endorses, the unit head clears, the focal point consults the
+// government and designates, the centre opens its letter, and a public
+// visitor finds the centre Active.
+
+const TITLE = "WHO Collaborating Centre for Health Data Governance and Stewardship";
+const CRITERIA = [
+  "High scientific and technical standing",
+  "Prominent place in the country's health, scientific or educational structures",
+  "High-quality leadership and enough qualified staff",
+  "Stability of personnel, activity and funding",
+  "Working relations with other institutions",
+  "Ability and readiness to contribute to WHO programmes",
+  "Technical and geographical relevance to WHO priorities",
+  "At least two years of joint work with WHO",
+];
+const today = new Date().toISOString().slice(0, 10);
+
+async function person(browser: Browser, email: string, password?: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, password);
+  return page;
+}
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual(
+    [],
+  );
+}
+
+/** Opens the designation from the My work section whose test id starts with `section`. */
+async function openFromMyWork(page: Page, section: string) {
+  await page.goto("/my-work");
+  await page
+    .locator(`[data-testid^="${section}"]`)
+    .getByRole("link", { name: new RegExp(`· ${TITLE}$`) })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(TITLE) })).toBeVisible();
+}
+
+async function act(page: Page, button: string, expectedState: string) {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await expect(page.getByTestId("designation-state")).toHaveText(expectedState);
+}
+
+test("an officer's proposal is completed by the centre, reviewed, designated and found in the directory", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+
+  // The officer proposes the centre (too short a joint work first), then finds the draft in My work.
+  const officer = await person(browser, "officer@who.example");
+  await officer
+    .getByRole("navigation", { name: "Workspace" })
+    .getByRole("link", { name: "Propose a centre" })
+    .click();
+  await officer.getByLabel("Institution", { exact: true }).fill("Norwegian Institute of Public Health");
+  await officer.getByLabel("Title of the centre").fill(TITLE);
+  await officer.getByLabel("Country", { exact: true }).selectOption({ label: "Norway" });
+  await officer
+    .getByLabel("Technical unit", { exact: true })
+    .selectOption({ label: "Digital Health and Innovation" });
+  await officer.getByLabel("Initiated by", { exact: true }).selectOption("EURO");
+  await officer.getByLabel("Joint work with WHO since").fill("2024-01-01");
+  await officer.getByLabel("Joint work with WHO until").fill("2025-01-01");
+  for (const criterion of CRITERIA) {
+    await officer.getByLabel(criterion, { exact: true }).selectOption("yes");
+    await officer.getByLabel(`Justification: ${criterion}`).fill("Documented in the proposal file.");
+  }
+  await expectNoSeriousA11yViolations(officer);
+  await officer.getByRole("button", { name: "Create the proposal" }).click();
+  await expect(officer.getByText("The joint work must cover at least two years.")).toBeVisible();
+  await expect(officer.getByLabel("Title of the centre")).toHaveValue(TITLE);
+  await officer.getByLabel("Joint work with WHO since").fill("2022-01-01");
+  await officer.getByRole("button", { name: "Create the proposal" }).click();
+  await expect(officer.getByTestId("designation-state")).toHaveText("Draft proposal");
+  await expect(officer.getByTestId("similar-centres")).toContainText("Health Data Governance");
+  await openFromMyWork(officer, "officer-designations");
+  await expectNoSeriousA11yViolations(officer);
+  const heading = await officer.getByRole("heading", { level: 1 }).textContent();
+  const reference = heading?.split(" · ")[0]?.trim() ?? "";
+  expect(reference).toMatch(/^NOR-\d+$/);
+  const designationUrl = officer.url();
+  await act(officer, "Send to the institution", "With the institution");
+
+  const staffEmail = `staff.${Date.now()}@centre.example`;
+  await officer.goto("/invite");
+  await officer.getByLabel("Name").fill("Kari Nordmann");
+  await officer.getByLabel("E-mail address").fill(staffEmail);
+  await officer.getByLabel("Centre").selectOption(reference);
+  await officer.getByRole("button", { name: "Send invitation" }).click();
+  await expect(officer).toHaveURL(/\/my-work\?invited=1$/);
+
+  const admin = await person(browser, "admin@registry.example");
+  await admin.goto("/admin/mail");
+  const link = await admin
+    .getByTestId("mail-message")
+    .filter({ hasText: staffEmail })
+    .getByRole("link")
+    .first()
+    .getAttribute("href");
+  const password = "fjord lantern under winter stars";
+  const staff = await (await browser.newContext()).newPage();
+  await staff.goto(link!);
+  await staff.getByLabel("New password").fill(password);
+  await staff.getByLabel("Type it again").fill(password);
+  await staff.getByRole("button", { name: "Set password" }).click();
+  await expect(staff).toHaveURL(/\/sign-in\?password=set/);
+  await signIn(staff, staffEmail, password);
+
+  // The centre's staff complete the form: submitting too early is refused with a reason.
+  await openFromMyWork(staff, "staff-designation-");
+  await staff.getByRole("button", { name: "Submit the designation form", exact: true }).click();
+  await expect(staff.getByRole("region", { name: "What you can do now" }).getByRole("alert")).toContainText(
+    "head of centre",
+  );
+  await expect(staff.getByTestId("designation-state")).toHaveText("With the institution");
+
+  const details = staff.getByRole("form", { name: "Save draft" });
+  await details.getByLabel("Head of centre", { exact: true }).fill("Prof. Kari Nordmann");
+  await details.getByLabel("Head of centre's e-mail").fill("not-an-address");
+  await details.getByRole("button", { name: "Save draft" }).click();
+  await expect(details.getByText("Enter an e-mail address like name@example.org.")).toBeVisible();
+  await expect(details.getByLabel("Head of centre", { exact: true })).toHaveValue("Prof. Kari Nordmann");
+  await details.getByLabel("Head of centre's e-mail").fill("kari@fhi.example");
+  await details.getByRole("button", { name: "Save draft" }).click();
+  await expect(details.getByRole("status")).toHaveText("Draft saved.");
+
+  const newTor = staff.getByRole("form", { name: "Add term of reference" });
+  await newTor
+    .getByLabel("New term of reference")
+    .fill("To support WHO in developing guidance on health data governance.");
+  await newTor.getByRole("button", { name: "Add term of reference" }).click();
+  await expect(staff.getByRole("heading", { name: /ToR 1\./ })).toBeVisible();
+
+  // A question next to the ToR item it is about.
+  await staff.locator("summary", { hasText: "Comment on ToR 1" }).click();
+  const torComment = staff.getByRole("form", { name: "Comment on ToR 1" });
+  await torComment.getByLabel("Your comment").fill("Should this mention data protection law?");
+  await torComment.getByRole("button", { name: "Add comment" }).click();
+  await expect(staff.getByRole("list", { name: "Comments on ToR 1" })).toContainText("data protection law");
+
+  const activity = staff.getByRole("form", { name: "New work-plan activity" });
+  await activity.getByLabel("Description").fill("A comparative review of national laws.");
+  await activity.getByRole("button", { name: "Add activity" }).click();
+  await expect(activity.getByText("Enter a short title.")).toBeVisible();
+  await expect(activity.getByLabel("Description")).toHaveValue("A comparative review of national laws.");
+  await activity.getByLabel("Term of reference").selectOption({ index: 1 });
+  await activity.getByLabel("Title").fill("Review of data governance laws");
+  await activity.getByLabel("Type of activity").selectOption({ index: 1 });
+  await activity.getByLabel("Deliverables").fill("A report published by WHO.");
+  await activity.getByLabel("Timeframe").fill("Year 1");
+  await activity.getByLabel("Responsible person").fill("Prof. Kari Nordmann");
+  await activity.getByRole("button", { name: "Add activity" }).click();
+  await expect(staff.getByText("Review of data governance laws")).toBeVisible();
+  await expectNoSeriousA11yViolations(staff);
+  await act(staff, "Submit the designation form", "Submitted for review");
+
+  // The officer endorses; the unit head (not the proposer) clears.
+  await officer.goto(designationUrl);
+  await act(officer, "Endorse", "Technical clearance");
+  const unitHead = await person(browser, "unit.head@who.example");
+  await openFromMyWork(unitHead, "unit-clearance-");
+  await act(unitHead, "Give technical clearance", "Regional review");
+
+  // The focal point reviews, records the consultation and the decision (a 5-year term is refused first).
+  const focal = await person(browser, "focal.euro@who.example");
+  await focal.goto(designationUrl);
+  await act(focal, "Eligible and complete: consult the government", "Government consultation");
+  const consultation = focal.getByRole("form", { name: "Record the government's answer" });
+  await consultation.getByLabel("Government's answer").selectOption("NO_OBJECTION");
+  await consultation.getByLabel("Consultation requested on").fill(today);
+  await consultation.getByLabel("Government replied on").fill(today);
+  await act(focal, "Record the government's answer", "Awaiting decision");
+  const decision = focal.getByRole("form", { name: "Record the decision and designate" });
+  await decision.getByLabel("Term in years").fill("5");
+  await decision.getByLabel("Approved by").fill("Regional Director");
+  await decision.getByRole("button", { name: "Record the decision and designate" }).click();
+  await expect(decision.getByText("A term is at most 4 years.")).toBeVisible();
+  await expect(decision.getByLabel("Approved by")).toHaveValue("Regional Director");
+  await decision.getByLabel("Term in years").fill("4");
+  await act(focal, "Record the decision and designate", "Designated");
+  await expect(focal.getByText("approved by Regional Director")).toBeVisible();
+  await expect(focal.getByRole("heading", { name: "Timeline" })).toBeVisible();
+  await expectNoSeriousA11yViolations(focal);
+
+  // The centre's staff open their designation letter.
+  await staff.goto(designationUrl);
+  await expect(staff.getByTestId("designation-state")).toHaveText("Designated");
+  await staff.getByRole("link", { name: "Open the designation letter" }).click();
+  await expect(staff.getByRole("heading", { level: 1 })).toContainText(`Designation as a ${TITLE}`);
+  await expect(staff.getByText("for a term of 4 years")).toBeVisible();
+  await expectNoSeriousA11yViolations(staff);
+
+  // A public visitor finds the new Active centre.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/centres/${reference}`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toContainText("Health Data Governance");
+  await expect(visitor.getByText("Active").first()).toBeVisible();
+});

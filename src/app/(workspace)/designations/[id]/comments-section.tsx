@@ -1,0 +1,102 @@
+import { addCommentAction, resolveCommentAction } from "@/server/commands/designation/actions";
+import type { DesignationPage } from "@/server/queries/designation-page";
+
+import { ActionForm, type FieldSpec } from "./action-form";
+
+type Comment = DesignationPage["designation"]["comments"][number];
+
+const dateTime = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+/** What a comment is about, in words: "ToR 2" for an anchored one. */
+function subject(page: DesignationPage, anchor: string | null): string | null {
+  if (!anchor) return null;
+  if (anchor.startsWith("return:")) return "with a return";
+  const index = page.designation.termsOfReference.findIndex((item) => `tor:${item.id}` === anchor);
+  return index >= 0 ? `on ToR ${index + 1}` : null;
+}
+
+export function CommentItem({ page, comment }: { page: DesignationPage; comment: Comment }) {
+  const about = subject(page, comment.anchor);
+  return (
+    <li
+      className={`rounded-lg border p-4 ${comment.resolvedAt ? "border-slate-200 bg-slate-50" : "border-amber-300 bg-white"}`}
+    >
+      <p className="text-sm text-muted">
+        {comment.author.name} · {dateTime(comment.createdAt)} ·{" "}
+        {comment.visibility === "INTERNAL" ? "Internal (WHO only)" : "Visible to the centre"}
+        {about ? ` · ${about}` : ""}
+        {comment.resolvedAt ? " · Resolved" : ""}
+      </p>
+      <p className="mt-1 whitespace-pre-line">{comment.body}</p>
+      {!comment.resolvedAt && page.permissions["comment.resolve"] && (
+        <div className="mt-2">
+          <ActionForm
+            action={resolveCommentAction}
+            hidden={{ designationId: page.designation.id, commentId: comment.id, version: comment.version }}
+            submitLabel="Mark as resolved"
+            variant="secondary"
+          />
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** A new comment, about the whole designation or (with `anchor`) one part of it. */
+export function CommentForm({
+  page,
+  anchor,
+  label,
+}: {
+  page: DesignationPage;
+  anchor?: string;
+  label?: string;
+}) {
+  if (!page.permissions["comment.create"]) return null;
+  const internal = page.permissions["comment.create-internal"];
+  const hidden: Record<string, string | number> = { designationId: page.designation.id };
+  if (anchor) hidden.anchor = anchor;
+  if (!internal) hidden.visibility = "CENTRE";
+  const fields: FieldSpec[] = [{ name: "body", label: "Your comment", kind: "textarea" }];
+  if (internal) {
+    fields.push({
+      name: "visibility",
+      label: "Who can see it",
+      kind: "select",
+      options: [
+        { value: "INTERNAL", label: "WHO only (internal)" },
+        { value: "CENTRE", label: "WHO and the centre's staff" },
+      ],
+      defaultValue: "INTERNAL",
+    });
+  }
+  return (
+    <ActionForm
+      action={addCommentAction}
+      hidden={hidden}
+      fields={fields}
+      submitLabel="Add comment"
+      variant="secondary"
+      legend={label}
+    />
+  );
+}
+
+/** Comments stay with the designation across returns and resubmissions; internal ones only for WHO. */
+export function CommentsSection({ page }: { page: DesignationPage }) {
+  const { designation } = page;
+  return (
+    <section aria-labelledby="comments" className="space-y-4">
+      <h2 id="comments" className="text-xl font-semibold">
+        Comments <span className="text-base font-normal text-muted">({designation.comments.length})</span>
+      </h2>
+      {designation.comments.length === 0 && <p className="text-muted">No comment yet.</p>}
+      <ul className="space-y-3">
+        {designation.comments.map((comment) => (
+          <CommentItem key={comment.id} page={page} comment={comment} />
+        ))}
+      </ul>
+      <CommentForm page={page} />
+    </section>
+  );
+}

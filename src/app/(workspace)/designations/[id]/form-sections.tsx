@@ -1,0 +1,301 @@
+import {
+  removeActivityAction,
+  removeTorItemAction,
+  saveActivityAction,
+  saveDetailsAction,
+  saveTorItemAction,
+} from "@/server/commands/designation/actions";
+import type { DesignationPage } from "@/server/queries/designation-page";
+
+import { ActionForm, type FieldSpec } from "./action-form";
+import { CommentForm, CommentItem } from "./comments-section";
+
+type Props = { page: DesignationPage; editable: boolean };
+
+function Dl({ rows }: { rows: [string, string | null | undefined][] }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[14rem_1fr]">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-medium text-muted">{label}</dt>
+          <dd>{value || "—"}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Institution details and head of centre: read-only, or one draft form for whoever may edit. */
+export function DetailsSection({ page, editable }: Props) {
+  const { designation } = page;
+  const institution = designation.centre.institution;
+  const hidden = { designationId: designation.id, version: designation.version };
+  const fields: FieldSpec[] = [
+    {
+      name: "headOfCentreName",
+      label: "Head of centre",
+      kind: "text",
+      defaultValue: designation.headOfCentreName ?? "",
+    },
+    {
+      name: "headOfCentreTitle",
+      label: "Head of centre's title",
+      kind: "text",
+      defaultValue: designation.headOfCentreTitle ?? "",
+    },
+    {
+      name: "headOfCentreEmail",
+      label: "Head of centre's e-mail",
+      kind: "email",
+      defaultValue: designation.headOfCentreEmail ?? "",
+    },
+    {
+      name: "department",
+      label: "Department or unit",
+      kind: "text",
+      defaultValue: institution?.department ?? "",
+    },
+    { name: "address", label: "Address", kind: "textarea", defaultValue: institution?.address ?? "" },
+    { name: "city", label: "City", kind: "text", defaultValue: institution?.city ?? "" },
+    { name: "postalCode", label: "Postal code", kind: "text", defaultValue: institution?.postalCode ?? "" },
+    {
+      name: "website",
+      label: "Website",
+      kind: "text",
+      hint: "Starting with https://",
+      defaultValue: institution?.website ?? "",
+    },
+  ];
+  return (
+    <section aria-labelledby="details" className="space-y-4">
+      <h2 id="details" className="text-xl font-semibold">
+        Institution and head of centre
+      </h2>
+      <p>
+        <span className="font-medium">{institution?.name ?? "Institution not recorded"}</span>
+      </p>
+      {editable ? (
+        <ActionForm
+          action={saveDetailsAction}
+          hidden={hidden}
+          fields={fields}
+          submitLabel="Save draft"
+          variant="secondary"
+        />
+      ) : (
+        <Dl rows={fields.map((field) => [field.label, field.defaultValue])} />
+      )}
+    </section>
+  );
+}
+
+/** Terms of reference, each with the work-plan activities linked to it. */
+export function WorkPlanSection({ page, editable }: Props) {
+  const { designation, activityTypes } = page;
+  const hidden = { designationId: designation.id, version: designation.version };
+  const torOptions = designation.termsOfReference.map((item, index) => ({
+    value: String(item.id),
+    label: `ToR ${index + 1}: ${item.text.slice(0, 60)}${item.text.length > 60 ? "…" : ""}`,
+  }));
+  const typeOptions = activityTypes.map((type) => ({ value: String(type.id), label: type.name }));
+  const activityFields = (
+    activity?: DesignationPage["designation"]["activities"][number],
+    torItemId?: number,
+  ): FieldSpec[] => [
+    {
+      name: "torItemId",
+      label: "Term of reference",
+      kind: "select",
+      options: torOptions,
+      defaultValue: String(activity?.torItemId ?? torItemId ?? ""),
+    },
+    { name: "title", label: "Title", kind: "text", defaultValue: activity?.title ?? "" },
+    {
+      name: "activityTypeId",
+      label: "Type of activity",
+      kind: "select",
+      options: typeOptions,
+      defaultValue: activity ? String(activity.activityTypeId) : "",
+    },
+    {
+      name: "description",
+      label: "Description",
+      kind: "textarea",
+      defaultValue: activity?.description ?? "",
+    },
+    {
+      name: "deliverables",
+      label: "Deliverables",
+      kind: "textarea",
+      defaultValue: activity?.deliverables ?? "",
+    },
+    {
+      name: "timeframe",
+      label: "Timeframe",
+      kind: "text",
+      hint: "For example: year 1 to year 2.",
+      defaultValue: activity?.timeframe ?? "",
+    },
+    {
+      name: "responsiblePerson",
+      label: "Responsible person",
+      kind: "text",
+      defaultValue: activity?.responsiblePerson ?? "",
+    },
+  ];
+  return (
+    <section aria-labelledby="work-plan" className="space-y-4">
+      <h2 id="work-plan" className="text-xl font-semibold">
+        Terms of reference and work plan
+        {designation.frozenVersion ? (
+          <span className="ml-2 text-base font-normal text-muted">
+            (approved version {designation.frozenVersion})
+          </span>
+        ) : null}
+      </h2>
+      {designation.termsOfReference.length === 0 && <p className="text-muted">No term of reference yet.</p>}
+      <ol className="space-y-4">
+        {designation.termsOfReference.map((item, index) => {
+          const activities = designation.activities.filter((activity) => activity.torItemId === item.id);
+          return (
+            <li
+              key={item.id}
+              className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+              id={`tor-${item.id}`}
+            >
+              <h3 className="font-semibold">
+                ToR {index + 1}. <span className="font-normal">{item.text}</span>
+              </h3>
+              {editable && (
+                <details>
+                  <summary className="cursor-pointer text-sm font-medium">
+                    Edit or remove ToR {index + 1}
+                  </summary>
+                  <div className="mt-3 space-y-4">
+                    <ActionForm
+                      action={saveTorItemAction}
+                      hidden={{ ...hidden, itemId: item.id }}
+                      fields={[
+                        {
+                          name: "text",
+                          label: `Text of ToR ${index + 1}`,
+                          kind: "textarea",
+                          defaultValue: item.text,
+                        },
+                        {
+                          name: "position",
+                          label: "Position",
+                          kind: "number",
+                          hint: "Move it by giving another number.",
+                          defaultValue: String(index + 1),
+                        },
+                      ]}
+                      submitLabel="Save term of reference"
+                      variant="secondary"
+                    />
+                    <ActionForm
+                      action={removeTorItemAction}
+                      hidden={{ ...hidden, itemId: item.id }}
+                      submitLabel={`Remove ToR ${index + 1}`}
+                      variant="danger"
+                    />
+                  </div>
+                </details>
+              )}
+              <ToRComments page={page} itemId={item.id} number={index + 1} />
+              {activities.length === 0 ? (
+                <p className="text-sm text-muted">No activity linked to this term of reference yet.</p>
+              ) : (
+                <ul className="space-y-3">
+                  {activities.map((activity) => (
+                    <li key={activity.id} className="rounded-md bg-slate-50 p-3">
+                      <p className="font-medium">{activity.title}</p>
+                      <p className="text-sm text-muted">
+                        {activity.activityType.name} · {activity.timeframe} · {activity.responsiblePerson}
+                      </p>
+                      <p className="mt-1 text-sm">{activity.description}</p>
+                      <p className="mt-1 text-sm">
+                        <span className="font-medium">Deliverables:</span> {activity.deliverables}
+                      </p>
+                      {editable && (
+                        <details className="mt-2">
+                          <summary className="cursor-pointer text-sm font-medium">
+                            Edit or remove this activity
+                          </summary>
+                          <div className="mt-3 space-y-4">
+                            <ActionForm
+                              action={saveActivityAction}
+                              hidden={{ ...hidden, itemId: activity.id }}
+                              fields={activityFields(activity)}
+                              submitLabel="Save activity"
+                              variant="secondary"
+                            />
+                            <ActionForm
+                              action={removeActivityAction}
+                              hidden={{ ...hidden, itemId: activity.id }}
+                              submitLabel="Remove activity"
+                              variant="danger"
+                            />
+                          </div>
+                        </details>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {editable && (
+        <div className="grid gap-6 md:grid-cols-2">
+          <div className="rounded-lg border border-dashed border-slate-400 p-4">
+            <ActionForm
+              action={saveTorItemAction}
+              hidden={{ ...hidden, itemId: "" }}
+              fields={[{ name: "text", label: "New term of reference", kind: "textarea" }]}
+              submitLabel="Add term of reference"
+              variant="secondary"
+            />
+          </div>
+          {torOptions.length > 0 && (
+            <div className="rounded-lg border border-dashed border-slate-400 p-4">
+              <ActionForm
+                action={saveActivityAction}
+                hidden={{ ...hidden, itemId: "" }}
+                fields={activityFields()}
+                submitLabel="Add activity"
+                variant="secondary"
+                legend="New work-plan activity"
+              />
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The comments about one ToR item, shown next to it, and a form to add one. */
+function ToRComments({ page, itemId, number }: { page: DesignationPage; itemId: number; number: number }) {
+  const comments = page.designation.comments.filter((comment) => comment.anchor === `tor:${itemId}`);
+  return (
+    <div className="space-y-2">
+      {comments.length > 0 && (
+        <ul className="space-y-2" aria-label={`Comments on ToR ${number}`}>
+          {comments.map((comment) => (
+            <CommentItem key={comment.id} page={page} comment={comment} />
+          ))}
+        </ul>
+      )}
+      {page.permissions["comment.create"] && (
+        <details>
+          <summary className="cursor-pointer text-sm font-medium">Comment on ToR {number}</summary>
+          <div className="mt-3">
+            <CommentForm page={page} anchor={`tor:${itemId}`} label={`Comment on ToR ${number}`} />
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}

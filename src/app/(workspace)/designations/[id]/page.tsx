@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { daysBetween, toIsoDate } from "@/domain/dates";
+import { designationStateLabels, finalDesignationStates } from "@/domain/designation";
+import { AccessDenied } from "@/server/policy/authorize";
+import { requirePage } from "@/server/policy/page-guard";
+import { designationPage } from "@/server/queries/designation-page";
+
+import { CommentsSection } from "./comments-section";
+import { EligibilitySection } from "./eligibility-section";
+import { DetailsSection, WorkPlanSection } from "./form-sections";
+import { TimelineSection } from "./timeline-section";
+import { TransitionForms } from "./transition-forms";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Designation" };
+
+export default async function DesignationPageRoute({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const designationId = /^\d{1,9}$/.test(id) ? Number(id) : null;
+  const viewer = await requirePage("workspace.my-work", null, `/designations/${id}`);
+  if (!designationId) notFound();
+  const page = await designationPage(viewer, designationId).catch((error: unknown) => {
+    if (error instanceof AccessDenied) notFound();
+    throw error;
+  });
+  const { designation } = page;
+  const now = new Date();
+  const final = finalDesignationStates.includes(designation.state);
+  const waiting = daysBetween(designation.stateChangedAt, now);
+  return (
+    <div className="space-y-10">
+      <header className="space-y-3">
+        <p className="text-sm">
+          <Link href="/my-work">My work</Link> / Designation
+        </p>
+        <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
+          {designation.centre.reference} · {designation.centre.title}
+        </h1>
+        <p className="text-lg">
+          <span
+            className="rounded-full bg-brand-100 px-3 py-1 font-medium text-brand-800"
+            data-testid="designation-state"
+          >
+            {designationStateLabels[designation.state]}
+          </span>{" "}
+          <span className="text-muted">
+            {designation.kind === "REDESIGNATION" ? "Redesignation" : "First designation"}
+            {final ? "" : ` · waiting ${waiting} ${waiting === 1 ? "day" : "days"} in this step`}
+          </span>
+        </p>
+        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
+          <dt className="text-muted">Country and region</dt>
+          <dd>
+            {designation.centre.country.name} · {designation.centre.region.name}
+          </dd>
+          <dt className="text-muted">Technical unit</dt>
+          <dd>{designation.centre.unit?.name ?? "—"}</dd>
+          <dt className="text-muted">Responsible officer</dt>
+          <dd>{designation.centre.responsibleOfficer?.name ?? "—"}</dd>
+          <dt className="text-muted">Proposed by</dt>
+          <dd>{designation.proposedBy?.name ?? "—"}</dd>
+          {designation.termStart && designation.termEnd && (
+            <>
+              <dt className="text-muted">Term</dt>
+              <dd>
+                {toIsoDate(designation.termStart)} to {toIsoDate(designation.termEnd)} (
+                {designation.termYears} years), approved by {designation.approverName}.{" "}
+                <Link href={`/designations/${designation.id}/letter`} className="underline">
+                  Open the designation letter
+                </Link>
+              </dd>
+            </>
+          )}
+          {designation.closedReason && (
+            <>
+              <dt className="text-muted">Reason</dt>
+              <dd>{designation.closedReason}</dd>
+            </>
+          )}
+        </dl>
+      </header>
+      {page.similar.length > 0 && (
+        <section
+          aria-labelledby="similar"
+          className="space-y-2 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-5 text-amber-950"
+        >
+          <h2 id="similar" className="text-lg font-semibold">
+            Check for duplicates before sending
+          </h2>
+          <p>These centres in the same country have a similar title:</p>
+          <ul className="list-disc pl-6" data-testid="similar-centres">
+            {page.similar.map((centre) => (
+              <li key={centre.reference}>
+                <Link href={`/centres/${centre.reference}`} className="underline">
+                  {centre.reference} · {centre.title}
+                </Link>{" "}
+                ({centre.status.toLowerCase().replace("_", " ")})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <TransitionForms page={page} today={toIsoDate(now)} />
+      <EligibilitySection page={page} />
+      <DetailsSection page={page} editable={page.permissions["designation.edit-form"]} />
+      <WorkPlanSection page={page} editable={page.permissions["designation.edit-form"]} />
+      <CommentsSection page={page} />
+      <TimelineSection page={page} />
+    </div>
+  );
+}

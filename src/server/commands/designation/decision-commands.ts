@@ -1,0 +1,107 @@
+import "server-only";
+
+import { fromIsoDate } from "@/domain/dates";
+import { termOf } from "@/domain/designation";
+import type { Prisma } from "@/generated/prisma/client";
+
+import type { LoadedDesignation } from "./load-designation";
+import { DesignationConflict, transitionCommand } from "./transition-command";
+
+export const recordConsultationCommand = transitionCommand("record-consultation", {
+  data: (input) => ({
+    consultationOutcome: input.outcome,
+    consultationRequestedOn: input.outcome === "NOT_REQUIRED" ? null : fromIsoDate(input.requestedOn ?? ""),
+    consultationRepliedOn: input.outcome === "NOT_REQUIRED" ? null : fromIsoDate(input.repliedOn ?? ""),
+  }),
+  details: (input) => ({ outcome: input.outcome }),
+  message: "Consultation recorded. The decision can now be recorded.",
+});
+
+/** Moves the centre on with compare-and-set on its own version, like any other write. */
+async function updateCentre(
+  tx: Prisma.TransactionClient,
+  designation: LoadedDesignation,
+  data: Prisma.CentreUpdateManyMutationInput,
+): Promise<void> {
+  const { centre } = designation;
+  const updated = await tx.centre.updateMany({
+    where: { id: centre.id, version: centre.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (updated.count === 0) throw new DesignationConflict(null);
+}
+
+/**
+ * The decision: the term starts on the letter's date; the centre becomes
+ * Active with that term; the ToR and work plan of this designation become
+ * the centre's frozen version n (n = how many terms it has had, this one
+ * included). Frozen means no permission allows editing them any more.
+ */
+export const decideCommand = transitionCommand("decide", {
+  data: (input) => {
+    const term = termOf(input.decisionDate, input.termYears);
+    return {
+      decisionDate: fromIsoDate(input.decisionDate),
+      letterDate: fromIsoDate(input.decisionDate),
+      termYears: input.termYears,
+      termStart: fromIsoDate(term.start),
+      termEnd: fromIsoDate(term.end),
+      approverName: input.approverName,
+    };
+  },
+  async after(tx, designation, input, now) {
+    const term = termOf(input.decisionDate, input.termYears);
+    const terms = await tx.designation.count({
+      where: { centreId: designation.centre.id, state: "DESIGNATED" },
+    });
+    await tx.designation.update({
+      where: { id: designation.id },
+      data: {
+        frozenVersion: terms,
+        letterReference: `${designation.centre.reference}/${input.decisionDate.slice(0, 4)}/${terms}`,
+      },
+    });
+    await updateCentre(tx, designation, {
+      status: "ACTIVE",
+      statusChangedAt: now,
+      statusReason: null,
+      termStart: fromIsoDate(term.start),
+      termEnd: fromIsoDate(term.end),
+      ...(designation.kind === "INITIAL" ? { firstDesignatedOn: fromIsoDate(term.start) } : {}),
+    });
+  },
+  details: (input) => ({ decisionDate: input.decisionDate, termYears: input.termYears }),
+  message: "Designated. The centre is now Active and its designation letter is available.",
+});
+
+/**
+ * A first designation that ends without a decision leaves a centre that was
+ * never designated; a redesignation that ends so leaves the current term
+ * running to its end (the centre's status is not this process's to change).
+ */
+async function closeProposedCentre(
+  tx: Prisma.TransactionClient,
+  designation: LoadedDesignation,
+  reason: string,
+) {
+  if (designation.kind !== "INITIAL" || designation.centre.status !== "PROPOSED") return;
+  await updateCentre(tx, designation, {
+    status: "NOT_DESIGNATED",
+    statusChangedAt: new Date(),
+    statusReason: reason,
+  });
+}
+
+export const withdrawCommand = transitionCommand("withdraw", {
+  data: (input) => ({ closedReason: input.reason }),
+  after: (tx, designation, input) => closeProposedCentre(tx, designation, input.reason),
+  details: (input) => ({ reason: input.reason }),
+  message: "Withdrawn.",
+});
+
+export const rejectCommand = transitionCommand("reject", {
+  data: (input) => ({ closedReason: input.reason }),
+  after: (tx, designation, input) => closeProposedCentre(tx, designation, input.reason),
+  details: (input) => ({ reason: input.reason }),
+  message: "Rejected.",
+});

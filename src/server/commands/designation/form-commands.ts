@@ -1,0 +1,166 @@
+import "server-only";
+
+import {
+  activitySchema,
+  formDetailsSchema,
+  removeItemSchema,
+  torItemSchema,
+} from "@/domain/designation-form";
+import type { Prisma } from "@/generated/prisma/client";
+
+import { CommandError } from "../run-command";
+import { editFormCommand } from "./edit-form-command";
+
+const gone = () => new CommandError("This item no longer exists. Reload the page.");
+
+export const saveDetailsCommand = editFormCommand(
+  "details",
+  formDetailsSchema,
+  async (tx, input) => {
+    const { designationId, department, address, city, postalCode, website } = input;
+    const { headOfCentreName, headOfCentreTitle, headOfCentreEmail } = input;
+    await tx.designation.update({
+      where: { id: designationId },
+      data: { headOfCentreName, headOfCentreTitle, headOfCentreEmail },
+    });
+    const designation = await tx.designation.findUniqueOrThrow({
+      where: { id: designationId },
+      select: { centre: { select: { institutionId: true } } },
+    });
+    if (designation.centre.institutionId) {
+      await tx.institution.update({
+        where: { id: designation.centre.institutionId },
+        data: { department, address, city, postalCode, website, version: { increment: 1 } },
+      });
+    }
+    return { part: "details" };
+  },
+  "Draft saved.",
+);
+
+/** Renumbers the items 1..n with `itemId` moved to `position` (reordering). */
+async function reorder(
+  tx: Prisma.TransactionClient,
+  designationId: number,
+  itemId: number,
+  position: number,
+) {
+  const items = await tx.termsOfReferenceItem.findMany({
+    where: { designationId },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { id: true, position: true },
+  });
+  const ids = items.map((item) => item.id).filter((id) => id !== itemId);
+  ids.splice(Math.min(position, items.length) - 1, 0, itemId);
+  for (const [index, id] of ids.entries()) {
+    if (items.find((item) => item.id === id)?.position !== index + 1)
+      await tx.termsOfReferenceItem.update({ where: { id }, data: { position: index + 1 } });
+  }
+}
+
+export const saveTorItemCommand = editFormCommand(
+  "tor",
+  torItemSchema,
+  async (tx, input) => {
+    if (input.itemId) {
+      // Scoped by designation: an id from another designation is simply not found.
+      const updated = await tx.termsOfReferenceItem.updateMany({
+        where: { id: input.itemId, designationId: input.designationId },
+        data: { text: input.text, version: { increment: 1 } },
+      });
+      if (updated.count === 0) throw gone();
+      if (input.position) await reorder(tx, input.designationId, input.itemId, input.position);
+      return { part: "tor", itemId: input.itemId };
+    }
+    const count = await tx.termsOfReferenceItem.count({ where: { designationId: input.designationId } });
+    const item = await tx.termsOfReferenceItem.create({
+      data: { designationId: input.designationId, text: input.text, position: count + 1 },
+      select: { id: true },
+    });
+    if (input.position) await reorder(tx, input.designationId, item.id, input.position);
+    return { part: "tor", itemId: item.id, created: true };
+  },
+  "Term of reference saved.",
+);
+
+export const removeTorItemCommand = editFormCommand(
+  "tor-remove",
+  removeItemSchema,
+  async (tx, input) => {
+    const item = await tx.termsOfReferenceItem.findFirst({
+      where: { id: input.itemId, designationId: input.designationId },
+      select: { id: true, _count: { select: { activities: true } } },
+    });
+    if (!item) throw gone();
+    if (item._count.activities > 0) {
+      throw new CommandError("Move or remove the activities of this term of reference first.", {
+        itemId: ["It still has work-plan activities."],
+      });
+    }
+    await tx.termsOfReferenceItem.delete({ where: { id: item.id } });
+    return { part: "tor", itemId: item.id, removed: true };
+  },
+  "Term of reference removed.",
+);
+
+export const saveActivityCommand = editFormCommand(
+  "activity",
+  activitySchema,
+  async (tx, input) => {
+    const { designationId, itemId } = input;
+    const fields = {
+      torItemId: input.torItemId,
+      title: input.title,
+      activityTypeId: input.activityTypeId,
+      description: input.description,
+      deliverables: input.deliverables,
+      timeframe: input.timeframe,
+      responsiblePerson: input.responsiblePerson,
+    };
+    const tor = await tx.termsOfReferenceItem.findFirst({
+      where: { id: fields.torItemId, designationId },
+      select: { id: true },
+    });
+    if (!tor) {
+      throw new CommandError("Check the highlighted fields.", {
+        torItemId: ["That term of reference no longer exists. Choose another one."],
+      });
+    }
+    const type = await tx.activityType.findUnique({
+      where: { id: fields.activityTypeId },
+      select: { id: true },
+    });
+    if (!type)
+      throw new CommandError("Check the highlighted fields.", {
+        activityTypeId: ["Choose a type from the list."],
+      });
+    if (itemId) {
+      const updated = await tx.workPlanActivity.updateMany({
+        where: { id: itemId, designationId },
+        data: { ...fields, version: { increment: 1 } },
+      });
+      if (updated.count === 0) throw gone();
+      return { part: "activity", itemId };
+    }
+    const position = (await tx.workPlanActivity.count({ where: { designationId } })) + 1;
+    const activity = await tx.workPlanActivity.create({
+      data: { designationId, position, ...fields },
+      select: { id: true },
+    });
+    return { part: "activity", itemId: activity.id, created: true };
+  },
+  "Activity saved.",
+);
+
+export const removeActivityCommand = editFormCommand(
+  "activity-remove",
+  removeItemSchema,
+  async (tx, input) => {
+    const removed = await tx.workPlanActivity.deleteMany({
+      where: { id: input.itemId, designationId: input.designationId },
+    });
+    if (removed.count === 0) throw gone();
+    return { part: "activity", itemId: input.itemId, removed: true };
+  },
+  "Activity removed.",
+);

@@ -1,0 +1,92 @@
+import "server-only";
+
+import { redirect } from "next/navigation";
+
+import { fromIsoDate } from "@/domain/dates";
+import { eligibilityOf, proposalSchema, type ProposalInput } from "@/domain/designation-proposal";
+import { formatReferenceNumber } from "@/domain/reference-number";
+import { recordAudit } from "@/server/audit/record-audit";
+import { prisma } from "@/server/db/client";
+
+import { CommandError, type Command } from "../run-command";
+
+/**
+ * A new proposal: the country's next reference number (incremented in the
+ * same transaction, so two proposals never get the same one and numbers are
+ * never reused), the institution (an existing one of that country with the
+ * same name, or a new one), the centre in PROPOSED with the proposer as its
+ * responsible officer, and the designation as a DRAFT.
+ */
+export const proposeCommand: Command<ProposalInput> = {
+  name: "designation.propose",
+  permission: "designation.propose",
+  schema: proposalSchema,
+  async handle({ viewer, input, meta, role }) {
+    if (!viewer) throw new CommandError("Sign in again to continue.");
+    const [country, unit] = await Promise.all([
+      prisma.country.findUnique({ where: { id: input.countryId }, select: { id: true } }),
+      prisma.unit.findUnique({ where: { id: input.unitId }, select: { id: true } }),
+    ]);
+    const fieldErrors: Record<string, string[]> = {};
+    if (!country) fieldErrors.countryId = ["Choose a country from the list."];
+    if (!unit) fieldErrors.unitId = ["Choose a unit from the list."];
+    if (Object.keys(fieldErrors).length) throw new CommandError("Check the highlighted fields.", fieldErrors);
+    const designationId = await prisma.$transaction(async (tx) => {
+      const numbered = await tx.country.update({
+        where: { id: input.countryId },
+        data: { lastCentreNumber: { increment: 1 }, version: { increment: 1 } },
+        select: { id: true, regionId: true, whoCode: true, lastCentreNumber: true },
+      });
+      const existing = await tx.institution.findFirst({
+        where: { countryId: numbered.id, name: { equals: input.institutionName, mode: "insensitive" } },
+        select: { id: true },
+      });
+      const institution =
+        existing ??
+        (await tx.institution.create({
+          data: { name: input.institutionName, department: input.department || null, countryId: numbered.id },
+          select: { id: true },
+        }));
+      const centre = await tx.centre.create({
+        data: {
+          reference: formatReferenceNumber({
+            countryCode: numbered.whoCode,
+            number: numbered.lastCentreNumber,
+          }),
+          referenceNumber: numbered.lastCentreNumber,
+          title: input.title,
+          status: "PROPOSED",
+          initiator: input.initiator,
+          countryId: numbered.id,
+          regionId: numbered.regionId,
+          institutionId: institution.id,
+          responsibleOfficerId: viewer.id,
+          unitId: input.unitId,
+        },
+        select: { id: true, reference: true },
+      });
+      const designation = await tx.designation.create({
+        data: {
+          centreId: centre.id,
+          kind: "INITIAL",
+          state: "DRAFT",
+          proposedById: viewer.id,
+          eligibility: eligibilityOf(input),
+          jointWorkStart: fromIsoDate(input.jointWorkStart),
+          jointWorkEnd: fromIsoDate(input.jointWorkEnd),
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actor: { id: viewer.id, role },
+        action: "designation.propose",
+        entity: { type: "Designation", id: designation.id },
+        to: "DRAFT",
+        meta,
+        details: { centreId: centre.id, reference: centre.reference },
+      });
+      return designation.id;
+    });
+    redirect(`/designations/${designationId}`);
+  },
+};

@@ -1,0 +1,160 @@
+import "server-only";
+
+import { toIsoDate } from "@/domain/dates";
+import { designationActions, designationTransitions, type DesignationAction } from "@/domain/designation";
+import { eligibilitySchema } from "@/domain/eligibility";
+import { can, type Action } from "@/domain/permissions";
+import type { Viewer } from "@/server/auth/viewer";
+import { prisma } from "@/server/db/client";
+import { authorize } from "@/server/policy/authorize";
+import { designationFacts } from "@/server/policy/resource-facts";
+
+import { similarCentres } from "./designation-similar";
+
+const extraPermissions = [
+  "designation.edit-form",
+  "comment.create",
+  "comment.create-internal",
+  "comment.read-internal",
+  "comment.resolve",
+] as const satisfies readonly Action[];
+
+/**
+ * Everything the designation page shows, for a viewer who may read it
+ * (otherwise AccessDenied, which the page turns into not-found). Internal
+ * comments are left out of the query itself for viewers who may not read
+ * them, and the timeline shows only the steps, never request metadata.
+ */
+export async function designationPage(viewer: Viewer, designationId: number) {
+  const facts = await designationFacts(designationId);
+  await authorize(viewer, "designation.read", facts);
+  const allowed = (action: Action) => can(viewer, action, facts);
+  const readInternal = allowed("comment.read-internal");
+  const designation = await prisma.designation.findUniqueOrThrow({
+    where: { id: designationId },
+    select: {
+      id: true,
+      version: true,
+      kind: true,
+      state: true,
+      stateChangedAt: true,
+      headOfCentreName: true,
+      headOfCentreTitle: true,
+      headOfCentreEmail: true,
+      submittedAt: true,
+      eligibility: true,
+      jointWorkStart: true,
+      jointWorkEnd: true,
+      consultationOutcome: true,
+      consultationRequestedOn: true,
+      consultationRepliedOn: true,
+      decisionDate: true,
+      approverName: true,
+      termYears: true,
+      termStart: true,
+      termEnd: true,
+      frozenVersion: true,
+      letterReference: true,
+      closedReason: true,
+      proposedBy: { select: { name: true } },
+      centre: {
+        select: {
+          reference: true,
+          title: true,
+          status: true,
+          country: { select: { name: true } },
+          region: { select: { code: true, name: true } },
+          unit: { select: { name: true } },
+          responsibleOfficer: { select: { name: true } },
+          institution: {
+            select: {
+              name: true,
+              department: true,
+              address: true,
+              city: true,
+              postalCode: true,
+              website: true,
+            },
+          },
+        },
+      },
+      termsOfReference: {
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: { id: true, position: true, text: true },
+      },
+      activities: {
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          torItemId: true,
+          title: true,
+          activityTypeId: true,
+          activityType: { select: { name: true } },
+          description: true,
+          deliverables: true,
+          timeframe: true,
+          responsiblePerson: true,
+        },
+      },
+      comments: {
+        where: readInternal ? {} : { visibility: "CENTRE" },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          version: true,
+          visibility: true,
+          anchor: true,
+          body: true,
+          createdAt: true,
+          resolvedAt: true,
+          author: { select: { name: true } },
+        },
+      },
+    },
+  });
+  const timeline = await prisma.auditEvent.findMany({
+    where: { entityType: "Designation", entityId: String(designationId), toState: { not: null } },
+    orderBy: { occurredAt: "asc" },
+    select: {
+      id: true,
+      occurredAt: true,
+      action: true,
+      fromState: true,
+      toState: true,
+      actorRole: true,
+      actor: { select: { name: true } },
+    },
+  });
+  const activityTypes = await prisma.activityType.findMany({
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    select: { id: true, name: true },
+  });
+  const transitions = designationActions.filter((action: DesignationAction) =>
+    allowed(designationTransitions[action].permission),
+  );
+  const permissions = Object.fromEntries(
+    extraPermissions.map((action) => [action, allowed(action)]),
+  ) as Record<(typeof extraPermissions)[number], boolean>;
+  // Before a proposal is sent, its proposer is warned of centres that look the same.
+  const similar =
+    facts && designation.state === "DRAFT" && allowed("designation.send")
+      ? await similarCentres(facts.centreId)
+      : [];
+  // The proposal's checklist is WHO's assessment of the institution: not shown to its staff.
+  const eligibility = readInternal ? eligibilitySchema.safeParse(designation.eligibility) : null;
+  return {
+    similar,
+    eligibility: eligibility?.success ? eligibility.data : null,
+    designation: {
+      ...designation,
+      eligibility: undefined,
+      submittedOn: designation.submittedAt ? toIsoDate(designation.submittedAt) : null,
+    },
+    timeline: timeline.map((row) => ({ ...row, id: String(row.id) })),
+    activityTypes,
+    transitions,
+    permissions,
+  };
+}
+
+export type DesignationPage = Awaited<ReturnType<typeof designationPage>>;

@@ -1,0 +1,526 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { FormState } from "@/domain/form-state";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { Command } from "@/server/commands/run-command";
+import type { Viewer } from "@/server/auth/viewer";
+
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
+
+// The designation life cycle on the demo seed (PGlite, and PostgreSQL when
+// TEST_DATABASE_URL is set), through executeCommand exactly as the server
+// actions run it: the whole chain from a draft proposal to an Active centre,
+// and security.md scenarios 1 (other centre), 3 (mass assignment),
+// 6 (concurrency) and 7 (stale edit) on these actions.
+
+const meta = { ip: "203.0.113.9", userAgent: "vitest" };
+const today = new Date().toISOString().slice(0, 10);
+
+for (const kind of testDatabaseKinds()) {
+  describe(`designation life cycle (${kind})`, () => {
+    let database: TestDatabase;
+    let prisma: PrismaClient;
+    let run: (command: Command<never>, values: Record<string, string>, viewer: Viewer) => Promise<FormState>;
+    let commands: typeof import("@/server/commands/designation/review-commands") &
+      typeof import("@/server/commands/designation/decision-commands") &
+      typeof import("@/server/commands/designation/form-commands") &
+      typeof import("@/server/commands/designation/comment-commands") &
+      typeof import("@/server/commands/designation/propose-command");
+    let similarCentres: typeof import("@/server/queries/designation-similar").similarCentres;
+    const viewers: Record<string, Viewer> = {};
+
+    async function designationOf(title: string) {
+      return prisma.designation.findFirstOrThrow({
+        where: { centre: { title } },
+        select: { id: true, version: true, state: true, centreId: true },
+      });
+    }
+    // Commands are typed per input; the test posts raw strings like a browser does.
+    const as = <I>(command: Command<I>) => command as unknown as Command<never>;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(kind);
+      process.env.DATABASE_URL = database.url;
+      const { createPrismaClient } = await import("@/server/db/create-client");
+      prisma = createPrismaClient(database.url);
+      const { seedAll } = await import("@/server/seed/seed-all");
+      await seedAll(prisma, { demoMode: true, now: new Date() });
+      const { executeCommand } = await import("@/server/commands/run-command");
+      const { loadViewer } = await import("@/server/auth/load-viewer");
+      run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
+      commands = {
+        ...(await import("@/server/commands/designation/review-commands")),
+        ...(await import("@/server/commands/designation/decision-commands")),
+        ...(await import("@/server/commands/designation/form-commands")),
+        ...(await import("@/server/commands/designation/comment-commands")),
+        ...(await import("@/server/commands/designation/propose-command")),
+      };
+      similarCentres = (await import("@/server/queries/designation-similar")).similarCentres;
+      // Staff for the Norwegian proposal, which the demo seed leaves as a draft.
+      const draft = await designationOf("WHO Collaborating Centre for Health Data Governance");
+      await prisma.user.create({
+        data: {
+          email: "staff.newnor@centre.example",
+          name: "New Staff",
+          roles: { create: { role: "CENTRE_STAFF", centreId: draft.centreId } },
+        },
+      });
+      for (const [key, email] of Object.entries({
+        admin: "admin@registry.example",
+        officer: "officer@who.example",
+        unitHead: "unit.head@who.example",
+        focalEuro: "focal.euro@who.example",
+        staffNor18: "staff.nor18@centre.example",
+        staffNew: "staff.newnor@centre.example",
+      })) {
+        const user = await prisma.user.findUniqueOrThrow({
+          where: { email },
+          select: { id: true, sessionVersion: true },
+        });
+        const viewer = await loadViewer(prisma, {
+          uid: user.id,
+          sv: user.sessionVersion,
+          sat: Math.floor(Date.now() / 1000),
+        });
+        if (!viewer) throw new Error(`no viewer for ${email}`);
+        viewers[key] = viewer;
+      }
+    });
+
+    afterAll(async () => {
+      await prisma?.$disconnect();
+      const { prisma: appPrisma } = await import("@/server/db/client");
+      await appPrisma.$disconnect().catch(() => {});
+      (globalThis as { prisma?: unknown }).prisma = undefined;
+      await database?.drop();
+    });
+
+    it("takes a draft proposal through the whole chain to an Active centre", async () => {
+      const title = "WHO Collaborating Centre for Health Data Governance";
+      const step = async (command: Command<never>, viewer: Viewer, values: Record<string, string> = {}) => {
+        const { id, version } = await designationOf(title);
+        const state = await run(
+          command,
+          { designationId: String(id), version: String(version), ...values },
+          viewer,
+        );
+        expect(state, JSON.stringify(state)).toMatchObject({ status: "success" });
+        return designationOf(title);
+      };
+      const { officer, unitHead, focalEuro, staffNew } = viewers as Record<string, Viewer>;
+      expect((await designationOf(title)).state).toBe("DRAFT");
+
+      // Staff do not see, let alone submit, a draft proposal.
+      const early = await designationOf(title);
+      const hidden = await run(
+        as(commands.submitCommand),
+        { designationId: String(early.id), version: String(early.version) },
+        staffNew!,
+      );
+      expect(hidden.message).toMatch(/could not find/);
+
+      expect((await step(as(commands.sendCommand), officer!)).state).toBe("WITH_INSTITUTION");
+
+      // Submitting an empty form fails at the field and changes nothing.
+      const before = await designationOf(title);
+      const empty = await run(
+        as(commands.submitCommand),
+        { designationId: String(before.id), version: String(before.version) },
+        staffNew!,
+      );
+      expect(empty).toMatchObject({
+        status: "error",
+        fieldErrors: { headOfCentreName: [expect.any(String)] },
+      });
+      expect(await designationOf(title)).toEqual(before);
+
+      await step(as(commands.saveDetailsCommand), staffNew!, {
+        headOfCentreName: "Prof. Kari Nordmann",
+        headOfCentreEmail: "kari@fhi.example",
+        city: "Oslo",
+      });
+      await step(as(commands.saveTorItemCommand), staffNew!, {
+        itemId: "",
+        text: "To support WHO in developing guidance on health data governance.",
+      });
+      const tor = await prisma.termsOfReferenceItem.findFirstOrThrow({
+        where: { designationId: before.id },
+        select: { id: true },
+      });
+      // A comment next to the ToR item it is about; another designation's item is refused.
+      const anchored = await run(
+        as(commands.addCommentCommand),
+        {
+          designationId: String(before.id),
+          body: "Is this wording final?",
+          visibility: "CENTRE",
+          anchor: `tor:${tor.id}`,
+        },
+        staffNew!,
+      );
+      expect(anchored.status).toBe("success");
+      const otherTor = await prisma.termsOfReferenceItem.findFirstOrThrow({
+        where: { designationId: { not: before.id } },
+        select: { id: true },
+      });
+      const foreign = await run(
+        as(commands.addCommentCommand),
+        { designationId: String(before.id), body: "x", visibility: "CENTRE", anchor: `tor:${otherTor.id}` },
+        staffNew!,
+      );
+      expect(foreign.status).toBe("error");
+      // Centre staff cannot write internal comments.
+      const internal = await run(
+        as(commands.addCommentCommand),
+        { designationId: String(before.id), body: "x", visibility: "INTERNAL" },
+        staffNew!,
+      );
+      expect(internal.status).toBe("error");
+      expect(
+        await prisma.comment.findMany({
+          where: { designationId: before.id },
+          select: { anchor: true, body: true },
+        }),
+      ).toEqual([{ anchor: `tor:${tor.id}`, body: "Is this wording final?" }]);
+      const activityType = await prisma.activityType.findFirstOrThrow({ select: { id: true } });
+      const activity = {
+        itemId: "",
+        torItemId: String(tor.id),
+        title: "Review of national data governance laws",
+        activityTypeId: String(activityType.id),
+        description: "A comparative review of 20 national laws.",
+        deliverables: "A report published by WHO.",
+        timeframe: "Year 1",
+        responsiblePerson: "Prof. Kari Nordmann",
+      };
+      // An activity linked to a ToR item of another designation is refused at the field.
+      const foreignTor = await prisma.termsOfReferenceItem.findFirstOrThrow({
+        where: { designationId: { not: before.id } },
+        select: { id: true },
+      });
+      const current = await designationOf(title);
+      const linked = await run(
+        as(commands.saveActivityCommand),
+        {
+          designationId: String(current.id),
+          version: String(current.version),
+          ...activity,
+          torItemId: String(foreignTor.id),
+        },
+        staffNew!,
+      );
+      expect(linked).toMatchObject({ status: "error", fieldErrors: { torItemId: [expect.any(String)] } });
+      expect(linked.values?.title).toBe(activity.title);
+      await step(as(commands.saveActivityCommand), staffNew!, activity);
+
+      expect((await step(as(commands.submitCommand), staffNew!)).state).toBe("SUBMITTED");
+      expect((await step(as(commands.endorseCommand), officer!)).state).toBe("TECHNICAL_CLEARANCE");
+      expect((await step(as(commands.clearCommand), unitHead!)).state).toBe("REGIONAL_REVIEW");
+      expect((await step(as(commands.acceptCommand), focalEuro!)).state).toBe("GOVERNMENT_CONSULTATION");
+
+      // "Not required" is for redesignations only.
+      const consult = await designationOf(title);
+      const notRequired = await run(
+        as(commands.recordConsultationCommand),
+        { designationId: String(consult.id), version: String(consult.version), outcome: "NOT_REQUIRED" },
+        focalEuro!,
+      );
+      expect(notRequired).toMatchObject({ status: "error", fieldErrors: { outcome: [expect.any(String)] } });
+      expect(
+        (
+          await step(as(commands.recordConsultationCommand), focalEuro!, {
+            outcome: "NO_OBJECTION",
+            requestedOn: today,
+            repliedOn: today,
+          })
+        ).state,
+      ).toBe("APPROVAL");
+
+      // A term of 5 years is refused at the field, nothing stored.
+      const approval = await designationOf(title);
+      const tooLong = await run(
+        as(commands.decideCommand),
+        {
+          designationId: String(approval.id),
+          version: String(approval.version),
+          decisionDate: today,
+          termYears: "5",
+          approverName: "Regional Director",
+        },
+        focalEuro!,
+      );
+      expect(tooLong).toMatchObject({ status: "error", fieldErrors: { termYears: [expect.any(String)] } });
+      expect(await designationOf(title)).toEqual(approval);
+
+      const done = await step(as(commands.decideCommand), focalEuro!, {
+        decisionDate: today,
+        termYears: "4",
+        approverName: "Regional Director",
+      });
+      expect(done.state).toBe("DESIGNATED");
+      const designation = await prisma.designation.findUniqueOrThrow({
+        where: { id: done.id },
+        select: {
+          frozenVersion: true,
+          termYears: true,
+          termStart: true,
+          termEnd: true,
+          letterReference: true,
+        },
+      });
+      expect(designation.frozenVersion).toBe(1);
+      expect(designation.termStart?.toISOString().slice(0, 10)).toBe(today);
+      expect(designation.termEnd?.toISOString().slice(0, 4)).toBe(String(Number(today.slice(0, 4)) + 4));
+      const centre = await prisma.centre.findUniqueOrThrow({
+        where: { id: done.centreId },
+        select: { status: true, termStart: true, termEnd: true, firstDesignatedOn: true },
+      });
+      expect(centre.status).toBe("ACTIVE");
+      expect(centre.termEnd).toEqual(designation.termEnd);
+      expect(centre.firstDesignatedOn).toEqual(designation.termStart);
+
+      // One audit row per transition, in order, with actor and role.
+      const audit = await prisma.auditEvent.findMany({
+        where: { entityType: "Designation", entityId: String(done.id), toState: { not: null } },
+        orderBy: { id: "asc" },
+        select: { action: true, fromState: true, toState: true, actorRole: true },
+      });
+      expect(audit.filter((row) => row.action !== "designation.seeded").map((row) => row.action)).toEqual([
+        "designation.send",
+        "designation.submit",
+        "designation.endorse",
+        "designation.clear",
+        "designation.accept",
+        "designation.record-consultation",
+        "designation.decide",
+      ]);
+      // Each step mailed whoever acts next: the unit head was asked to clear, the focal point to review.
+      const mail = await prisma.outboxMessage.findMany({
+        where: { kind: "designation.transition" },
+        select: { toEmail: true, subject: true },
+      });
+      expect(
+        mail.some((m) => m.toEmail === "unit.head@who.example" && /Technical clearance/.test(m.subject)),
+      ).toBe(true);
+      expect(
+        mail.some((m) => m.toEmail === "focal.euro@who.example" && /Regional review/.test(m.subject)),
+      ).toBe(true);
+      expect(
+        mail.some((m) => m.toEmail === "staff.newnor@centre.example" && /Designated/.test(m.subject)),
+      ).toBe(true);
+
+      // Frozen: no one may edit the designated form any more.
+      const frozen = await run(
+        as(commands.saveTorItemCommand),
+        { designationId: String(done.id), version: String(done.version), itemId: "", text: "Late addition" },
+        viewers.officer!,
+      );
+      expect(frozen.status).toBe("error");
+    });
+
+    it("creates a proposal with the country's next reference number and warns of similar centres", async () => {
+      const norway = await prisma.country.findUniqueOrThrow({
+        where: { whoCode: "NOR" },
+        select: { id: true, lastCentreNumber: true },
+      });
+      const existing = await prisma.centre.findFirstOrThrow({
+        where: { countryId: norway.id, status: "ACTIVE" },
+        select: { reference: true, title: true },
+      });
+      const unit = await prisma.unit.findFirstOrThrow({ select: { id: true } });
+      const criteria = Object.fromEntries(
+        (await import("@/domain/eligibility")).eligibilityCriteria.flatMap((criterion) => [
+          [`${criterion.key}Met`, "yes"],
+          [`${criterion.key}Justification`, "Documented in the proposal file."],
+        ]),
+      );
+      const proposal = {
+        institutionName: "Oslo University Hospital",
+        department: "",
+        title: existing.title,
+        countryId: String(norway.id),
+        unitId: String(unit.id),
+        initiator: "EURO",
+        jointWorkStart: "2023-01-01",
+        jointWorkEnd: "2024-06-30",
+        ...criteria,
+      };
+      // Less than two years of joint work: refused at the field, nothing stored, nothing numbered.
+      const short = await run(as(commands.proposeCommand), proposal, viewers.officer!);
+      expect(short).toMatchObject({ status: "error", fieldErrors: { jointWorkEnd: [expect.any(String)] } });
+      expect(short.values?.institutionName).toBe("Oslo University Hospital");
+      // Centre staff cannot propose.
+      const staff = await run(
+        as(commands.proposeCommand),
+        { ...proposal, jointWorkEnd: "2025-06-30" },
+        viewers.staffNor18!,
+      );
+      expect(staff.status).toBe("error");
+      expect(
+        (
+          await prisma.country.findUniqueOrThrow({
+            where: { id: norway.id },
+            select: { lastCentreNumber: true },
+          })
+        ).lastCentreNumber,
+      ).toBe(norway.lastCentreNumber);
+
+      await expect(
+        run(as(commands.proposeCommand), { ...proposal, jointWorkEnd: "2025-06-30" }, viewers.officer!),
+      ).rejects.toThrow(/NEXT_REDIRECT/);
+      const created = await prisma.centre.findFirstOrThrow({
+        where: { countryId: norway.id, referenceNumber: norway.lastCentreNumber + 1 },
+        select: { id: true, reference: true, status: true, responsibleOfficerId: true, designations: true },
+      });
+      expect(created).toMatchObject({
+        reference: `NOR-${norway.lastCentreNumber + 1}`,
+        status: "PROPOSED",
+        responsibleOfficerId: viewers.officer!.id,
+      });
+      expect(created.designations).toMatchObject([
+        { state: "DRAFT", kind: "INITIAL", proposedById: viewers.officer!.id },
+      ]);
+      const similar = await similarCentres(created.id);
+      expect(similar.map((centre) => centre.reference)).toContain(existing.reference);
+    });
+
+    it("lets exactly one of several simultaneous endorsements win (scenario 6)", async () => {
+      const title = "WHO Collaborating Centre for Community Health Worker Training";
+      const before = await designationOf(title);
+      expect(before.state).toBe("SUBMITTED");
+      // The responsible officer of this proposal is the unit head's officer account.
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          run(
+            as(commands.endorseCommand),
+            { designationId: String(before.id), version: String(before.version) },
+            viewers.unitHead!,
+          ),
+        ),
+      );
+      expect(results.filter((r) => r.status === "success")).toHaveLength(1);
+      const losers = results.filter((r) => r.status === "error");
+      expect(losers).toHaveLength(7);
+      for (const loser of losers) expect(loser.message).toMatch(/Someone else changed this designation/);
+      const after = await designationOf(title);
+      expect(after).toMatchObject({ state: "TECHNICAL_CLEARANCE", version: before.version + 1 });
+      expect(
+        await prisma.auditEvent.count({
+          where: { action: "designation.endorse", entityId: String(before.id) },
+        }),
+      ).toBe(1);
+    });
+
+    it("refuses a save carrying an old version and keeps the first save (scenario 7)", async () => {
+      const title = "WHO Collaborating Centre for Digital Health Literacy";
+      const before = await designationOf(title);
+      expect(before.state).toBe("WITH_INSTITUTION");
+      const values = { designationId: String(before.id), version: String(before.version), itemId: "" };
+      const first = await run(
+        as(commands.saveTorItemCommand),
+        { ...values, text: "First save" },
+        viewers.officer!,
+      );
+      expect(first.status).toBe("success");
+      const stale = await run(
+        as(commands.saveTorItemCommand),
+        { ...values, text: "Stale save" },
+        viewers.officer!,
+      );
+      expect(stale).toMatchObject({ status: "error", values: { text: "Stale save" } });
+      expect(stale.message).toMatch(/Someone else changed/);
+      const texts = await prisma.termsOfReferenceItem.findMany({
+        where: { designationId: before.id },
+        select: { text: true },
+      });
+      expect(texts.map((t) => t.text)).toContain("First save");
+      expect(texts.map((t) => t.text)).not.toContain("Stale save");
+    });
+
+    it("rejects extra fields (scenario 3) and stores nothing", async () => {
+      const title = "WHO Collaborating Centre for Health Information Systems";
+      const before = await designationOf(title);
+      expect(before.state).toBe("REGIONAL_REVIEW");
+      const base = { designationId: String(before.id), version: String(before.version) };
+      const extras: Record<string, string>[] = [
+        { state: "DESIGNATED" },
+        { centreId: "1" },
+        { termEnd: "2099-01-01" },
+        { role: "ADMIN" },
+      ];
+      for (const extra of extras) {
+        const result = await run(as(commands.acceptCommand), { ...base, ...extra }, viewers.focalEuro!);
+        expect(result.status).toBe("error");
+        expect(result.fieldErrors?.form).toEqual(["This form has fields it should not have."]);
+      }
+      expect(await designationOf(title)).toEqual(before);
+    });
+
+    it("answers not-found to staff of another centre for every action, DB unchanged (scenario 1)", async () => {
+      const targets = await prisma.designation.findMany({
+        where: { centre: { reference: { not: "NOR-18" } }, state: { notIn: ["DESIGNATED"] } },
+        select: { id: true, version: true, state: true, updatedAt: true },
+        take: 10,
+        orderBy: { id: "desc" },
+      });
+      const denialsBefore = await prisma.auditEvent.count({ where: { action: "authz.denied" } });
+      const all: Command<never>[] = [
+        commands.sendCommand,
+        commands.submitCommand,
+        commands.returnCommand,
+        commands.endorseCommand,
+        commands.clearCommand,
+        commands.returnToOfficerCommand,
+        commands.returnToCentreCommand,
+        commands.acceptCommand,
+        commands.recordConsultationCommand,
+        commands.decideCommand,
+        commands.withdrawCommand,
+        commands.rejectCommand,
+        commands.saveDetailsCommand,
+        commands.saveTorItemCommand,
+        commands.addCommentCommand,
+      ].map((command) => as(command as Command<unknown>));
+      const values = {
+        comment: "x",
+        reason: "x",
+        outcome: "NO_OBJECTION",
+        requestedOn: today,
+        repliedOn: today,
+        decisionDate: today,
+        termYears: "4",
+        approverName: "x",
+      };
+      for (const target of targets) {
+        for (const command of all) {
+          const fields: Record<string, string> = {
+            designationId: String(target.id),
+            version: String(target.version),
+          };
+          const schema = command.schema as unknown as { shape?: Record<string, unknown> };
+          for (const [key, value] of Object.entries({
+            ...values,
+            text: "x",
+            visibility: "CENTRE",
+            body: "x",
+            itemId: "",
+          }))
+            if (schema.shape && key in schema.shape) fields[key] = value;
+          if (command.name === "designation.comment") delete fields.version;
+          const result = await run(as(command), fields, viewers.staffNor18!);
+          expect(result.status, `${command.name} on ${target.id}`).toBe("error");
+          expect(result.message).toMatch(/could not find that/);
+        }
+      }
+      const after = await prisma.designation.findMany({
+        where: { id: { in: targets.map((t) => t.id) } },
+        select: { id: true, version: true, state: true, updatedAt: true },
+        orderBy: { id: "desc" },
+      });
+      expect(after).toEqual(targets);
+      expect(await prisma.auditEvent.count({ where: { action: "authz.denied" } })).toBeGreaterThanOrEqual(
+        denialsBefore + targets.length * all.length,
+      );
+    });
+  });
+}
