@@ -1,5 +1,6 @@
 import { scheduleAnnualReports } from "@/domain/annual-report-schedule";
 import { addDays, addYears, startOfUtcDay } from "@/domain/dates";
+import { openDesignationStates } from "@/domain/designation";
 import { formatReferenceNumber } from "@/domain/reference-number";
 import type { Prisma, PrismaClient, ReportState } from "@/generated/prisma/client";
 import { hashPassword } from "@/server/auth/password";
@@ -369,16 +370,6 @@ async function seedRedesignationUnderWay(tx: Tx, users: Users, units: Record<str
   });
 }
 
-const stateOrder = [
-  "DRAFT",
-  "WITH_INSTITUTION",
-  "SUBMITTED",
-  "TECHNICAL_CLEARANCE",
-  "REGIONAL_REVIEW",
-  "GOVERNMENT_CONSULTATION",
-  "APPROVAL",
-] as const;
-
 async function seedProposals(
   tx: Tx,
   users: Users,
@@ -405,7 +396,7 @@ async function seedProposals(
     const reached =
       proposal.state === "WITHDRAWN" || proposal.state === "REJECTED"
         ? 3
-        : stateOrder.indexOf(proposal.state);
+        : openDesignationStates.indexOf(proposal.state);
     const since = addDays(today, -proposal.daysInState);
     const centre = await tx.centre.create({
       data: {
