@@ -21,6 +21,14 @@ test("a signed-in person changes their password, is signed out everywhere and si
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await signIn(page, "unit.head@who.example", "river stones and quiet mornings");
   await expect(page.getByRole("heading", { name: /Technical clearance for your unit/ })).toBeVisible();
+
+  // Put the demo password back: the other journeys sign in as this person.
+  await page.getByRole("link", { name: "Change password" }).click();
+  await page.getByLabel("Current password").fill("river stones and quiet mornings");
+  await page.getByLabel("New password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Type it again").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?password=set/);
 });
 
 test("an expired or unknown link says so and offers a new one; forgot-password answers without revealing accounts", async ({
