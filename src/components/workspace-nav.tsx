@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { can, type Action } from "@/domain/permissions";
+import { can, holdsGrantFor, type Action } from "@/domain/permissions";
 import type { Viewer } from "@/server/auth/viewer";
 
 // Only what the viewer's roles may use: the links are decided by the same
@@ -16,9 +16,8 @@ const links: { href: string; label: string; action: Action; officerInvite?: bool
 
 export function WorkspaceNav({ viewer, mailPage }: { viewer: Viewer; mailPage: boolean }) {
   const isAdmin = can(viewer, "user.list");
-  const isOfficer = viewer.roles.some((assignment) => assignment.role === "OFFICER");
   const visible = links.filter((link) =>
-    link.officerInvite ? !isAdmin && isOfficer : can(viewer, link.action),
+    link.officerInvite ? !isAdmin && holdsGrantFor(viewer, link.action) : can(viewer, link.action),
   );
   if (mailPage && can(viewer, "mail.read"))
     visible.push({ href: "/admin/mail", label: "Mail (demo)", action: "mail.read" });

@@ -297,6 +297,18 @@ export function can(subject: Subject | null, action: Action, resource: ResourceF
   return decide(subject, action, resource).allowed;
 }
 
+/**
+ * Whether one of the subject's roles is granted `action` for some record,
+ * scope and state aside: "may this person ever invite?", for deciding which
+ * pages and links to offer. The record-level check stays `decide`.
+ */
+export function holdsGrantFor(subject: Subject | null, action: Action): boolean {
+  const rule: PermissionRule = permissions[action];
+  if (rule.public) return true;
+  if (!subject) return false;
+  return rule.grants.some((grant) => subject.roles.some((assignment) => assignment.role === grant.role));
+}
+
 /** The roles a subject holds, in the table's order, for display and audit. */
 export function primaryRole(subject: Subject): Role | null {
   return roles.find((role) => subject.roles.some((assignment) => assignment.role === role)) ?? null;

@@ -4,6 +4,7 @@ import {
   actions,
   can,
   decide,
+  holdsGrantFor,
   permissions,
   roles,
   type Action,
@@ -141,6 +142,26 @@ describe("the permission table", () => {
       }
     });
   }
+});
+
+describe("holdsGrantFor()", () => {
+  it("answers whether a role is granted the action for some record, for every action and role", () => {
+    for (const action of actions) {
+      const rule: PermissionRule = permissions[action];
+      for (const role of roles) {
+        const expected = rule.public === true || rule.grants.some((grant) => grant.role === role);
+        expect(holdsGrantFor(subject(role), action), `${action} × ${role}`).toBe(expected);
+      }
+    }
+  });
+
+  it("lets officers and administrators invite, nobody else, and nobody signed out", () => {
+    expect(holdsGrantFor(subject("OFFICER"), "user.invite")).toBe(true);
+    expect(holdsGrantFor(subject("ADMIN"), "user.invite")).toBe(true);
+    expect(holdsGrantFor(subject("FOCAL_POINT"), "user.invite")).toBe(false);
+    expect(holdsGrantFor(subject("CENTRE_STAFF"), "user.invite")).toBe(false);
+    expect(holdsGrantFor(null, "user.invite")).toBe(false);
+  });
 });
 
 describe("decide()", () => {

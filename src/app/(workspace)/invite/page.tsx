@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { can, holdsGrantFor } from "@/domain/permissions";
 import { requirePage } from "@/server/policy/page-guard";
 import { inviteOptions } from "@/server/queries/users";
 
@@ -10,11 +11,10 @@ export const metadata: Metadata = { title: "Invite someone" };
 
 export default async function InvitePage() {
   const viewer = await requirePage("workspace.my-work", null, "/invite");
-  const isAdmin = viewer.roles.some((assignment) => assignment.role === "ADMIN");
-  const isOfficer = viewer.roles.some((assignment) => assignment.role === "OFFICER");
-  if (!isAdmin && !isOfficer) {
-    // Only administrators and officers invite; everyone else gets the same not-found as for any page outside their rights.
-    await requirePage("user.list", null, "/invite");
+  const isAdmin = can(viewer, "user.list");
+  if (!holdsGrantFor(viewer, "user.invite")) {
+    // The same audited not-found as any page outside the viewer's rights.
+    await requirePage("user.invite", null, "/invite");
   }
   const options = await inviteOptions(viewer);
   return (
