@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { torAnchorPattern } from "./comment-anchor";
+
 // The designation form the centre's staff complete (domain.md §2, §4): the
 // head of centre, the institution's details, the terms of reference and the
 // work plan. Each part is saved by its own small form, so a save never
@@ -104,11 +106,14 @@ export const commentSchema = z
   .object({
     designationId: id,
     body: text("your comment", 4000),
-    // What the comment is about: "tor:<item id>", or nothing for the whole designation.
+    // What the comment is about: a ToR item (see comment-anchor.ts), or nothing for the whole designation.
     anchor: z
       .string()
       .trim()
-      .regex(/^(tor:\d{1,9})?$/, "This comment's subject no longer exists. Reload the page.")
+      .refine(
+        (value) => value === "" || torAnchorPattern.test(value),
+        "This comment's subject no longer exists. Reload the page.",
+      )
       .transform((value) => (value === "" ? null : value))
       .optional(),
     visibility: z.enum(["INTERNAL", "CENTRE"], { error: "Choose who can see the comment." }),

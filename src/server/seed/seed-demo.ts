@@ -1,4 +1,5 @@
 import { scheduleAnnualReports } from "@/domain/annual-report-schedule";
+import { torAnchor } from "@/domain/comment-anchor";
 import { addDays, addYears, startOfUtcDay } from "@/domain/dates";
 import { openDesignationStates } from "@/domain/designation";
 import { formatReferenceNumber } from "@/domain/reference-number";
@@ -254,7 +255,6 @@ async function giveCurrentTerm(
           reportId: report.id,
           authorId: users[term.officer],
           visibility: "CENTRE",
-          anchor: "section:difficulties",
           body: "Please describe the difficulties with the second activity and what WHO could do to help.",
         },
       });
@@ -440,12 +440,16 @@ async function seedProposals(
     });
     if (reached >= 1) await createWorkPlan(tx, designation.id, genericWorkPlan(centre.title));
     if (proposal.state === "WITH_INSTITUTION") {
+      const secondItem = await tx.termsOfReferenceItem.findFirstOrThrow({
+        where: { designationId: designation.id, position: 2 },
+        select: { id: true },
+      });
       await tx.comment.create({
         data: {
           designationId: designation.id,
           authorId: users[proposal.proposer],
           visibility: "CENTRE",
-          anchor: "tor:2",
+          anchor: torAnchor(secondItem.id),
           body: "Please make the second term of reference more specific: which training, for whom?",
         },
       });

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { commentSchema, resolveCommentSchema } from "@/domain/designation-form";
+import { parseCommentAnchor } from "@/domain/comment-anchor";
 import { recordAudit } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
 import { authorize } from "@/server/policy/authorize";
@@ -26,9 +27,10 @@ export const addCommentCommand: Command<CommentInput> = {
       const facts = await readableDesignationFacts(input.designationId, viewer);
       await authorize(viewer, "comment.create-internal", facts, meta);
     }
-    if (input.anchor) {
+    const anchor = parseCommentAnchor(input.anchor);
+    if (anchor?.kind === "tor") {
       const item = await prisma.termsOfReferenceItem.findFirst({
-        where: { id: Number(input.anchor.slice(4)), designationId: input.designationId },
+        where: { id: anchor.torItemId, designationId: input.designationId },
         select: { id: true },
       });
       if (!item) throw new CommandError("That term of reference no longer exists. Reload the page.");

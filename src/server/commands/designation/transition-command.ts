@@ -1,5 +1,6 @@
 import "server-only";
 
+import { returnAnchor } from "@/domain/comment-anchor";
 import { toIsoDate } from "@/domain/dates";
 import {
   designationInputSchemas,
@@ -95,7 +96,7 @@ export function transitionCommand<A extends DesignationAction>(
               data: {
                 designationId: designation.id,
                 authorId: viewer.id,
-                anchor: `return:${from}`,
+                anchor: returnAnchor(from),
                 ...comment,
               },
             });

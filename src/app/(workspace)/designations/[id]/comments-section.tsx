@@ -1,3 +1,4 @@
+import { parseCommentAnchor } from "@/domain/comment-anchor";
 import { addCommentAction, resolveCommentAction } from "@/server/commands/designation/actions";
 import type { DesignationPage } from "@/server/queries/designation-page";
 
@@ -9,9 +10,10 @@ const dateTime = (date: Date) => `${date.toISOString().slice(0, 16).replace("T",
 
 /** What a comment is about, in words: "ToR 2" for an anchored one. */
 function subject(page: DesignationPage, anchor: string | null): string | null {
-  if (!anchor) return null;
-  if (anchor.startsWith("return:")) return "with a return";
-  const index = page.designation.termsOfReference.findIndex((item) => `tor:${item.id}` === anchor);
+  const parsed = parseCommentAnchor(anchor);
+  if (!parsed) return null;
+  if (parsed.kind === "return") return "with a return";
+  const index = page.designation.termsOfReference.findIndex((item) => item.id === parsed.torItemId);
   return index >= 0 ? `on ToR ${index + 1}` : null;
 }
 

@@ -1,3 +1,4 @@
+import { torAnchor } from "@/domain/comment-anchor";
 import {
   removeActivityAction,
   removeTorItemAction,
@@ -278,7 +279,7 @@ export function WorkPlanSection({ page, editable }: Props) {
 
 /** The comments about one ToR item, shown next to it, and a form to add one. */
 function ToRComments({ page, itemId, number }: { page: DesignationPage; itemId: number; number: number }) {
-  const comments = page.designation.comments.filter((comment) => comment.anchor === `tor:${itemId}`);
+  const comments = page.designation.comments.filter((comment) => comment.anchor === torAnchor(itemId));
   return (
     <div className="space-y-2">
       {comments.length > 0 && (
@@ -292,7 +293,7 @@ function ToRComments({ page, itemId, number }: { page: DesignationPage; itemId: 
         <details>
           <summary className="cursor-pointer text-sm font-medium">Comment on ToR {number}</summary>
           <div className="mt-3">
-            <CommentForm page={page} anchor={`tor:${itemId}`} label={`Comment on ToR ${number}`} />
+            <CommentForm page={page} anchor={torAnchor(itemId)} label={`Comment on ToR ${number}`} />
           </div>
         </details>
       )}
