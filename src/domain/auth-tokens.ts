@@ -17,3 +17,17 @@ export function tokenStatus(token: { expiresAt: Date; usedAt: Date | null } | nu
   if (token.expiresAt.getTime() <= now.getTime()) return "expired";
   return "valid";
 }
+
+// Reset requests send mail to whatever address is typed: without a limit the
+// form is a way to flood someone's inbox, or to load the mail relay. Per
+// address, a few links an hour are plenty for a person who lost one; per
+// client address, enough for an office behind one NAT.
+export const RESET_REQUEST_WINDOW_SECONDS = 60 * 60;
+export const RESET_REQUESTS_PER_EMAIL = 3;
+export const RESET_REQUESTS_PER_IP = 20;
+
+/** "Try again in 12 minutes": whole minutes, never "0 minutes". */
+export function retryInWords(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+}

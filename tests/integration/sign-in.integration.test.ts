@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { RESET_REQUESTS_PER_EMAIL, RESET_REQUESTS_PER_IP } from "@/domain/auth-tokens";
 import { MAX_FAILURES } from "@/domain/sign-in-throttle";
 import type { PrismaClient } from "@/generated/prisma/client";
 
@@ -365,6 +366,48 @@ for (const kind of testDatabaseKinds()) {
       ).rejects.toThrow(/NEXT_REDIRECT/);
       expect(await loadViewer(prisma, claims)).toBeNull();
       expect(hashPassword).toBeTypeOf("function");
+    });
+
+    it("reset requests are limited per address (same answer, no more mail) and per client (a clear wait message)", async () => {
+      const email = "staff.soa13@centre.example";
+      const mails = () => prisma.outboxMessage.count({ where: { kind: "password-reset", toEmail: email } });
+      const before = await mails();
+      const answers = [];
+      for (let i = 0; i < RESET_REQUESTS_PER_EMAIL + 2; i++) {
+        answers.push(
+          await executeCommand(
+            requestReset,
+            { email },
+            { viewer: null, meta: { ip: `203.0.113.${i + 1}`, userAgent: null } },
+          ),
+        );
+      }
+      expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+      expect(await mails()).toBe(before + RESET_REQUESTS_PER_EMAIL);
+      const throttled = await prisma.auditEvent.count({
+        where: { action: "auth.password-reset.requested", details: { path: ["throttled"], equals: true } },
+      });
+      expect(throttled).toBe(2);
+
+      const meta = { ip: "203.0.113.200", userAgent: null };
+      for (let i = 0; i < RESET_REQUESTS_PER_IP; i++) {
+        const answer = await executeCommand(
+          requestReset,
+          { email: `nobody${i}@example.org` },
+          { viewer: null, meta },
+        );
+        expect(answer.status).toBe("success");
+      }
+      const refused = await executeCommand(
+        requestReset,
+        { email: "nobody@example.org" },
+        { viewer: null, meta },
+      );
+      expect(refused).toMatchObject({
+        status: "error",
+        message: expect.stringMatching(/Too many password-reset requests .* Try again in \d+ minutes?\./),
+        values: { email: "nobody@example.org" },
+      });
     });
   });
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { INVITATION_TTL_MS, PASSWORD_RESET_TTL_MS, tokenStatus, tokenTtl } from "@/domain/auth-tokens";
+import {
+  INVITATION_TTL_MS,
+  PASSWORD_RESET_TTL_MS,
+  retryInWords,
+  tokenStatus,
+  tokenTtl,
+} from "@/domain/auth-tokens";
 import { checkPassword, passwordLength } from "@/domain/password-policy";
 import { SESSION_ABSOLUTE_SECONDS, sessionExpired } from "@/domain/session-timeouts";
 import { afterFailure, BLOCK_MS, isBlocked, MAX_FAILURES, WINDOW_MS } from "@/domain/sign-in-throttle";
@@ -64,5 +70,15 @@ describe("link tokens and sessions", () => {
   it("ends a session 12 hours after sign-in whatever happens", () => {
     expect(sessionExpired(0, SESSION_ABSOLUTE_SECONDS)).toBe(false);
     expect(sessionExpired(0, SESSION_ABSOLUTE_SECONDS + 1)).toBe(true);
+  });
+});
+
+describe("reset request limits", () => {
+  it("says how long to wait in whole minutes, never zero", () => {
+    expect(retryInWords(0)).toBe("1 minute");
+    expect(retryInWords(1)).toBe("1 minute");
+    expect(retryInWords(60)).toBe("1 minute");
+    expect(retryInWords(61)).toBe("2 minutes");
+    expect(retryInWords(3600)).toBe("60 minutes");
   });
 });

@@ -2,13 +2,20 @@ import "server-only";
 
 import { z } from "zod";
 
+import {
+  RESET_REQUEST_WINDOW_SECONDS,
+  RESET_REQUESTS_PER_EMAIL,
+  RESET_REQUESTS_PER_IP,
+  retryInWords,
+} from "@/domain/auth-tokens";
 import { recordAudit } from "@/server/audit/record-audit";
 import { issueToken, setPasswordLink } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 import { deliverOutbox } from "@/server/mail/deliver-outbox";
+import { takeFixedWindow } from "@/server/rate-limit/fixed-window";
 
-import { emailField, type Command } from "./run-command";
+import { CommandError, emailField, type Command } from "./run-command";
 
 const schema = z.object({ email: emailField }).strict();
 
@@ -22,6 +29,23 @@ export const requestPasswordResetCommand: Command<z.infer<typeof schema>> = {
   schema,
   async handle({ input, meta }) {
     const now = new Date();
+    // Per client address the answer may say "too many": it tells nothing about accounts.
+    const fromClient = await takeFixedWindow(
+      `reset-ip:${meta.ip}`,
+      RESET_REQUESTS_PER_IP,
+      RESET_REQUEST_WINDOW_SECONDS,
+    );
+    if (!fromClient.allowed) {
+      throw new CommandError(
+        `Too many password-reset requests from your network. Try again in ${retryInWords(fromClient.retryAfterSeconds)}.`,
+      );
+    }
+    // Per e-mail address the answer stays the same (else it would reveal the account); only the mail is held back.
+    const forAddress = await takeFixedWindow(
+      `reset-email:${input.email}`,
+      RESET_REQUESTS_PER_EMAIL,
+      RESET_REQUEST_WINDOW_SECONDS,
+    );
     await prisma.$transaction(async (tx) => {
       const user = await tx.user.findUnique({
         where: { email: input.email },
@@ -32,9 +56,13 @@ export const requestPasswordResetCommand: Command<z.infer<typeof schema>> = {
         action: "auth.password-reset.requested",
         entity: user ? { type: "User", id: user.id } : undefined,
         meta,
-        details: { email: input.email, known: Boolean(user && !user.disabledAt) },
+        details: {
+          email: input.email,
+          known: Boolean(user && !user.disabledAt),
+          ...(forAddress.allowed ? {} : { throttled: true }),
+        },
       });
-      if (!user || user.disabledAt) return;
+      if (!user || user.disabledAt || !forAddress.allowed) return;
       const token = await issueToken(tx, {
         userId: user.id,
         purpose: "PASSWORD_RESET",

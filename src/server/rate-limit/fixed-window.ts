@@ -1,0 +1,36 @@
+import "server-only";
+
+import { prisma } from "@/server/db/client";
+
+export type RateLimitDecision =
+  { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Counts one hit for `key` in a fixed window, in one atomic statement, so
+ * that every app instance shares the count (the table lives in PostgreSQL,
+ * not in a process). Keys are namespaced by their callers ("api:", "reset-ip:").
+ */
+export async function takeFixedWindow(
+  key: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<RateLimitDecision> {
+  const safeKey = key.slice(0, 200);
+  const rows = await prisma.$queryRaw<{ hits: number; retry: number }[]>`
+    INSERT INTO "ApiRateLimit" (key, "windowStart", hits) VALUES (${safeKey}, now(), 1)
+    ON CONFLICT (key) DO UPDATE SET
+      hits = CASE WHEN "ApiRateLimit"."windowStart" <= now() - make_interval(secs => ${windowSeconds})
+                  THEN 1 ELSE "ApiRateLimit".hits + 1 END,
+      "windowStart" = CASE WHEN "ApiRateLimit"."windowStart" <= now() - make_interval(secs => ${windowSeconds})
+                  THEN now() ELSE "ApiRateLimit"."windowStart" END
+    RETURNING hits,
+      GREATEST(1, ceil(extract(epoch FROM ("windowStart" + make_interval(secs => ${windowSeconds}) - now()))))::int AS retry`;
+  const row = rows[0];
+  if (!row) return { allowed: true, remaining: limit };
+  if (row.hits > limit) return { allowed: false, retryAfterSeconds: row.retry };
+  // Old windows are dead weight: clear some now and then, off the hot path's index.
+  if (row.hits === 1 && Math.random() < 0.01) {
+    await prisma.$executeRaw`DELETE FROM "ApiRateLimit" WHERE "windowStart" < now() - interval '1 day'`;
+  }
+  return { allowed: true, remaining: limit - row.hits };
+}
