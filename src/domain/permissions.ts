@@ -68,6 +68,18 @@ export const permissions = {
   "account.request-password-reset": { public: true, kind: "write", grants: [] },
   "account.set-password": { public: true, kind: "write", grants: [] },
   "workspace.my-work": { kind: "read", grants: roles.map((role) => ({ role, scope: "any" as const })) },
+  // The deadline dashboard: opening it is for WHO roles; which rows each one
+  // sees is `dashboard.list-item`, checked per row against the row's centre.
+  "dashboard.read": {
+    kind: "read",
+    grants: (["ADMIN", "OFFICER", "UNIT_HEAD", "FOCAL_POINT"] as const).map((role) => ({
+      role,
+      scope: "any" as const,
+    })),
+  },
+  "dashboard.list-item": { kind: "read", grants: who },
+  // A personal calendar subscription (ICS) of one's own deadlines.
+  "calendar.manage": { kind: "write", grants: roles.map((role) => ({ role, scope: "any" as const })) },
 
   // ── centres ──
   "centre.read-internal": { kind: "read", grants: everyoneInScope },
