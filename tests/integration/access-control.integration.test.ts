@@ -276,6 +276,56 @@ for (const kind of testDatabaseKinds()) {
         expect(invited.roles).toEqual([{ role: "CENTRE_STAFF", centre: { reference: own.reference } }]);
         expect(invited.passwordHash).toBeNull();
       });
+
+      it("inviting an address that already has an account answers the same and does not reveal it", async () => {
+        const officer = viewers.officer!;
+        const own = await prisma.centre.findFirstOrThrow({
+          where: { responsibleOfficerId: officer.id, reference: { not: "NOR-18" } },
+          select: { id: true, reference: true },
+        });
+        const email = "staff.nor18@centre.example";
+        const mailsBefore = await prisma.outboxMessage.count({ where: { toEmail: email } });
+        const answer = (input: Record<string, string>) =>
+          server.executeCommand(server.invite, input, { viewer: officer, meta }).then(
+            () => "no redirect",
+            (error: Error) => error.message,
+          );
+        const forNew = await answer({
+          email: "brand.new@example.org",
+          name: "Brand New",
+          role: "CENTRE_STAFF",
+          centre: own.reference,
+        });
+        const forExisting = await answer({
+          email,
+          name: "Someone",
+          role: "CENTRE_STAFF",
+          centre: own.reference,
+        });
+        expect(forExisting).toMatch(/NEXT_REDIRECT/);
+        expect(forExisting).toBe(forNew);
+        // The existing person keeps their account and password, gains the role, and is told.
+        const person = await prisma.user.findUniqueOrThrow({
+          where: { email },
+          select: {
+            name: true,
+            passwordHash: true,
+            roles: { select: { centre: { select: { reference: true } } } },
+          },
+        });
+        expect(person.name).not.toBe("Someone");
+        expect(person.passwordHash).not.toBeNull();
+        expect(person.roles.map((r) => r.centre?.reference).sort()).toEqual(["NOR-18", own.reference].sort());
+        expect(await prisma.outboxMessage.count({ where: { toEmail: email } })).toBe(mailsBefore + 1);
+        // Asking again changes nothing and sends nothing more.
+        expect(await answer({ email, name: "Someone", role: "CENTRE_STAFF", centre: own.reference })).toBe(
+          forNew,
+        );
+        expect(await prisma.roleAssignment.count({ where: { user: { email }, centreId: own.id } })).toBe(1);
+        expect(await prisma.outboxMessage.count({ where: { toEmail: email } })).toBe(mailsBefore + 1);
+        // Clean up: later tests count NOR-18's staff.
+        await prisma.roleAssignment.deleteMany({ where: { user: { email }, centreId: own.id } });
+      });
     });
 
     describe("vertical escalation (security.md scenario 2)", () => {

@@ -10,8 +10,8 @@ import { deliverOutbox } from "@/server/mail/deliver-outbox";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 import { centreFactsByReference } from "@/server/policy/resource-facts";
 
-import { resolveScope, roleFields } from "./role-scope";
-import { CommandError, emailField, type Command } from "./run-command";
+import { resolveScope, roleFields, type ResolvedScope } from "./role-scope";
+import { CommandError, emailField, type Command, type CommandContext } from "./run-command";
 
 const schema = z
   .object({
@@ -38,11 +38,21 @@ export const inviteUserCommand: Command<z.infer<typeof schema>> = {
     if (!viewer) throw new CommandError("Sign in again to continue.");
     const scope = await resolveScope(input);
     const now = new Date();
+    const isAdmin = viewer.roles.some((r) => r.role === "ADMIN");
     const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (existing) {
+    if (existing && isAdmin) {
+      // Administrators see every account anyway: point them at it.
       throw new CommandError("This person already has an account.", {
-        email: ["Someone with this e-mail address already has an account."],
+        email: ["Someone with this e-mail address already has an account: change their roles on their page."],
       });
+    }
+    if (existing) {
+      // An officer must not learn who has an account: the existing person is
+      // given the centre role and told so, and the officer sees the same
+      // answer as for a new invitation.
+      await grantToExistingAccount(existing.id, scope, { viewer, role, meta, email: input.email });
+      void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
+      redirect("/my-work?invited=1");
     }
     const userId = await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
@@ -85,10 +95,43 @@ export const inviteUserCommand: Command<z.infer<typeof schema>> = {
       return user.id;
     });
     void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
-    redirect(
-      viewer.roles.some((r) => r.role === "ADMIN")
-        ? `/admin/users/${userId}?invited=1`
-        : "/my-work?invited=1",
-    );
+    redirect(isAdmin ? `/admin/users/${userId}?invited=1` : "/my-work?invited=1");
   },
 };
+
+async function grantToExistingAccount(
+  userId: number,
+  scope: ResolvedScope,
+  context: Pick<CommandContext<unknown>, "role" | "meta"> & {
+    viewer: NonNullable<CommandContext<unknown>["viewer"]>;
+    email: string;
+  },
+): Promise<void> {
+  const { viewer, role, meta, email } = context;
+  await prisma.$transaction(async (tx) => {
+    const held = await tx.roleAssignment.findFirst({ where: { userId, ...scope }, select: { id: true } });
+    if (!held) await tx.roleAssignment.create({ data: { userId, ...scope } });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+    if (!held) {
+      await enqueueMail(tx, {
+        kind: "role-granted",
+        to: email,
+        subject: "You have been given access in the Collaborating Centres Registry",
+        text: [
+          `Hello ${user.name},`,
+          "",
+          `${viewer.name} has given your account access as centre staff. Sign in with your usual password; the centre appears under "My work".`,
+          "",
+          "If you forgot your password, use “Forgot your password?” on the sign-in page.",
+        ].join("\n"),
+      });
+    }
+    await recordAudit(tx, {
+      actor: { id: viewer.id, role },
+      action: "user.invited-existing",
+      entity: { type: "User", id: userId },
+      meta,
+      details: { email, role: scope.role, centreId: scope.centreId, alreadyHeld: Boolean(held) },
+    });
+  });
+}
