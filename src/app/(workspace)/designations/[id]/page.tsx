@@ -70,7 +70,11 @@ export default async function DesignationPageRoute({ params }: { params: Promise
                 {designation.termYears} years), approved by {designation.approverName}.{" "}
                 <Link href={`/designations/${designation.id}/letter`} className="underline">
                   Open the designation letter
-                </Link>
+                </Link>{" "}
+                ·{" "}
+                <a href={`/designations/${designation.id}/letter.pdf`} className="underline">
+                  Download the designation letter (PDF)
+                </a>
               </dd>
             </>
           )}

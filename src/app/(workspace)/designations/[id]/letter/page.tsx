@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { addDays, formatIsoDate, fromIsoDate, toIsoDate } from "@/domain/dates";
+import { designationLetterContent } from "@/domain/designation-letter";
 import { AccessDenied } from "@/server/policy/authorize";
 import { requirePage } from "@/server/policy/page-guard";
 import { designationLetter } from "@/server/queries/designation-letter";
@@ -17,63 +17,49 @@ export default async function DesignationLetterPage({ params }: { params: Promis
     if (error instanceof AccessDenied) notFound();
     throw error;
   });
-  const institution = letter.centre.institution;
-  // The term covers [start, end): the last day of the designation is the day before the end date.
-  const lastDay = toIsoDate(addDays(fromIsoDate(letter.termEnd), -1));
+  // The same words as the PDF (designation-letter.ts builds both).
+  const content = designationLetterContent(letter);
   return (
     <article className="mx-auto max-w-3xl space-y-6 rounded-lg border border-slate-200 bg-white p-10 print:border-0 print:p-0">
       <header className="space-y-1 border-b border-slate-200 pb-4">
-        <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">
-          World Health Organization
-        </p>
-        <p className="text-sm text-muted">{letter.centre.region.name}</p>
-        <p className="text-sm">
-          Our reference: {letter.letterReference} · {formatIsoDate(letter.letterDate)}
-        </p>
+        <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">{content.organisation}</p>
+        <p className="text-sm text-muted">{content.region}</p>
+        <p className="text-sm">{content.referenceLine}</p>
       </header>
       <address className="not-italic">
-        {letter.headOfCentreName && <p>{letter.headOfCentreName}</p>}
-        {letter.headOfCentreTitle && <p>{letter.headOfCentreTitle}</p>}
-        {institution?.department && <p>{institution.department}</p>}
-        {institution && <p>{institution.name}</p>}
-        {institution?.address && <p>{institution.address}</p>}
-        <p>
-          {[institution?.postalCode, institution?.city].filter(Boolean).join(" ")}
-          {institution?.city || institution?.postalCode ? ", " : ""}
-          {letter.centre.country.name}
-        </p>
+        {content.address.map((line, index) => (
+          <p key={index}>{line}</p>
+        ))}
       </address>
-      <h1 className="text-2xl font-semibold text-brand-800">
-        {letter.kind === "REDESIGNATION" ? "Redesignation" : "Designation"} as a {letter.centre.title}
-      </h1>
+      <h1 className="text-2xl font-semibold text-brand-800">{content.title}</h1>
       <p>
-        I am pleased to inform you that {institution?.name ?? "your institution"} has been{" "}
-        {letter.kind === "REDESIGNATION" ? "redesignated" : "designated"} as the{" "}
-        <strong>{letter.centre.title}</strong> (reference {letter.centre.reference}) for a term of{" "}
-        {letter.termYears} {letter.termYears === 1 ? "year" : "years"}, from {formatIsoDate(letter.termStart)}{" "}
-        to {formatIsoDate(lastDay)}.
+        {content.opening.map((run, index) =>
+          run.strong ? <strong key={index}>{run.text}</strong> : <span key={index}>{run.text}</span>,
+        )}
       </p>
       <section aria-labelledby="letter-tor" className="space-y-2">
         <h2 id="letter-tor" className="font-semibold">
-          Terms of reference (approved version {letter.frozenVersion})
+          {content.torHeading}
         </h2>
         <ol className="list-decimal space-y-1 pl-6">
-          {letter.termsOfReference.map((item) => (
-            <li key={item.id}>{item.text}</li>
+          {content.torItems.map((text, index) => (
+            <li key={index}>{text}</li>
           ))}
         </ol>
       </section>
+      <p>{content.closing}</p>
       <p>
-        The centre will report on its activities each year of the term, within the registry. We look forward
-        to our collaboration.
-      </p>
-      <p>
-        Yours sincerely,
-        <br />
-        {letter.approverName}
+        {content.signOff.map((line, index) => (
+          <span key={index} className="block">
+            {line}
+          </span>
+        ))}
       </p>
       <p className="text-sm text-muted print:hidden">
-        Use your browser&apos;s print command to print or save as PDF.
+        <a href={`/designations/${id}/letter.pdf`} className="underline">
+          Download the letter as PDF
+        </a>{" "}
+        or use your browser&apos;s print command.
       </p>
     </article>
   );
