@@ -49,6 +49,9 @@ export const envSchema = z.object({
   // Public API and exports: requests per minute per client address, counted
   // in PostgreSQL (src/server/rate-limit/api-rate-limit.ts reads it).
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  // Scheduled jobs (reminders, expiry, opening reports, the outbox sender) run
+  // in every app instance unless turned off (src/server/jobs/start-jobs.ts).
+  JOBS: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema> & { demoMode: boolean };

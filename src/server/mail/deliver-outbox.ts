@@ -5,12 +5,19 @@ import nodemailer from "nodemailer";
 import type { PrismaClient } from "@/generated/prisma/client";
 
 const MAX_ATTEMPTS = 5;
+/** How long a claimed message is hidden from other senders while this one sends it. */
+const LEASE_MS = 5 * 60_000;
 
 /**
  * Sends pending outbox mail through SMTP_URL. Without SMTP_URL it does
  * nothing: messages stay PENDING and readable on the admin mail page (demo
  * and development only). Each message is claimed by compare-and-set on its
- * version, so two instances never send the same message twice.
+ * version, which also moves `availableAt` past a lease: another instance
+ * that lists pending mail while this one is sending does not see it, so two
+ * instances never send the same message twice. A sender that dies mid-send
+ * leaves the message PENDING; it is retried when the lease ends. The
+ * outbox-sender job (src/server/jobs) calls this every minute, so failed
+ * sends are retried with the back-off below.
  */
 export async function deliverOutbox(
   db: PrismaClient,
@@ -30,7 +37,11 @@ export async function deliverOutbox(
   for (const message of pending) {
     const claimed = await db.outboxMessage.updateMany({
       where: { id: message.id, version: message.version, state: "PENDING" },
-      data: { version: { increment: 1 }, attempts: { increment: 1 } },
+      data: {
+        version: { increment: 1 },
+        attempts: { increment: 1 },
+        availableAt: new Date(now.getTime() + LEASE_MS),
+      },
     });
     if (claimed.count === 0) continue;
     try {

@@ -1,0 +1,140 @@
+import "server-only";
+
+import { expiryDecision, type ExpiryDecision } from "@/domain/centre-expiry";
+import { centreStatusLabels } from "@/domain/centre-status";
+import { formatIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
+import { openDesignationStates } from "@/domain/designation";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { recordAudit } from "@/server/audit/record-audit";
+import { appUrl } from "@/server/auth/tokens";
+import { enqueueMail } from "@/server/mail/enqueue-mail";
+
+import { activeUsers, staffByCentre } from "./recipients";
+
+export type ExpiryRun = { pending: number; closed: number; skipped: number };
+
+/** Writes per transaction: the first run after an import moves hundreds of centres. */
+const BATCH = 100;
+
+const publicReasons: Record<ExpiryDecision["reason"], (termEnd: string) => string> = {
+  "redesignation-under-way": (end) => `The term ended on ${end}; a redesignation is under way.`,
+  "imported-history-unknown": (end) =>
+    `The term recorded in the legacy registry ended on ${end}; WHO is reviewing whether it was renewed.`,
+  "term-ended": (end) => `The term ended on ${end} without redesignation.`,
+};
+
+/**
+ * The daily `centre-expiry` job (domain.md §5): every Active centre whose term
+ * has ended becomes Pending or Closed (src/domain/centre-expiry.ts decides).
+ * Each change is compare-and-set on the centre's version and status (a centre
+ * someone changed meanwhile — or that another app instance moved first — is
+ * skipped and looked at again tomorrow), with a "centre.status" audit row
+ * (actor: none, the system), in one transaction. The public directory's
+ * search row follows by trigger in that transaction, and the change feed
+ * reads the audit row, so both show the change at once. The officer and the
+ * centre's staff are told, except for imported terms: their review is the
+ * focal point's, on the dashboard, not hundreds of mails.
+ */
+export async function runCentreExpiry(db: PrismaClient, now = new Date()): Promise<ExpiryRun> {
+  const today = startOfUtcDay(now);
+  const todayIso = toIsoDate(today);
+  const centres = await db.centre.findMany({
+    where: { status: "ACTIVE", termEnd: { lte: today } },
+    select: {
+      id: true,
+      version: true,
+      reference: true,
+      title: true,
+      termEnd: true,
+      importedAt: true,
+      responsibleOfficerId: true,
+      designations: {
+        where: {
+          OR: [{ state: "DESIGNATED" }, { kind: "REDESIGNATION", state: { in: [...openDesignationStates] } }],
+        },
+        select: { state: true, proposedById: true },
+        orderBy: [{ termStart: "desc" }, { id: "desc" }],
+      },
+    },
+    orderBy: { id: "asc" },
+  });
+  const decided = centres.flatMap((centre) => {
+    const current = centre.designations.find((designation) => designation.state === "DESIGNATED");
+    const decision = expiryDecision(
+      {
+        status: "ACTIVE",
+        termEnd: centre.termEnd ? toIsoDate(centre.termEnd) : null,
+        hasOpenRedesignation: centre.designations.some((designation) => designation.state !== "DESIGNATED"),
+        // The import records terms without a proposer; every designation made
+        // in the registry has one (the officer who proposed or started it).
+        termImported: centre.importedAt !== null && (current === undefined || current.proposedById === null),
+      },
+      todayIso,
+    );
+    return decision && centre.termEnd ? [{ centre, termEnd: centre.termEnd, decision }] : [];
+  });
+
+  const run: ExpiryRun = { pending: 0, closed: 0, skipped: 0 };
+  const notified = decided.filter(({ decision }) => decision.reason !== "imported-history-unknown");
+  const staff = await staffByCentre(
+    db,
+    notified.map(({ centre }) => centre.id),
+  );
+  const officers = await activeUsers(
+    db,
+    notified.flatMap(({ centre }) => centre.responsibleOfficerId ?? []),
+  );
+  for (let start = 0; start < decided.length; start += BATCH) {
+    await db.$transaction(
+      async (tx) => {
+        for (const { centre, termEnd, decision } of decided.slice(start, start + BATCH)) {
+          const end = formatIsoDate(toIsoDate(termEnd));
+          const updated = await tx.centre.updateMany({
+            where: { id: centre.id, version: centre.version, status: "ACTIVE" },
+            data: {
+              status: decision.to,
+              // The day the status took effect, as the import records it for Pending centres.
+              statusChangedAt: termEnd,
+              statusReason: publicReasons[decision.reason](end),
+              version: { increment: 1 },
+            },
+          });
+          if (updated.count === 0) {
+            run.skipped += 1;
+            continue;
+          }
+          run[decision.to === "PENDING" ? "pending" : "closed"] += 1;
+          await recordAudit(tx, {
+            actor: null,
+            action: "centre.status",
+            entity: { type: "Centre", id: centre.id },
+            from: "ACTIVE",
+            to: decision.to,
+            details: { job: "centre-expiry", reason: decision.reason, termEnd: toIsoDate(termEnd) },
+          });
+          if (decision.reason === "imported-history-unknown") continue;
+          const officer = centre.responsibleOfficerId ? officers.get(centre.responsibleOfficerId) : undefined;
+          const people = [...(officer ? [officer] : []), ...(staff.get(centre.id) ?? [])];
+          for (const person of people) {
+            await enqueueMail(tx, {
+              kind: "centre.expired",
+              to: person.email,
+              dedupeKey: `centre:${centre.id}:term-ended:${toIsoDate(termEnd)}:to:${person.id}`,
+              subject: `${centre.reference}: the term ended; the centre is now ${centreStatusLabels[decision.to]}`,
+              text: [
+                `The term of ${centre.reference} (${centre.title}) ended on ${end}.`,
+                decision.to === "PENDING"
+                  ? "A redesignation is under way: the centre stays public as Pending until it is decided."
+                  : "No redesignation was under way: the centre is now Closed and listed among former centres.",
+                "",
+                `The centre's public page: ${appUrl()}/centres/${centre.reference}`,
+              ].join("\n"),
+            });
+          }
+        }
+      },
+      { timeout: 120_000 },
+    );
+  }
+  return run;
+}

@@ -1,0 +1,60 @@
+import "server-only";
+
+import type { PrismaClient } from "@/generated/prisma/client";
+import { deliverOutbox } from "@/server/mail/deliver-outbox";
+
+import { runCentreExpiry } from "./centre-expiry";
+import { runFocalDigest } from "./focal-digest";
+import { runOpenReports } from "./open-reports";
+import { runReminders } from "./reminders";
+
+// Every scheduled job: its name (the pg-boss queue), when it runs (cron, UTC)
+// and the plain function that does the work, callable from tests and from
+// `npm run jobs:run -- <name>`. Order matters for the start-up catch-up:
+// expiry before opening, opening before reminders, the sender last.
+
+export type JobDefinition = {
+  name: string;
+  cron: string;
+  description: string;
+  run: (db: PrismaClient, now: Date) => Promise<Record<string, number>>;
+};
+
+export const jobs = [
+  {
+    name: "centre-expiry",
+    cron: "5 0 * * *",
+    description: "Active centres whose term ended become Pending or Closed (daily 00:05 UTC)",
+    run: runCentreExpiry,
+  },
+  {
+    name: "open-reports",
+    cron: "10 0 * * *",
+    description: "Scheduled annual reports open 30 days before they are due (daily 00:10 UTC)",
+    run: runOpenReports,
+  },
+  {
+    name: "reminders",
+    cron: "0 6 * * *",
+    description: "Report reminders to staff and officers; redesignation invitations (daily 06:00 UTC)",
+    run: runReminders,
+  },
+  {
+    name: "focal-digest",
+    cron: "0 6 * * 1",
+    description: "Weekly digest of overdue reports to each focal point (Mondays 06:00 UTC)",
+    run: runFocalDigest,
+  },
+  {
+    name: "outbox-sender",
+    cron: "* * * * *",
+    description: "Sends queued mail through SMTP_URL and retries failures (every minute)",
+    run: (db, now) => deliverOutbox(db, now),
+  },
+] as const satisfies readonly JobDefinition[];
+
+export type JobName = (typeof jobs)[number]["name"];
+
+export function findJob(name: string): JobDefinition | undefined {
+  return jobs.find((job) => job.name === name);
+}

@@ -1,0 +1,212 @@
+import "server-only";
+
+import { addDays, formatIsoDate, fromIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
+import { openDesignationStates } from "@/domain/designation";
+import {
+  REDESIGNATION_INVITATION_MONTHS,
+  REVIEW_WAIT_DAYS,
+  addMonths,
+  recipientKey,
+  redesignationInvitation,
+  remindersDue,
+  type Reminder,
+  type ReportForReminder,
+} from "@/domain/reminders";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { appUrl } from "@/server/auth/tokens";
+import { enqueueMail } from "@/server/mail/enqueue-mail";
+
+import { activeUsers, staffByCentre, type Recipient } from "./recipients";
+
+export type ReminderRun = { due: number; queued: number; invitations: number };
+
+const reportSelect = {
+  id: true,
+  centreId: true,
+  yearNumber: true,
+  dueOn: true,
+  state: true,
+  submittedAt: true,
+  centre: { select: { reference: true, title: true, responsibleOfficerId: true, regionId: true } },
+} as const;
+
+/**
+ * The daily `reminders` job: annual-report reminders to centre staff (30 days
+ * before, on the due date, 14 days after), to the responsible officer for a
+ * submission unreviewed for 14 days, and the officer's invitation to start a
+ * redesignation 6 months before a term ends. Which reminders are due is
+ * src/domain/reminders.ts; each goes to the outbox under its key, so a second
+ * run (or a second app instance) queues nothing new.
+ */
+export async function runReminders(db: PrismaClient, now = new Date()): Promise<ReminderRun> {
+  const today = startOfUtcDay(now);
+  const reports = await db.annualReport.findMany({
+    where: {
+      OR: [
+        // Staff reminders start 30 days before the due date.
+        { state: { in: ["SCHEDULED", "OPEN", "DRAFT", "RETURNED"] }, dueOn: { lte: addDays(today, 30) } },
+        {
+          state: "SUBMITTED",
+          submittedAt: { lte: new Date(now.getTime() - REVIEW_WAIT_DAYS * 86_400_000) },
+        },
+      ],
+      centre: { status: { in: ["ACTIVE", "PENDING", "CLOSED"] } },
+    },
+    select: reportSelect,
+    orderBy: { id: "asc" },
+  });
+  const byId = new Map(reports.map((report) => [report.id, report]));
+  const reminders = remindersDue(reports.map(forReminder), now);
+
+  const staff = await staffByCentre(db, [...new Set(reports.map((report) => report.centreId))]);
+  const officers = await activeUsers(
+    db,
+    reports.flatMap((report) => report.centre.responsibleOfficerId ?? []),
+  );
+  let queued = 0;
+  for (const reminder of reminders) {
+    const officerId = byId.get(reminder.report.id)?.centre.responsibleOfficerId ?? null;
+    const to: Recipient[] =
+      reminder.audience === "staff"
+        ? (staff.get(reminder.report.centreId) ?? [])
+        : officerId && officers.has(officerId)
+          ? [officers.get(officerId)!]
+          : [];
+    if (to.length === 0) continue;
+    queued += await db.$transaction(async (tx) => {
+      let written = 0;
+      for (const person of to) {
+        const inserted = await enqueueMail(tx, {
+          kind: `reminder.${reminder.kind}`,
+          to: person.email,
+          dedupeKey: recipientKey(reminder.key, person.id),
+          ...reminderText(reminder),
+        });
+        if (inserted) written += 1;
+      }
+      return written;
+    });
+  }
+  const invitations = await inviteRedesignations(db, now);
+  return { due: reminders.length, queued, invitations };
+}
+
+function forReminder(report: {
+  id: number;
+  centreId: number;
+  yearNumber: number;
+  dueOn: Date;
+  state: string;
+  submittedAt: Date | null;
+  centre: { reference: string; title: string };
+}): ReportForReminder {
+  return {
+    id: report.id,
+    centreId: report.centreId,
+    reference: report.centre.reference,
+    title: report.centre.title,
+    yearNumber: report.yearNumber,
+    dueOn: toIsoDate(report.dueOn),
+    state: report.state,
+    submittedAt: report.submittedAt,
+  };
+}
+
+function reminderText(reminder: Reminder): { subject: string; text: string } {
+  const { report } = reminder;
+  const name = `${report.reference} ${report.title}`;
+  const due = formatIsoDate(report.dueOn);
+  const link = `${appUrl()}/reports/${report.id}`;
+  const what = `the annual report for year ${report.yearNumber}`;
+  switch (reminder.kind) {
+    case "due-minus-30":
+      return {
+        subject: `${report.reference}: annual report due on ${due}`,
+        text: `${name}: ${what} is open and due on ${due} (in ${reminder.daysToDue} days).\n\nOpen it in the registry: ${link}`,
+      };
+    case "due-date":
+      return {
+        subject: `${report.reference}: annual report due today`,
+        text: `${name}: ${what} is due today (${due}) and has not been submitted yet.\n\nOpen it in the registry: ${link}`,
+      };
+    case "due-plus-14":
+      return {
+        subject: `${report.reference}: annual report overdue since ${due}`,
+        text: `${name}: ${what} was due on ${due} and has not been submitted. Please submit it, or tell your responsible officer what holds it up.\n\nOpen it in the registry: ${link}`,
+      };
+    case "review-waiting":
+      return {
+        subject: `${report.reference}: annual report waiting for your review`,
+        text: `${name}: ${what} was submitted ${reminder.waitedDays} days ago and waits for your review (accept, or return it with a note).\n\nOpen it in the registry: ${link}`,
+      };
+  }
+}
+
+/** Invites each Active centre's officer once per term, 6 months before the term ends. */
+async function inviteRedesignations(db: PrismaClient, now: Date): Promise<number> {
+  const todayIso = toIsoDate(now);
+  const centres = await db.centre.findMany({
+    where: {
+      status: "ACTIVE",
+      responsibleOfficerId: { not: null },
+      // Terms that have not ended and end within about 6 months; a month of
+      // slack for month-end clamping, the domain rule decides exactly.
+      termEnd: {
+        gt: startOfUtcDay(now),
+        lte: fromIsoDate(addMonths(todayIso, REDESIGNATION_INVITATION_MONTHS + 1)),
+      },
+    },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      termEnd: true,
+      responsibleOfficerId: true,
+      designations: {
+        where: {
+          OR: [{ state: "DESIGNATED" }, { kind: "REDESIGNATION", state: { in: [...openDesignationStates] } }],
+        },
+        select: { id: true, state: true, kind: true, termEnd: true },
+        orderBy: [{ termStart: "desc" }, { id: "desc" }],
+      },
+    },
+  });
+  const officers = await activeUsers(
+    db,
+    centres.flatMap((centre) => centre.responsibleOfficerId ?? []),
+  );
+  let queued = 0;
+  for (const centre of centres) {
+    const current = centre.designations.find((designation) => designation.state === "DESIGNATED");
+    const officer = centre.responsibleOfficerId ? officers.get(centre.responsibleOfficerId) : undefined;
+    if (!current || !centre.termEnd) continue;
+    const termEnd = toIsoDate(centre.termEnd);
+    const invitation = redesignationInvitation(
+      {
+        designationId: current.id,
+        centreStatus: "ACTIVE",
+        termEnd,
+        hasOpenRedesignation: centre.designations.some((designation) => designation.state !== "DESIGNATED"),
+        hasOfficer: officer !== undefined,
+      },
+      todayIso,
+    );
+    if (!invitation || !officer) continue;
+    const inserted = await db.$transaction((tx) =>
+      enqueueMail(tx, {
+        kind: "reminder.redesignation-invitation",
+        to: officer.email,
+        dedupeKey: recipientKey(invitation.key, officer.id),
+        subject: `${centre.reference}: term ends on ${formatIsoDate(termEnd)}; start the redesignation`,
+        text: [
+          `The current term of ${centre.reference} (${centre.title}) ends on ${formatIsoDate(termEnd)}.`,
+          "You are invited to write the final evaluation of the term and, if you recommend it, to start the redesignation: it must be designated before the term ends for the centre to stay Active.",
+          "",
+          `Open it in the registry: ${appUrl()}/evaluations/${current.id}`,
+        ].join("\n"),
+      }),
+    );
+    if (inserted) queued += 1;
+  }
+  return queued;
+}

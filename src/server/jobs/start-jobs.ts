@@ -1,0 +1,85 @@
+import "server-only";
+
+import PgBoss from "pg-boss";
+
+import type { PrismaClient } from "@/generated/prisma/client";
+
+import { jobs, type JobDefinition, type JobName } from "./job-list";
+
+export type JobsOptions = {
+  /** The app's database (DATABASE_URL, or the embedded PGlite's URL). */
+  url: string;
+  db: PrismaClient;
+  /** Run every daily job once at start-up, so a day the app was down is caught up. */
+  catchUp?: boolean;
+  /** Tests only: other cron lines, e.g. every minute. */
+  cron?: Partial<Record<JobName, string>>;
+  /** How often each worker asks for work; the schedule itself is minute-grained. */
+  pollingIntervalSeconds?: number;
+  /** Tests only: how often the cron monitor checks (default 30 s). */
+  cronMonitorIntervalSeconds?: number;
+  log?: (line: string) => void;
+};
+
+export type JobsHandle = { boss: PgBoss; stop: () => Promise<void> };
+
+/**
+ * Starts pg-boss on the app's database and the scheduled jobs of job-list.ts.
+ * Every app instance calls this; pg-boss makes one of them put each cron
+ * tick's job in the queue, and the "stately" queue policy keeps at most one
+ * job of each queue waiting and one running across all instances. The jobs
+ * are idempotent anyway (compare-and-set on version, outbox keys), so a
+ * double run changes nothing twice and sends nothing twice.
+ */
+export async function startJobs(options: JobsOptions): Promise<JobsHandle> {
+  const log = options.log ?? ((line: string) => console.log(`[jobs] ${line}`));
+  const boss = new PgBoss({
+    connectionString: options.url,
+    // pg-boss keeps its own small pool beside Prisma's.
+    max: 2,
+    application_name: "registry-jobs",
+    schema: "pgboss",
+    ...(options.cronMonitorIntervalSeconds
+      ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: 1 }
+      : {}),
+  });
+  boss.on("error", (error) => log(`pg-boss error: ${error.message}`));
+  await boss.start();
+
+  for (const job of jobs as readonly JobDefinition[]) {
+    await boss.createQueue(job.name, {
+      name: job.name,
+      policy: "stately",
+      // A failed run is retried twice; a stuck one is given up after 15 minutes.
+      retryLimit: 2,
+      retryDelay: 60,
+      expireInSeconds: 15 * 60,
+    });
+    await boss.schedule(job.name, options.cron?.[job.name as JobName] ?? job.cron, {}, { tz: "UTC" });
+    await boss.work(
+      job.name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10, batchSize: 1 },
+      async ([entry]) => {
+        const started = Date.now();
+        const result = await job.run(options.db, new Date());
+        if (job.name !== "outbox-sender" || Object.values(result).some((count) => count > 0)) {
+          log(`${job.name} ${JSON.stringify(result)} in ${Date.now() - started} ms (job ${entry?.id})`);
+        }
+        return result;
+      },
+    );
+  }
+  if (options.catchUp ?? true) {
+    for (const job of jobs) {
+      if (job.name === "outbox-sender") continue;
+      // Idempotent, so running it again today is harmless; the queue policy
+      // collapses the catch-ups of several instances starting together.
+      await boss.send(job.name, { catchUp: true });
+    }
+  }
+  log(`started: ${jobs.map((job) => job.name).join(", ")}`);
+  return {
+    boss,
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }),
+  };
+}
