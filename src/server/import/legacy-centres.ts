@@ -10,6 +10,7 @@ import {
 import { buildNameLookup } from "@/domain/reference-data";
 import type { PrismaClient } from "@/generated/prisma/client";
 
+import { scheduleImportedReports } from "../reports/schedule-reports";
 import { readCsvFile } from "./csv-file";
 import { writeLegacyCentres } from "./legacy-centre-writes";
 import { loadReferenceData, type ReferenceData } from "./reference-data";
@@ -86,6 +87,9 @@ export async function writeLegacyFile(
   const written = await prisma.$transaction(
     async (tx) => {
       const result = await writeLegacyCentres(tx, parsed.centres, now);
+      // The current terms' reports, in the same transaction: idempotent, so a
+      // re-import also schedules them for centres imported before this existed.
+      const reports = await scheduleImportedReports(tx, now);
       await tx.auditEvent.create({
         data: {
           occurredAt: now,
@@ -98,6 +102,7 @@ export async function writeLegacyFile(
             updated: result.updated,
             unchanged: result.unchanged,
             skipped: parsed.skipped.length + result.skipped.length,
+            reports,
           },
         },
       });

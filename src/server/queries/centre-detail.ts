@@ -4,6 +4,7 @@ import { cache } from "react";
 
 import { publicCentreStatuses, type CentreStatus } from "@/domain/centre-status";
 import { toIsoDate } from "@/domain/dates";
+import { diffTermsOfReference, type ItemDiff } from "@/domain/tor-diff";
 import { prisma } from "@/server/db/client";
 
 const iso = (date: Date | null) => (date ? toIsoDate(date) : null);
@@ -58,6 +59,8 @@ export type PublicCentre = {
   termsOfReference: PublicTermsItem[];
   history: PublicHistoryEvent[];
   networks: { name: string; description: string; joinedOn: string }[];
+  /** Version n of the ToR and work plan against n−1, when both were recorded. */
+  versionDiff: { version: number; previousVersion: number; items: ItemDiff[] } | null;
 };
 
 // Only the first three subjects and types of activity are public (domain.md §3).
@@ -127,6 +130,19 @@ export const findPublicCentre = cache(async (reference: string): Promise<PublicC
       b.id - a.id,
   )[0];
   const termsOfReference = current ? await publicTermsOfReference(current.id) : [];
+  const previous = current?.frozenVersion
+    ? centre.designations.find((designation) => designation.frozenVersion === current.frozenVersion! - 1)
+    : undefined;
+  const previousTerms = previous ? await publicTermsOfReference(previous.id) : [];
+  // An imported first term has no recorded ToR: "everything added" would say nothing true.
+  const versionDiff =
+    current?.frozenVersion && previous && previousTerms.length > 0 && termsOfReference.length > 0
+      ? {
+          version: current.frozenVersion,
+          previousVersion: current.frozenVersion - 1,
+          items: diffTermsOfReference(previousTerms, termsOfReference),
+        }
+      : null;
 
   const history: PublicHistoryEvent[] = centre.designations.map((designation) => ({
     kind: "designation" as const,
@@ -172,6 +188,7 @@ export const findPublicCentre = cache(async (reference: string): Promise<PublicC
       description: row.network.description,
       joinedOn: toIsoDate(row.joinedOn),
     })),
+    versionDiff,
   };
 });
 

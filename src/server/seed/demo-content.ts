@@ -91,6 +91,41 @@ export function genericWorkPlan(title: string): DemoWorkPlan {
   };
 }
 
+/**
+ * The work plan a redesignation proposes for the next term: the first ToR
+ * item kept, the second reworded, a third added with its own activity, and
+ * the research activity's deliverables changed (a realistic version 2).
+ */
+export function renewedWorkPlan(plan: DemoWorkPlan): DemoWorkPlan {
+  const [first, second] = plan.tor;
+  return {
+    tor: [
+      first ?? "To support WHO in research.",
+      (second ?? "To assist WHO in training health workers.").replace(
+        /^To assist WHO in training health workers/,
+        "To assist WHO in training and mentoring health workers",
+      ),
+      "To contribute to WHO's guidance with systematic reviews of the evidence.",
+    ],
+    activities: [
+      ...plan.activities.map((activity, index) =>
+        index === 0
+          ? { ...activity, deliverables: "Three peer-reviewed publications; a policy brief for WHO" }
+          : activity,
+      ),
+      {
+        tor: 2,
+        title: "Evidence reviews for WHO guidelines",
+        activityType: "Product development (guidelines, manual, methodologies, etc.)",
+        description: "Systematic reviews commissioned by WHO's guideline development groups.",
+        deliverables: "Two systematic reviews",
+        timeframe: "Years 1-3",
+        responsiblePerson: "Review methodologist",
+      },
+    ],
+  };
+}
+
 export function demoEligibility(institution: string): Eligibility {
   return Object.fromEntries(
     eligibilityCriteria.map((criterion) => [

@@ -12,6 +12,7 @@ import {
   demoProposals,
   genericWorkPlan,
   nor18WorkPlan,
+  renewedWorkPlan,
   type DemoWorkPlan,
 } from "./demo-content";
 
@@ -81,6 +82,16 @@ export async function seedDemo(prisma: PrismaClient, { now }: { now: Date }): Pr
         start: addDays(addYears(today, -1), -200),
         reportStates: ["ACCEPTED"],
         terminatedDaysAgo: 30,
+      });
+
+      // NOR-14: its term ends in 100 days and nobody has evaluated it yet, so
+      // officer@who.example can write the final evaluation and start the
+      // redesignation (issue 6 items 6 and 7).
+      await term("NOR-14", {
+        officer: "officer",
+        unit: "NCD",
+        start: addYears(addDays(today, 100), -4),
+        reportStates: ["ACCEPTED", "ACCEPTED", "ACCEPTED"],
       });
 
       await seedRedesignationUnderWay(tx, users, units, today);
@@ -324,6 +335,10 @@ async function seedRedesignationUnderWay(tx: Tx, users: Users, units: Record<str
     select: { id: true },
   });
   if (!current) throw new Error("NET-86 has no designated term: import the 2022 centres first");
+  // The term under evaluation has its ToR and work plan; the redesignation
+  // revises them, so that designating it shows a real version 2 diff.
+  const plan = genericWorkPlan(centre.title);
+  await createWorkPlan(tx, current.id, plan);
   const evaluation = await tx.evaluation.create({
     data: {
       designationId: current.id,
@@ -359,7 +374,7 @@ async function seedRedesignationUnderWay(tx: Tx, users: Users, units: Record<str
     },
     select: { id: true },
   });
-  await createWorkPlan(tx, redesignation.id, genericWorkPlan(centre.title));
+  await createWorkPlan(tx, redesignation.id, renewedWorkPlan(plan));
   await tx.comment.create({
     data: {
       evaluationId: evaluation.id,

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { DesignationHistory } from "@/components/directory/designation-history";
 import { StatusBadge } from "@/components/status-badge";
 import { formatIsoDate } from "@/domain/dates";
+import { changeLabels, type ActivityDiff, type ItemDiff } from "@/domain/tor-diff";
 import { findPublicCentre } from "@/server/queries/centre-detail";
 
 export const dynamic = "force-dynamic";
@@ -126,6 +127,8 @@ export default async function CentrePage({ params }: Props) {
         )}
       </section>
 
+      {centre.versionDiff && <VersionDiff diff={centre.versionDiff} />}
+
       <DesignationHistory events={centre.history} />
 
       {centre.networks.length > 0 && (
@@ -179,5 +182,90 @@ function TagList({ heading, items, facet }: { heading: string; items: string[]; 
         </ul>
       )}
     </section>
+  );
+}
+
+const changeStyles = {
+  added: "border-green-700 bg-green-50",
+  removed: "border-red-700 bg-red-50",
+  changed: "border-amber-600 bg-amber-50",
+  unchanged: "border-slate-300 bg-white",
+} as const;
+
+/**
+ * Version n of the ToR and work plan beside version n−1. Each row names its
+ * change in words ("Added", "Removed", "Changed"), so colour is never the
+ * only signal; on a narrow screen the two columns stack.
+ */
+function VersionDiff({ diff }: { diff: { version: number; previousVersion: number; items: ItemDiff[] } }) {
+  return (
+    <section aria-labelledby="diff-heading" className="space-y-4">
+      <h2 id="diff-heading" className="text-xl font-semibold">
+        What changed: version {diff.version} against version {diff.previousVersion}
+      </h2>
+      <p className="text-muted">
+        The terms of reference and work plan of the current term (version {diff.version}) beside those of the
+        previous term (version {diff.previousVersion}).
+      </p>
+      <ol className="space-y-4" data-testid="version-diff">
+        {diff.items.map((item) => (
+          <li key={item.position} className={`rounded-lg border-l-4 p-4 ${changeStyles[item.change]}`}>
+            <p className="font-semibold">
+              ToR {item.position}: <span data-testid="diff-change">{changeLabels[item.change]}</span>
+            </p>
+            <div className="mt-2 grid gap-4 md:grid-cols-2">
+              <DiffColumn label={`Version ${diff.previousVersion}`} text={item.before} />
+              <DiffColumn label={`Version ${diff.version}`} text={item.after} />
+            </div>
+            {item.activities.some((activity) => activity.change !== "unchanged") && (
+              <ul className="mt-3 space-y-2">
+                {item.activities
+                  .filter((activity) => activity.change !== "unchanged")
+                  .map((activity) => (
+                    <ActivityChange
+                      key={(activity.after ?? activity.before)?.title}
+                      activity={activity}
+                      diff={diff}
+                    />
+                  ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function DiffColumn({ label, text }: { label: string; text: string | null }) {
+  return (
+    <div>
+      <p className="text-sm font-medium text-muted">{label}</p>
+      <p>{text ?? <span className="italic text-muted">Not in this version</span>}</p>
+    </div>
+  );
+}
+
+function ActivityChange({
+  activity,
+  diff,
+}: {
+  activity: ActivityDiff;
+  diff: { version: number; previousVersion: number };
+}) {
+  const describe = (value: ActivityDiff["before"]) =>
+    value
+      ? `${value.activityType} · ${value.timeframe}. ${value.description} Deliverables: ${value.deliverables}`
+      : null;
+  return (
+    <li className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+      <p className="font-medium">
+        Activity {changeLabels[activity.change].toLowerCase()}: {(activity.after ?? activity.before)?.title}
+      </p>
+      <div className="mt-1 grid gap-4 md:grid-cols-2">
+        <DiffColumn label={`Version ${diff.previousVersion}`} text={describe(activity.before)} />
+        <DiffColumn label={`Version ${diff.version}`} text={describe(activity.after)} />
+      </div>
+    </li>
   );
 }

@@ -1,8 +1,10 @@
 import "server-only";
 
-import { fromIsoDate } from "@/domain/dates";
+import { fromIsoDate, toIsoDate } from "@/domain/dates";
 import { termOf } from "@/domain/designation";
+import { redesignationTermStart } from "@/domain/evaluation";
 import type { Prisma } from "@/generated/prisma/client";
+import { scheduleTermReports } from "@/server/reports/schedule-reports";
 
 import type { LoadedDesignation } from "./load-designation";
 import { DesignationConflict, transitionCommand } from "./transition-command";
@@ -32,10 +34,34 @@ async function updateCentre(
 }
 
 /**
- * The decision: the term starts on the letter's date; the centre becomes
- * Active with that term; the ToR and work plan of this designation become
- * the centre's frozen version n (n = how many terms it has had, this one
- * included). Frozen means no permission allows editing them any more.
+ * The term a decision opens. A first designation starts on the letter's date;
+ * a redesignation follows the centre's current term (see
+ * redesignationTermStart: the day after it ends, or the letter's date when
+ * decided after it ended). The end is the anniversary, exclusive.
+ */
+async function decidedTerm(
+  tx: Prisma.TransactionClient,
+  designation: LoadedDesignation,
+  decisionDate: string,
+  termYears: number,
+) {
+  if (designation.kind !== "REDESIGNATION") return termOf(decisionDate, termYears);
+  const current = await tx.designation.findFirst({
+    where: { centreId: designation.centre.id, state: "DESIGNATED", id: { not: designation.id } },
+    orderBy: [{ frozenVersion: "desc" }, { termStart: "desc" }],
+    select: { termEnd: true },
+  });
+  const start = redesignationTermStart(current?.termEnd ? toIsoDate(current.termEnd) : null, decisionDate);
+  return termOf(start, termYears);
+}
+
+/**
+ * The decision: the term starts on the letter's date (a redesignation: see
+ * decidedTerm); the centre becomes Active (a Pending one too) with that
+ * term; the ToR and work plan of this designation become the centre's frozen
+ * version n (n = how many terms it has had, this one included); the term's
+ * annual reports are scheduled. Frozen means no permission allows editing
+ * them any more.
  */
 export const decideCommand = transitionCommand("decide", {
   data: (input) => {
@@ -50,13 +76,15 @@ export const decideCommand = transitionCommand("decide", {
     };
   },
   async after(tx, designation, input, now) {
-    const term = termOf(input.decisionDate, input.termYears);
+    const term = await decidedTerm(tx, designation, input.decisionDate, input.termYears);
     const terms = await tx.designation.count({
       where: { centreId: designation.centre.id, state: "DESIGNATED" },
     });
     await tx.designation.update({
       where: { id: designation.id },
       data: {
+        termStart: fromIsoDate(term.start),
+        termEnd: fromIsoDate(term.end),
         frozenVersion: terms,
         letterReference: `${designation.centre.reference}/${input.decisionDate.slice(0, 4)}/${terms}`,
       },
@@ -69,6 +97,18 @@ export const decideCommand = transitionCommand("decide", {
       termEnd: fromIsoDate(term.end),
       ...(designation.kind === "INITIAL" ? { firstDesignatedOn: fromIsoDate(term.start) } : {}),
     });
+    await scheduleTermReports(
+      tx,
+      [
+        {
+          designationId: designation.id,
+          centreId: designation.centre.id,
+          termStart: fromIsoDate(term.start),
+          termEnd: fromIsoDate(term.end),
+        },
+      ],
+      now,
+    );
   },
   details: (input) => ({ decisionDate: input.decisionDate, termYears: input.termYears }),
   message: "Designated. The centre is now Active and its designation letter is available.",

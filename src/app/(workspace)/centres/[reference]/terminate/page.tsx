@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { centreStatusLabels } from "@/domain/centre-status";
+import { formatIsoDate, toIsoDate } from "@/domain/dates";
+import { requirePage } from "@/server/policy/page-guard";
+import { centreFactsByReference } from "@/server/policy/resource-facts";
+import { centreForTermination } from "@/server/queries/evaluation-page";
+
+import { TerminateForm } from "./terminate-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Terminate a designation" };
+
+/** The focal point (or an administrator) ends an Active or Pending designation early, with a reason. */
+export default async function TerminatePage({ params }: { params: Promise<{ reference: string }> }) {
+  const reference = decodeURIComponent((await params).reference).toUpperCase();
+  if (!/^[A-Z]{3}-\d{1,6}$/.test(reference)) notFound();
+  const facts = await centreFactsByReference(reference);
+  await requirePage("centre.terminate", facts, `/centres/${reference}/terminate`);
+  const centre = await centreForTermination(reference);
+  if (!centre) notFound();
+  return (
+    <div className="max-w-3xl space-y-6">
+      <p className="text-sm">
+        <Link href="/my-work">My work</Link> / Terminate a designation
+      </p>
+      <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
+        Terminate {centre.reference} · {centre.title}
+      </h1>
+      <p>
+        The centre is {centreStatusLabels[centre.status]}
+        {centre.termEnd ? `; its term runs to ${formatIsoDate(toIsoDate(centre.termEnd))}` : ""}. Terminating
+        ends the designation today: the centre becomes Terminated with your reason, shown publicly with
+        “include former centres”; annual reports not yet started are cancelled and an open redesignation is
+        withdrawn. This cannot be undone.
+      </p>
+      <TerminateForm centreId={centre.id} version={centre.version} />
+    </div>
+  );
+}

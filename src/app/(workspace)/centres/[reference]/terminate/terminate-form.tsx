@@ -1,0 +1,42 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { FormMessage } from "@/components/forms/error-summary";
+import { Field } from "@/components/forms/field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TERMINATION_REASON_MAX } from "@/domain/evaluation";
+import { initialFormState } from "@/domain/form-state";
+import { terminateCentreAction } from "@/server/commands/evaluation/actions";
+
+/** The reason is required and comes back after an error; the centre's version guards a stale page. */
+export function TerminateForm({ centreId, version }: { centreId: number; version: number }) {
+  const [state, formAction] = useActionState(terminateCentreAction, initialFormState);
+  if (state.status === "success") return <FormMessage state={state} />;
+  const reason = state.values?.reason ?? "";
+  return (
+    <form action={formAction} noValidate className="space-y-4" aria-label="Terminate the designation">
+      <FormMessage state={state} labels={{ reason: "Reason" }} />
+      <input type="hidden" name="centreId" value={centreId} />
+      <input type="hidden" name="version" value={version} />
+      <Field
+        name="reason"
+        label="Reason for terminating"
+        hint={`Shown on the centre's public page. At most ${TERMINATION_REASON_MAX} characters.`}
+        errors={state.fieldErrors?.reason}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            key={reason}
+            name="reason"
+            rows={4}
+            defaultValue={reason}
+            className="block w-full max-w-2xl rounded-md border border-slate-400 bg-white px-3 py-2 text-ink aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700"
+          />
+        )}
+      </Field>
+      <SubmitButton variant="danger">Terminate the designation</SubmitButton>
+    </form>
+  );
+}

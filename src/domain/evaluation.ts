@@ -1,0 +1,273 @@
+import { z } from "zod";
+
+import { isIsoDate, type IsoDate } from "./term";
+
+// The final evaluation of a term (domain.md §7) and the renewal rules around
+// it: when the responsible officer may write it, what a draft and a
+// completed evaluation must contain, when a redesignation may start and when
+// the new term starts. Pure: the caller passes `today`.
+
+export const evaluationCriteria = [
+  "WORK_PLAN_IMPLEMENTED",
+  "OUTPUT_QUALITY",
+  "RELEVANCE",
+  "COLLABORATION_AND_REPORTING",
+  "WHO_SUPPORT",
+] as const;
+export type EvaluationCriterion = (typeof evaluationCriteria)[number];
+
+export const evaluationCriterionLabels: Record<EvaluationCriterion, string> = {
+  WORK_PLAN_IMPLEMENTED: "Work plan implemented",
+  OUTPUT_QUALITY: "Quality and use of outputs",
+  RELEVANCE: "Relevance to WHO priorities",
+  COLLABORATION_AND_REPORTING: "Quality of collaboration and reporting",
+  WHO_SUPPORT: "WHO's own support for and use of the centre",
+};
+
+export const recommendations = ["REDESIGNATE", "REDESIGNATE_SHORTER", "DO_NOT_REDESIGNATE"] as const;
+export type Recommendation = (typeof recommendations)[number];
+
+export const recommendationLabels: Record<Recommendation, string> = {
+  REDESIGNATE: "Redesignate",
+  REDESIGNATE_SHORTER: "Redesignate for a shorter term",
+  DO_NOT_REDESIGNATE: "Do not redesignate",
+};
+
+/** domain.md §7: the evaluation is written in the last 6 months of the term. */
+export const EVALUATION_WINDOW_MONTHS = 6;
+export const SCORE_MIN = 1;
+export const SCORE_MAX = 5;
+export const EVALUATION_COMMENT_MAX = 2000;
+export const EVALUATION_JUSTIFICATION_MAX = 4000;
+
+/** The same day `months` later (negative: earlier); a day the month lacks becomes its last day. */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  if (!isIsoDate(date)) throw new RangeError(`not a calendar date (YYYY-MM-DD): "${date}"`);
+  if (!Number.isInteger(months)) throw new RangeError(`months must be a whole number, got ${months}`);
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  return `${String(targetYear).padStart(4, "0")}-${String(targetMonth).padStart(2, "0")}-${String(Math.min(day, lastDay)).padStart(2, "0")}`;
+}
+
+/**
+ * The first day of the last 6 months of a term. `termEnd` is exclusive (the
+ * day the designation expires, as in term.ts), so the window is
+ * [termEnd − 6 months, …).
+ */
+export function renewalWindowOpensOn(termEnd: IsoDate): IsoDate {
+  return addMonths(termEnd, -EVALUATION_WINDOW_MONTHS);
+}
+
+export type Verdict = { ok: true } | { ok: false; message: string };
+
+/**
+ * Whether the final evaluation may be written or changed on `today`. It opens
+ * 6 months before the end and stays open after the end until completed: a
+ * Pending centre still needs it before its redesignation can pass regional
+ * review (domain.md §4), so a late evaluation is better than none.
+ */
+export function evaluationWritable(facts: {
+  termEnd: IsoDate | null;
+  today: IsoDate;
+  state: "DRAFT" | "COMPLETED" | null;
+}): Verdict {
+  if (!facts.termEnd) return { ok: false, message: "This term has no end date, so it cannot be evaluated." };
+  if (facts.state === "COMPLETED")
+    return { ok: false, message: "This evaluation is completed and can no longer be changed." };
+  const opensOn = renewalWindowOpensOn(facts.termEnd);
+  if (facts.today < opensOn)
+    return {
+      ok: false,
+      message: `The final evaluation can be written from ${opensOn}, in the last ${EVALUATION_WINDOW_MONTHS} months of the term.`,
+    };
+  return { ok: true };
+}
+
+/**
+ * Whether a redesignation of the centre's current term may start on `today`:
+ * a Pending centre at any time; an Active one in the last 6 months before
+ * its term expires; never while another redesignation is open.
+ */
+export function redesignationStartable(facts: {
+  centreStatus: string;
+  termEnd: IsoDate | null;
+  today: IsoDate;
+  openRedesignation: boolean;
+}): Verdict {
+  if (facts.openRedesignation)
+    return { ok: false, message: "A redesignation of this centre is already under way." };
+  if (facts.centreStatus === "PENDING") return { ok: true };
+  if (facts.centreStatus !== "ACTIVE")
+    return { ok: false, message: "Only an Active or Pending centre can be redesignated." };
+  if (!facts.termEnd) return { ok: false, message: "The current term has no end date." };
+  const opensOn = renewalWindowOpensOn(facts.termEnd);
+  if (facts.today < opensOn)
+    return {
+      ok: false,
+      message: `A redesignation can start from ${opensOn}, ${EVALUATION_WINDOW_MONTHS} months before the term expires.`,
+    };
+  return { ok: true };
+}
+
+/**
+ * The start of the term a redesignation opens. Decided before the current
+ * term expires: the new term follows it without gap or overlap, starting on
+ * the current term's (exclusive) end date, the day after its last day.
+ * Decided later (the centre is Pending): the letter's date, as for a first
+ * designation, because a term cannot start in the past of its own decision.
+ */
+export function redesignationTermStart(currentTermEnd: IsoDate | null, letterDate: IsoDate): IsoDate {
+  if (currentTermEnd && letterDate < currentTermEnd) return currentTermEnd;
+  return letterDate;
+}
+
+// ── inputs ──
+
+const id = z.coerce.number().int().positive();
+const scoreMessage = `Choose a score from ${SCORE_MIN} to ${SCORE_MAX}.`;
+const score = z
+  .string()
+  .trim()
+  .refine((value) => value === "" || /^\d{1,3}$/.test(value), scoreMessage)
+  .transform((value) => (value === "" ? undefined : Number(value)))
+  .refine((value) => value === undefined || (value >= SCORE_MIN && value <= SCORE_MAX), scoreMessage)
+  .optional();
+const comment = z
+  .string()
+  .trim()
+  .max(EVALUATION_COMMENT_MAX, `Use at most ${EVALUATION_COMMENT_MAX} characters.`)
+  .optional();
+
+export const scoreField = (criterion: EvaluationCriterion) => `score_${criterion}` as const;
+export const commentField = (criterion: EvaluationCriterion) => `comment_${criterion}` as const;
+
+const criterionFields = Object.fromEntries(
+  evaluationCriteria.flatMap((criterion) => [
+    [scoreField(criterion), score],
+    [commentField(criterion), comment],
+  ]),
+) as Record<`score_${EvaluationCriterion}`, typeof score> &
+  Record<`comment_${EvaluationCriterion}`, typeof comment>;
+
+/**
+ * The evaluation form as posted: the term's designation, the evaluation's
+ * version (0 before the first save), an optional idempotency key, and each
+ * criterion's score and comment, the recommendation and the justification.
+ * Strict: any other field is refused. A draft may leave anything empty.
+ */
+export const evaluationFormSchema = z
+  .object({
+    designationId: id,
+    version: z.coerce.number().int().min(0),
+    idempotencyKey: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{16,64}$/, "This form is out of date. Reload the page.")
+      .optional(),
+    intent: z.enum(["save", "complete"]).optional(),
+    ...criterionFields,
+    recommendation: z
+      .string()
+      .trim()
+      .refine(
+        (value) => value === "" || (recommendations as readonly string[]).includes(value),
+        "Choose one of the recommendations.",
+      )
+      .transform((value) => (value === "" ? undefined : (value as Recommendation)))
+      .optional(),
+    justification: z
+      .string()
+      .trim()
+      .max(EVALUATION_JUSTIFICATION_MAX, `Use at most ${EVALUATION_JUSTIFICATION_MAX} characters.`)
+      .optional(),
+  })
+  .strict();
+export type EvaluationForm = z.infer<typeof evaluationFormSchema>;
+
+export type EvaluationContent = {
+  scores: { criterion: EvaluationCriterion; score: number; comment: string }[];
+  recommendation: Recommendation | null;
+  justification: string | null;
+};
+
+/**
+ * What a draft stores. A criterion is stored once it has a score (the
+ * comment alone cannot be kept: a score row needs its score), so a comment
+ * without a score is an error at the score, and nothing is lost: the form
+ * echoes it back.
+ */
+export function draftContent(
+  form: EvaluationForm,
+): { ok: true; content: EvaluationContent } | { ok: false; fieldErrors: Record<string, string[]> } {
+  const fieldErrors: Record<string, string[]> = {};
+  const scores: EvaluationContent["scores"] = [];
+  for (const criterion of evaluationCriteria) {
+    const value = form[scoreField(criterion)];
+    const text = form[commentField(criterion)] ?? "";
+    if (value === undefined) {
+      if (text) fieldErrors[scoreField(criterion)] = ["Choose a score to keep this comment."];
+      continue;
+    }
+    scores.push({ criterion, score: value, comment: text });
+  }
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  return {
+    ok: true,
+    content: {
+      scores,
+      recommendation: form.recommendation ?? null,
+      justification: form.justification || null,
+    },
+  };
+}
+
+/** Completing needs every score with its comment, the recommendation and its justification. */
+export function completeContent(
+  form: EvaluationForm,
+): { ok: true; content: EvaluationContent } | { ok: false; fieldErrors: Record<string, string[]> } {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const criterion of evaluationCriteria) {
+    const label = evaluationCriterionLabels[criterion].toLowerCase();
+    if (form[scoreField(criterion)] === undefined)
+      fieldErrors[scoreField(criterion)] = [`Choose a score for “${label}”.`];
+    if (!form[commentField(criterion)])
+      fieldErrors[commentField(criterion)] = [`Explain the score for “${label}”.`];
+  }
+  if (!form.recommendation) fieldErrors.recommendation = ["Choose a recommendation."];
+  if (!form.justification) fieldErrors.justification = ["Explain the recommendation."];
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  return draftContent(form);
+}
+
+export const startRedesignationSchema = z
+  .object({
+    designationId: id,
+    /** The centre's version as shown: two officers starting at once cannot both succeed. */
+    centreVersion: id,
+    idempotencyKey: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{16,64}$/, "This form is out of date. Reload the page.")
+      .optional(),
+  })
+  .strict();
+export type StartRedesignationInput = z.infer<typeof startRedesignationSchema>;
+
+export const TERMINATION_REASON_MIN = 10;
+export const TERMINATION_REASON_MAX = 2000;
+
+export const terminateCentreSchema = z
+  .object({
+    centreId: id,
+    version: id,
+    reason: z
+      .string()
+      .trim()
+      .min(TERMINATION_REASON_MIN, `Give the reason in at least ${TERMINATION_REASON_MIN} characters.`)
+      .max(TERMINATION_REASON_MAX, `Use at most ${TERMINATION_REASON_MAX} characters.`),
+  })
+  .strict();
+export type TerminateCentreInput = z.infer<typeof terminateCentreSchema>;

@@ -1,0 +1,23 @@
+"use server";
+
+import type { FormState } from "@/domain/form-state";
+
+import { runCommand } from "../run-action";
+import { completeEvaluationCommand, saveEvaluationCommand } from "./evaluation-commands";
+import { startRedesignationCommand, terminateCentreCommand } from "./renewal-commands";
+
+// Wiring only: every action goes through runCommand (viewer, zod, permission).
+
+/** One form, two buttons: "Save draft" and "Complete", each its own command and permission. */
+export async function evaluationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runCommand(
+    formData.get("intent") === "complete" ? completeEvaluationCommand : saveEvaluationCommand,
+    formData,
+  );
+}
+export async function startRedesignationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runCommand(startRedesignationCommand, formData);
+}
+export async function terminateCentreAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runCommand(terminateCentreCommand, formData);
+}

@@ -1,0 +1,74 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import { toIsoDate } from "@/domain/dates";
+import { openDesignationStates } from "@/domain/designation";
+import { evaluationWritable, redesignationStartable, renewalWindowOpensOn } from "@/domain/evaluation";
+import { can } from "@/domain/permissions";
+import type { Viewer } from "@/server/auth/viewer";
+import {
+  centreFactsOf,
+  evaluationFactsOf,
+  readableEvaluationTerm,
+} from "@/server/commands/evaluation/load-evaluation";
+import { prisma } from "@/server/db/client";
+
+/**
+ * Everything the evaluation page shows, for a viewer who may read the
+ * evaluation (otherwise AccessDenied → not-found): the term, the evaluation,
+ * what the viewer may do now, and the centre's open redesignation.
+ */
+export async function evaluationPage(viewer: Viewer, designationId: number, now = new Date()) {
+  const term = await readableEvaluationTerm(designationId, viewer);
+  const today = toIsoDate(now);
+  const termEnd = term.termEnd ? toIsoDate(term.termEnd) : null;
+  const facts = evaluationFactsOf(term);
+  const centre = centreFactsOf(term);
+  const redesignation = await prisma.designation.findFirst({
+    where: { centreId: term.centre.id, kind: "REDESIGNATION", state: { in: [...openDesignationStates] } },
+    select: { id: true, state: true },
+  });
+  const writable = evaluationWritable({ termEnd, today, state: term.evaluation?.state ?? null });
+  const startable = redesignationStartable({
+    centreStatus: term.centre.status,
+    termEnd,
+    today,
+    openRedesignation: redesignation !== null,
+  });
+  return {
+    term: {
+      id: term.id,
+      start: term.termStart ? toIsoDate(term.termStart) : null,
+      end: termEnd,
+      windowOpensOn: termEnd ? renewalWindowOpensOn(termEnd) : null,
+      version: term.frozenVersion,
+    },
+    centre: {
+      id: term.centre.id,
+      reference: term.centre.reference,
+      title: term.centre.title,
+      status: term.centre.status,
+      version: term.centre.version,
+    },
+    evaluation: term.evaluation,
+    redesignation,
+    canEdit: can(viewer, "evaluation.edit", facts) && can(viewer, "evaluation.complete", facts),
+    writable,
+    canStartRedesignation: can(viewer, "designation.start-redesignation", centre),
+    startable,
+    canTerminate: can(viewer, "centre.terminate", centre),
+    // A fresh key per page load: a double click or a re-sent form counts once.
+    idempotencyKey: randomUUID(),
+  };
+}
+
+export type EvaluationPageData = Awaited<ReturnType<typeof evaluationPage>>;
+
+/** The terminate page: the centre, if the viewer may terminate it (else AccessDenied → not-found). */
+export async function centreForTermination(reference: string) {
+  return prisma.centre.findUnique({
+    where: { reference },
+    select: { id: true, reference: true, title: true, status: true, version: true, termEnd: true },
+  });
+}
