@@ -7,11 +7,13 @@ import type { Viewer } from "@/server/auth/viewer";
 // permission table the server enforces (hiding is a courtesy, not the check).
 const links: { href: string; label: string; action: Action; officerInvite?: boolean }[] = [
   { href: "/my-work", label: "My work", action: "workspace.my-work" },
+  { href: "/dashboard", label: "Dashboard", action: "dashboard.read" },
   { href: "/designations/new", label: "Propose a centre", action: "designation.propose" },
   { href: "/invite", label: "Invite someone", action: "user.list" },
   { href: "/invite", label: "Invite centre staff", action: "user.invite", officerInvite: true },
   { href: "/admin/users", label: "People", action: "user.list" },
   { href: "/account/password", label: "Change password", action: "workspace.my-work" },
+  { href: "/account/calendar", label: "Calendar", action: "calendar.manage" },
 ];
 
 export function WorkspaceNav({ viewer, mailPage }: { viewer: Viewer; mailPage: boolean }) {

@@ -1,11 +1,15 @@
 import "server-only";
 
 import { addDays, daysBetween, startOfUtcDay, toIsoDate } from "@/domain/dates";
+import { missingEvaluations } from "@/domain/dashboard";
 import { openDesignationStates } from "@/domain/designation";
+import { redesignationStartable } from "@/domain/evaluation";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
 import { authorize } from "@/server/policy/authorize";
+
+import { dashboardFacts } from "./dashboard";
 
 export type WorkItem = { key: string; title: string; detail: string; href?: string };
 export type WorkSection = { id: string; title: string; empty: string; items: WorkItem[] };
@@ -63,8 +67,51 @@ function reportItems(rows: ReportRow[], today: Date): WorkItem[] {
     detail: `Annual report, year ${row.yearNumber}: ${reportStateLabel[row.state] ?? row.state}, due ${toIsoDate(row.dueOn)}${
       row.dueOn < today && row.state !== "SUBMITTED" ? " (overdue)" : ""
     }`,
-    href: `/centres/${row.centre.reference}`,
+    href: `/reports/${row.id}`,
   }));
+}
+
+/** Terms of the officer's centres: final evaluations to write and redesignations they are invited to start. */
+async function renewalSections(viewer: Viewer, today: Date): Promise<WorkSection[]> {
+  const { terms } = await dashboardFacts({ id: viewer.id, roles: [{ role: "OFFICER" }] }, today);
+  const evaluations = missingEvaluations(terms, today);
+  // domain.md §4: the officer is invited 6 months before expiry (or once the centre is Pending).
+  const invitations = terms.filter(
+    (term) =>
+      redesignationStartable({
+        centreStatus: term.centre.status,
+        termEnd: term.termEnd ? toIsoDate(term.termEnd) : null,
+        today: toIsoDate(today),
+        openRedesignation: term.redesignationUnderWay,
+      }).ok,
+  );
+  return [
+    {
+      id: "officer-evaluations",
+      title: "Final evaluations to write",
+      empty: "No term of your centres is in its last 6 months without a completed evaluation.",
+      items: evaluations.map((row) => ({
+        key: row.key,
+        title: `${row.centre.reference} · ${row.centre.title}`,
+        detail: `Final evaluation: ${row.note.toLowerCase()}, ${row.lateness} (${row.date})`,
+        href: row.href,
+      })),
+    },
+    {
+      id: "officer-redesignations",
+      title: "Invited to start a redesignation",
+      empty: "No centre of yours is due for a redesignation.",
+      items: invitations.map((term) => ({
+        key: `redesignation-${term.designationId}`,
+        title: `${term.centre.reference} · ${term.centre.title}`,
+        detail:
+          term.centre.status === "PENDING"
+            ? "Pending: the term has ended; start its redesignation or let it close"
+            : `Term ends ${term.termEnd ? toIsoDate(term.termEnd) : "(no date)"}: the redesignation can start now`,
+        href: `/evaluations/${term.designationId}`,
+      })),
+    },
+  ];
 }
 
 async function designations(where: Prisma.DesignationWhereInput) {
@@ -134,6 +181,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
       empty: "No submitted report is waiting for your review.",
       items: reportItems(await reports({ centre: mine, state: "SUBMITTED" }), today),
     });
+    sections.push(...(await renewalSections(viewer, today)));
   }
 
   for (const assignment of has("UNIT_HEAD")) {

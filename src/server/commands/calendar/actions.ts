@@ -1,0 +1,32 @@
+"use server";
+
+import type { FormState } from "@/domain/form-state";
+
+import { runCommand } from "../run-action";
+import {
+  calendarFeedUrl,
+  createCalendarLinkCommand,
+  newCalendarToken,
+  revokeCalendarLinkCommand,
+} from "./calendar-commands";
+
+/** The form state, plus the new address: shown once, never stored in clear. */
+export type CalendarFormState = FormState & { url?: string };
+
+export async function createCalendarLinkAction(
+  _previous: CalendarFormState,
+  formData: FormData,
+): Promise<CalendarFormState> {
+  // The secret is made here, on the server, whatever the request carried.
+  const token = newCalendarToken();
+  formData.set("token", token);
+  const state = await runCommand(createCalendarLinkCommand, formData);
+  return state.status === "success" ? { ...state, url: calendarFeedUrl(token) } : state;
+}
+
+export async function revokeCalendarLinkAction(
+  _previous: CalendarFormState,
+  formData: FormData,
+): Promise<CalendarFormState> {
+  return runCommand(revokeCalendarLinkCommand, formData);
+}
