@@ -1,0 +1,349 @@
+import { z } from "zod";
+
+import type { Action } from "./permissions";
+
+// The annual report (domain.md §6) as data: its life cycle under the
+// permissions of the one permission table, the form's fields with their
+// limits, and the "what is missing" check of a submission. Pure: the server
+// loads the report and its work plan and passes them in.
+
+export const reportStates = [
+  "SCHEDULED",
+  "OPEN",
+  "DRAFT",
+  "SUBMITTED",
+  "RETURNED",
+  "ACCEPTED",
+  "CANCELLED",
+] as const;
+export type ReportState = (typeof reportStates)[number];
+
+export const reportStateLabels: Record<ReportState, string> = {
+  SCHEDULED: "Not open yet",
+  OPEN: "Open",
+  DRAFT: "Draft",
+  SUBMITTED: "Submitted for review",
+  RETURNED: "Returned for changes",
+  ACCEPTED: "Accepted",
+  CANCELLED: "Cancelled",
+};
+
+/** The states in which the centre may still change the report. */
+export const editableReportStates: readonly ReportState[] = ["OPEN", "DRAFT", "RETURNED"];
+/** Submitting locks the report: nothing the centre sends changes it in these states. */
+export const lockedReportStates: readonly ReportState[] = ["SUBMITTED", "ACCEPTED"];
+
+export const reportActions = ["save-draft", "submit", "accept", "return"] as const;
+export type ReportAction = (typeof reportActions)[number];
+
+type Transition = { permission: Action; from: readonly ReportState[]; to: ReportState };
+
+/**
+ * Saving moves an open or returned report to DRAFT (RETURNED → DRAFT →
+ * SUBMITTED); a submission may also come straight from OPEN or RETURNED,
+ * because it carries the whole form and so saves it on the way.
+ */
+export const reportTransitions: Record<ReportAction, Transition> = {
+  "save-draft": { permission: "report.edit", from: editableReportStates, to: "DRAFT" },
+  submit: { permission: "report.submit", from: editableReportStates, to: "SUBMITTED" },
+  accept: { permission: "report.review", from: ["SUBMITTED"], to: "ACCEPTED" },
+  return: { permission: "report.review", from: ["SUBMITTED"], to: "RETURNED" },
+};
+
+export type ReportTransitionResult = { ok: true; to: ReportState } | { ok: false; message: string };
+
+/** The state `action` leads to from `from`, or a message saying why it cannot be done now. */
+export function reportTransition(action: ReportAction, from: ReportState): ReportTransitionResult {
+  const transition = reportTransitions[action];
+  if (transition.from.includes(from)) return { ok: true, to: transition.to };
+  if ((action === "save-draft" || action === "submit") && lockedReportStates.includes(from))
+    return { ok: false, message: lockedMessage };
+  if (from === "SCHEDULED") return { ok: false, message: "This report is not open yet." };
+  if (from === "CANCELLED") return { ok: false, message: "This report was cancelled." };
+  return { ok: false, message: "This cannot be done at this stage." };
+}
+
+export const lockedMessage =
+  "This report has been submitted and is locked, so your changes were not saved. Reload the page to see it.";
+
+// ── the form ──
+
+export const progressStatuses = ["NOT_STARTED", "ONGOING", "COMPLETED", "CANCELLED"] as const;
+export type ProgressStatus = (typeof progressStatuses)[number];
+export const progressStatusLabels: Record<ProgressStatus, string> = {
+  NOT_STARTED: "Not started",
+  ONGOING: "Ongoing",
+  COMPLETED: "Completed",
+  CANCELLED: "Cancelled",
+};
+
+export const outputKinds = ["PUBLICATION", "EVENT", "TRAINING"] as const;
+export type OutputKind = (typeof outputKinds)[number];
+export const outputKindLabels: Record<OutputKind, string> = {
+  PUBLICATION: "Publication",
+  EVENT: "Event",
+  TRAINING: "Training",
+};
+
+export const sectionFields = [
+  "resourcesUsed",
+  "collaboration",
+  "difficulties",
+  "suggestions",
+  "useOfWhoName",
+] as const;
+export type SectionField = (typeof sectionFields)[number];
+export const sectionLabels: Record<SectionField, string> = {
+  resourcesUsed: "Resources used",
+  collaboration: "Collaboration with other centres and networks",
+  difficulties: "Difficulties",
+  suggestions: "Suggestions for WHO",
+  useOfWhoName: "Use of WHO's name",
+};
+
+export const REPORT_LIMITS = {
+  narrative: 10_000,
+  section: 5_000,
+  outputTitle: 300,
+  outputUrl: 500,
+  outputsPerActivity: 20,
+  activities: 200,
+} as const;
+
+export type ReportOutputInput = { kind: OutputKind; title: string; url: string | null };
+export type ActivityProgressInput = {
+  status: ProgressStatus | null;
+  narrative: string | null;
+  outputs: ReportOutputInput[];
+};
+/** The report's content: activities by work-plan activity id, the closing sections. */
+export type ReportContent = {
+  activities: Record<number, ActivityProgressInput>;
+  sections: Record<SectionField, string | null>;
+};
+/** A save: only the activities and sections it names are changed (a partial draft). */
+export type ReportDraft = {
+  activities: Record<number, ActivityProgressInput>;
+  sections: Partial<Record<SectionField, string | null>>;
+};
+
+// Field names of the form, shared by the page, the browser's autosave and
+// the server: flat, so that an error comes back keyed by the field's own name.
+export const activityField = (activityId: number, part: "status" | "narrative") =>
+  `activity-${activityId}-${part}`;
+export const outputField = (activityId: number, index: number, part: "kind" | "title" | "url") =>
+  `activity-${activityId}-output-${index}-${part}`;
+
+const activityFieldPattern = /^activity-(\d{1,9})-(status|narrative)$/;
+const outputFieldPattern = /^activity-(\d{1,9})-output-(\d{1,2})-(kind|title|url)$/;
+const idPattern = /^\d{1,9}$/;
+const idempotencyKeyPattern = /^[A-Za-z0-9_-]{16,64}$/;
+
+const tooLong = (max: number) => `Use at most ${max.toLocaleString("en-GB")} characters.`;
+
+/** Whether `value` is an absolute http(s) address (never javascript: or data:). */
+export function isWebAddress(value: string): boolean {
+  if (!/^https?:\/\//i.test(value) || /\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+
+export type ReportFormInput = {
+  reportId: number;
+  version: number;
+  idempotencyKey?: string;
+  draft: ReportDraft;
+};
+
+type RawOutput = { kind?: string; title?: string; url?: string };
+
+/**
+ * The report form as the browser posts it (flat string fields, also from the
+ * autosave), checked against an allow-list of field names and limits. Every
+ * error is keyed by the field's name; unknown fields are refused. Empty
+ * output rows (no title, no link) are dropped: that is how a row is removed
+ * without JavaScript.
+ */
+export const reportFormSchema: z.ZodType<ReportFormInput, Record<string, string>> = z
+  .record(z.string(), z.string())
+  .transform((raw, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    const activities = new Map<
+      number,
+      { status?: string; narrative?: string; outputs: Map<number, RawOutput> }
+    >();
+    const sections: Partial<Record<SectionField, string | null>> = {};
+    let reportId: number | null = null;
+    let version: number | null = null;
+    let idempotencyKey: string | undefined;
+    const activity = (id: number) => {
+      let entry = activities.get(id);
+      if (!entry) activities.set(id, (entry = { outputs: new Map() }));
+      return entry;
+    };
+    for (const [key, value] of Object.entries(raw)) {
+      if (key === "reportId" || key === "version") {
+        if (!idPattern.test(value.trim()) || Number(value) < 1)
+          issue(key, "This form is out of date. Reload the page.");
+        else if (key === "reportId") reportId = Number(value);
+        else version = Number(value);
+        continue;
+      }
+      if (key === "idempotencyKey") {
+        if (!idempotencyKeyPattern.test(value)) issue(key, "This form is out of date. Reload the page.");
+        else idempotencyKey = value;
+        continue;
+      }
+      if ((sectionFields as readonly string[]).includes(key)) {
+        const text = value.trim();
+        if (text.length > REPORT_LIMITS.section) issue(key, tooLong(REPORT_LIMITS.section));
+        sections[key as SectionField] = text === "" ? null : text;
+        continue;
+      }
+      const activityMatch = activityFieldPattern.exec(key);
+      if (activityMatch) {
+        const entry = activity(Number(activityMatch[1]));
+        if (activityMatch[2] === "status") {
+          if (value !== "" && !(progressStatuses as readonly string[]).includes(value))
+            issue(key, "Choose one of: not started, ongoing, completed, cancelled.");
+          entry.status = value;
+        } else {
+          if (value.trim().length > REPORT_LIMITS.narrative) issue(key, tooLong(REPORT_LIMITS.narrative));
+          entry.narrative = value;
+        }
+        continue;
+      }
+      const outputMatch = outputFieldPattern.exec(key);
+      if (outputMatch && Number(outputMatch[2]) < REPORT_LIMITS.outputsPerActivity) {
+        const outputs = activity(Number(outputMatch[1])).outputs;
+        const index = Number(outputMatch[2]);
+        const row = outputs.get(index) ?? {};
+        row[outputMatch[3] as keyof RawOutput] = value;
+        outputs.set(index, row);
+        continue;
+      }
+      issue("form", "This form has fields it should not have.");
+    }
+    if (reportId === null && !("reportId" in raw))
+      issue("reportId", "This form is out of date. Reload the page.");
+    if (version === null && !("version" in raw))
+      issue("version", "This form is out of date. Reload the page.");
+    if (activities.size > REPORT_LIMITS.activities) issue("form", "This form has too many activities.");
+
+    const draft: ReportDraft = { activities: {}, sections };
+    for (const [activityId, entry] of activities) {
+      const outputs: ReportOutputInput[] = [];
+      for (const index of [...entry.outputs.keys()].sort((a, b) => a - b)) {
+        const row = entry.outputs.get(index)!;
+        const title = (row.title ?? "").trim();
+        const url = (row.url ?? "").trim();
+        const kind = row.kind ?? "";
+        if (title === "" && url === "") continue; // an empty row: nothing to keep
+        const field = (part: "kind" | "title" | "url") => outputField(activityId, index, part);
+        if (!(outputKinds as readonly string[]).includes(kind))
+          issue(field("kind"), "Choose publication, event or training.");
+        if (title === "") issue(field("title"), "Enter the output's title, or clear its link to remove it.");
+        else if (title.length > REPORT_LIMITS.outputTitle)
+          issue(field("title"), tooLong(REPORT_LIMITS.outputTitle));
+        if (url.length > REPORT_LIMITS.outputUrl) issue(field("url"), tooLong(REPORT_LIMITS.outputUrl));
+        else if (url !== "" && !isWebAddress(url))
+          issue(field("url"), "Enter a web address starting with https:// or http://");
+        outputs.push({ kind: kind as OutputKind, title, url: url === "" ? null : url });
+      }
+      const narrative = (entry.narrative ?? "").trim();
+      draft.activities[activityId] = {
+        status: entry.status ? (entry.status as ProgressStatus) : null,
+        narrative: narrative === "" ? null : narrative,
+        outputs,
+      };
+    }
+    return { reportId: reportId ?? 0, version: version ?? 0, idempotencyKey, draft };
+  });
+
+/** A save replaces the activities and sections it names and keeps the rest. */
+export function mergeDraft(stored: ReportContent, draft: ReportDraft): ReportContent {
+  const sections = { ...stored.sections };
+  for (const field of sectionFields)
+    if (field in draft.sections) sections[field] = draft.sections[field] ?? null;
+  return { activities: { ...stored.activities, ...draft.activities }, sections };
+}
+
+/** Activity ids the draft names that are not in the report's work plan. */
+export function unknownActivities(draft: ReportDraft, workPlan: readonly number[]): number[] {
+  const known = new Set(workPlan);
+  return Object.keys(draft.activities)
+    .map(Number)
+    .filter((id) => !known.has(id));
+}
+
+/**
+ * What a submission still lacks, keyed by field: every work-plan activity
+ * needs a progress status and a narrative, and every closing section must be
+ * filled. Empty when the report can be submitted.
+ */
+export function missingForSubmit(
+  content: ReportContent,
+  workPlan: readonly { id: number; title: string }[],
+): Record<string, string[]> {
+  const missing: Record<string, string[]> = {};
+  for (const { id, title } of workPlan) {
+    const progress = content.activities[id];
+    if (!progress?.status) missing[activityField(id, "status")] = [`Choose the progress of “${title}”.`];
+    if (!progress?.narrative)
+      missing[activityField(id, "narrative")] = [`Describe the progress of “${title}”.`];
+  }
+  for (const field of sectionFields) {
+    if (!content.sections[field]) missing[field] = [`Fill in “${sectionLabels[field]}”.`];
+  }
+  return missing;
+}
+
+/** The content as form fields: what the page renders and the browser keeps a copy of. */
+export function flattenReportContent(content: ReportContent): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [id, progress] of Object.entries(content.activities)) {
+    const activityId = Number(id);
+    values[activityField(activityId, "status")] = progress.status ?? "";
+    values[activityField(activityId, "narrative")] = progress.narrative ?? "";
+    progress.outputs.forEach((output, index) => {
+      values[outputField(activityId, index, "kind")] = output.kind;
+      values[outputField(activityId, index, "title")] = output.title;
+      values[outputField(activityId, index, "url")] = output.url ?? "";
+    });
+  }
+  for (const field of sectionFields) values[field] = content.sections[field] ?? "";
+  return values;
+}
+
+// ── review ──
+
+export const RETURN_NOTE_MAX = 4_000;
+const id = z.coerce.number().int().positive();
+
+export const reviewSchemas = {
+  accept: z
+    .object({
+      reportId: id,
+      version: id,
+      idempotencyKey: z.string().regex(idempotencyKeyPattern).optional(),
+    })
+    .strict(),
+  return: z
+    .object({
+      reportId: id,
+      version: id,
+      idempotencyKey: z.string().regex(idempotencyKeyPattern).optional(),
+      note: z
+        .string()
+        .trim()
+        .min(1, "Enter what the centre should change.")
+        .max(RETURN_NOTE_MAX, tooLong(RETURN_NOTE_MAX)),
+    })
+    .strict(),
+} as const;
+export type AcceptInput = z.infer<(typeof reviewSchemas)["accept"]>;
+export type ReturnInput = z.infer<(typeof reviewSchemas)["return"]>;

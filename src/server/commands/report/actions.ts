@@ -1,0 +1,59 @@
+"use server";
+
+import type { FormState } from "@/domain/form-state";
+import { requestMeta } from "@/server/auth/request-meta";
+import { getViewer } from "@/server/auth/viewer";
+
+import { runCommand } from "../run-action";
+import { executeCommand, GENERIC_FAILURE } from "../run-command";
+import { saveDraftCommand, submitReportCommand, type SavedDraft } from "./edit-commands";
+import { acceptReportCommand, returnReportCommand } from "./review-commands";
+
+// Wiring only: every action goes through the command runner (viewer, zod, permission).
+
+/** "Save draft" of the form without JavaScript: the page is rendered again from the database. */
+export async function saveReportDraftAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runCommand(saveDraftCommand(), formData);
+}
+
+export type AutosaveResult = Omit<FormState, "values"> & { version?: number; savedAt?: string };
+
+/**
+ * The browser's autosave: the same command, without re-rendering the page on
+ * every keystroke, answering the new version so the tab's next save is
+ * compared against its own last save (never a false conflict).
+ */
+export async function autosaveReportAction(formData: FormData): Promise<AutosaveResult> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (!key.startsWith("$") && typeof value === "string") values[key] = value;
+  }
+  let saved: SavedDraft | undefined;
+  try {
+    const state = await executeCommand(
+      saveDraftCommand((result) => (saved = result)),
+      values,
+      { viewer: await getViewer(), meta: await requestMeta() },
+    );
+    return {
+      status: state.status,
+      message: state.message,
+      fieldErrors: state.fieldErrors,
+      version: saved?.version,
+      savedAt: saved?.savedAt.toISOString(),
+    };
+  } catch (error) {
+    console.error("[command report.autosave]", error);
+    return { status: "error", message: GENERIC_FAILURE };
+  }
+}
+
+export async function submitReportAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runCommand(submitReportCommand, formData);
+}
+export async function acceptReportAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runCommand(acceptReportCommand, formData);
+}
+export async function returnReportAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runCommand(returnReportCommand, formData);
+}

@@ -1,0 +1,190 @@
+import "server-only";
+
+import {
+  lockedMessage,
+  lockedReportStates,
+  mergeDraft,
+  missingForSubmit,
+  reportFormSchema,
+  reportTransition,
+  reportTransitions,
+  sectionFields,
+  unknownActivities,
+  type ReportFormInput,
+} from "@/domain/annual-report";
+import { recordAudit } from "@/server/audit/record-audit";
+import { prisma } from "@/server/db/client";
+import { deliverOutbox } from "@/server/mail/deliver-outbox";
+
+import { CommandError, type Command } from "../run-command";
+import { loadReport, type LoadedReport } from "./load-report";
+import { notifyReport } from "./notify-report";
+import {
+  explainConflict,
+  rememberKey,
+  replayed,
+  reportFactsFor,
+  ReportConflict,
+  writeActivities,
+} from "./write-report";
+
+const NOT_FOUND = "We could not find that, or you do not have access to it.";
+const lock = { states: lockedReportStates, message: lockedMessage };
+
+async function loadChecked(input: ReportFormInput): Promise<LoadedReport> {
+  const report = await loadReport(prisma, input.reportId);
+  if (!report) throw new CommandError(NOT_FOUND);
+  const unknown = unknownActivities(
+    input.draft,
+    report.workPlan.map((activity) => activity.id),
+  );
+  if (unknown.length)
+    throw new CommandError("This form has fields it should not have. Reload the page.", {
+      form: ["This form names activities that are not in this report's work plan."],
+    });
+  if (report.version !== input.version) throw new ReportConflict(report.state);
+  return report;
+}
+
+export type SavedDraft = { version: number; savedAt: Date };
+
+/**
+ * Saves what the draft names (a partial save: only the activities and
+ * sections posted), as often as the autosave sends it. Compare-and-set on
+ * the report's version; the new version goes back to the browser
+ * (`onSaved`), so the next save from the same tab is never a false conflict.
+ */
+export function saveDraftCommand(onSaved?: (saved: SavedDraft) => void): Command<ReportFormInput> {
+  return {
+    name: "report.save-draft",
+    permission: reportTransitions["save-draft"].permission,
+    schema: reportFormSchema,
+    resource: (input, viewer) => reportFactsFor(input, viewer, null, lock),
+    async handle({ viewer, input, meta, role }) {
+      if (!viewer) throw new CommandError("Sign in again to continue.");
+      const report = await loadChecked(input);
+      const result = reportTransition("save-draft", report.state);
+      if (!result.ok) throw new CommandError(result.message);
+      const now = new Date();
+      const changed = result.to !== report.state;
+      try {
+        await prisma.$transaction(async (tx) => {
+          const updated = await tx.annualReport.updateMany({
+            where: { id: report.id, version: input.version, state: report.state },
+            data: {
+              // Only the allow-listed sections the save names (the schema refuses any other field).
+              ...Object.fromEntries(
+                sectionFields
+                  .filter((field) => field in input.draft.sections)
+                  .map((field) => [field, input.draft.sections[field] ?? null]),
+              ),
+              state: result.to,
+              ...(changed ? { stateChangedAt: now } : {}),
+              version: { increment: 1 },
+            },
+          });
+          if (updated.count === 0) throw new ReportConflict(null);
+          await writeActivities(tx, report.id, input.draft.activities);
+          await recordAudit(tx, {
+            actor: { id: viewer.id, role },
+            action: "report.save-draft",
+            entity: { type: "AnnualReport", id: report.id },
+            // A transition only when the state moves (OPEN or RETURNED → DRAFT).
+            from: changed ? report.state : null,
+            to: changed ? result.to : null,
+            meta,
+            details: {
+              centreId: report.centre.id,
+              activities: Object.keys(input.draft.activities).length,
+              sections: Object.keys(input.draft.sections),
+            },
+          });
+        });
+      } catch (error) {
+        if (error instanceof ReportConflict) await explainConflict(report.id);
+        throw error;
+      }
+      onSaved?.({ version: input.version + 1, savedAt: now });
+      return { message: "Draft saved." };
+    },
+  };
+}
+
+export const SUBMITTED_MESSAGE = "Report submitted. It is now locked while WHO reviews it.";
+
+/**
+ * Submits the report: the posted form is merged into the saved draft, the
+ * whole must be complete (every activity's status and narrative, every
+ * closing section), then the content, the lock (SUBMITTED), the audit row and
+ * the officer's mail are written in one transaction. An incomplete report
+ * stores nothing and comes back with what is missing, at each field.
+ */
+export const submitReportCommand: Command<ReportFormInput> = {
+  name: "report.submit",
+  permission: reportTransitions.submit.permission,
+  schema: reportFormSchema,
+  resource: (input, viewer) => reportFactsFor(input, viewer, "report.submit", lock),
+  async handle({ viewer, input, meta, role }) {
+    if (!viewer) throw new CommandError("Sign in again to continue.");
+    const replay = await replayed(input.idempotencyKey, viewer.id, "report.submit", input.reportId);
+    if (replay) return { message: replay.message };
+    const report = await loadChecked(input);
+    const result = reportTransition("submit", report.state);
+    if (!result.ok) throw new CommandError(result.message);
+    const content = mergeDraft(report.content, input.draft);
+    const missing = missingForSubmit(content, report.workPlan);
+    const count = Object.keys(missing).length;
+    if (count)
+      throw new CommandError(
+        `The report is not complete: ${count} ${count === 1 ? "answer is" : "answers are"} missing. Nothing was submitted; your text is kept.`,
+        missing,
+      );
+    const now = new Date();
+    try {
+      await prisma.$transaction(async (tx) => {
+        const updated = await tx.annualReport.updateMany({
+          where: { id: report.id, version: input.version, state: report.state },
+          data: {
+            ...Object.fromEntries(sectionFields.map((field) => [field, content.sections[field]])),
+            state: result.to,
+            stateChangedAt: now,
+            submittedAt: now,
+            submittedById: viewer.id,
+            version: { increment: 1 },
+          },
+        });
+        if (updated.count === 0) throw new ReportConflict(null);
+        await writeActivities(tx, report.id, input.draft.activities);
+        await rememberKey(tx, input.idempotencyKey, viewer.id, "report.submit", {
+          message: SUBMITTED_MESSAGE,
+          from: report.state,
+          reportId: report.id,
+        });
+        await recordAudit(tx, {
+          actor: { id: viewer.id, role },
+          action: "report.submit",
+          entity: { type: "AnnualReport", id: report.id },
+          from: report.state,
+          to: result.to,
+          meta,
+          details: { centreId: report.centre.id, yearNumber: report.yearNumber },
+        });
+        await notifyReport(tx, report, "submitted");
+      });
+    } catch (error) {
+      if (error instanceof ReportConflict || isUniqueViolation(error)) {
+        // A parallel copy of the same submission won: answer as it did.
+        const replay = await replayed(input.idempotencyKey, viewer.id, "report.submit", report.id);
+        if (replay) return { message: replay.message };
+        await explainConflict(report.id);
+      }
+      throw error;
+    }
+    void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
+    return { message: SUBMITTED_MESSAGE };
+  },
+};
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
