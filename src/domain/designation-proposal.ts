@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { eligibilityCriteria } from "./eligibility";
-import { addYears, isIsoDate } from "./term";
+import { addYears, isIsoDate, type IsoDate } from "./term";
 
 // A WHO officer's proposal of a new centre (domain.md §1, §4): who, where,
 // which unit, the 8 eligibility criteria each with a justification, and at
@@ -38,33 +38,50 @@ const criterionFields = Object.fromEntries(
   ]),
 ) as Record<string, z.ZodType<string>>;
 
+// The fields an officer can also change later, while the proposal is a draft.
+// The country is not among them: the reference number was taken from its
+// sequence when the proposal was created, and numbers are never reused.
+const proposalFields = {
+  institutionName: text("the institution's name", 300),
+  department: z.string().trim().max(300, "Use at most 300 characters.").optional(),
+  title: text("the centre's title", 300).refine(
+    (value) => /^WHO Collaborating Cent(re|er) (for|on) \S/.test(value),
+    "Start the title with “WHO Collaborating Centre for” (or “on”).",
+  ),
+  unitId: id("Choose the technical unit."),
+  initiator: z.enum(initiators, { error: "Choose who initiates the designation." }),
+  jointWorkStart: date("the start of the joint work"),
+  jointWorkEnd: date("the end of the joint work"),
+  ...criterionFields,
+};
+
+function jointWorkSpan(value: { jointWorkStart: string; jointWorkEnd: string }, ctx: z.RefinementCtx) {
+  if (!isIsoDate(value.jointWorkStart) || !isIsoDate(value.jointWorkEnd)) return;
+  if (addYears(value.jointWorkStart, 2) > value.jointWorkEnd)
+    ctx.addIssue({
+      code: "custom",
+      path: ["jointWorkEnd"],
+      message: "The joint work must cover at least two years.",
+    });
+}
+
 export const proposalSchema = z
+  .object({ ...proposalFields, countryId: id("Choose the country.") })
+  .strict()
+  .superRefine(jointWorkSpan);
+
+/** Editing a draft proposal: the same fields less the country, with the version it was shown. */
+export const proposalEditSchema = z
   .object({
-    institutionName: text("the institution's name", 300),
-    department: z.string().trim().max(300, "Use at most 300 characters.").optional(),
-    title: text("the centre's title", 300).refine(
-      (value) => /^WHO Collaborating Cent(re|er) (for|on) \S/.test(value),
-      "Start the title with “WHO Collaborating Centre for” (or “on”).",
-    ),
-    countryId: id("Choose the country."),
-    unitId: id("Choose the technical unit."),
-    initiator: z.enum(initiators, { error: "Choose who initiates the designation." }),
-    jointWorkStart: date("the start of the joint work"),
-    jointWorkEnd: date("the end of the joint work"),
-    ...criterionFields,
+    designationId: z.coerce.number().int().positive(),
+    version: z.coerce.number().int().positive(),
+    ...proposalFields,
   })
   .strict()
-  .superRefine((value, ctx) => {
-    if (!isIsoDate(value.jointWorkStart) || !isIsoDate(value.jointWorkEnd)) return;
-    if (addYears(value.jointWorkStart, 2) > value.jointWorkEnd)
-      ctx.addIssue({
-        code: "custom",
-        path: ["jointWorkEnd"],
-        message: "The joint work must cover at least two years.",
-      });
-  });
+  .superRefine(jointWorkSpan);
 
 export type ProposalInput = z.infer<typeof proposalSchema>;
+export type ProposalEditInput = z.infer<typeof proposalEditSchema>;
 
 /** The stored checklist: every criterion met, with its justification. */
 export function eligibilityOf(input: Record<string, unknown>) {
@@ -77,4 +94,62 @@ export function eligibilityOf(input: Record<string, unknown>) {
       },
     ]),
   );
+}
+
+/** What a draft proposal says now, as stored. */
+export type ProposalSnapshot = {
+  state: string;
+  institutionName: string | null;
+  department: string | null;
+  title: string;
+  unitId: number | null;
+  initiator: string;
+  jointWorkStart: IsoDate | null;
+  jointWorkEnd: IsoDate | null;
+  eligibility: unknown;
+};
+
+export const proposalEditableParts = [
+  "institutionName",
+  "department",
+  "title",
+  "unitId",
+  "initiator",
+  "jointWork",
+  "eligibility",
+] as const;
+export type ProposalPart = (typeof proposalEditableParts)[number];
+
+export type ProposalEditResult = { ok: true; changed: ProposalPart[] } | { ok: false; message: string };
+
+/** Compared criterion by criterion: the database does not keep a JSON object's key order. */
+function sameEligibility(stored: unknown, input: Record<string, unknown>): boolean {
+  const wanted = eligibilityOf(input);
+  const record = (stored ?? {}) as Record<string, { met?: unknown; justification?: unknown } | undefined>;
+  return eligibilityCriteria.every(
+    (criterion) =>
+      record[criterion.key]?.met === wanted[criterion.key]?.met &&
+      record[criterion.key]?.justification === wanted[criterion.key]?.justification,
+  );
+}
+
+/**
+ * An edit of a draft proposal: allowed only while it is a draft (after it is
+ * sent, the institution works on it and the proposal is what they were sent);
+ * answers which parts change, for the audit row. An empty department and a
+ * missing one are the same.
+ */
+export function editProposal(current: ProposalSnapshot, input: ProposalEditInput): ProposalEditResult {
+  if (current.state !== "DRAFT")
+    return { ok: false, message: "The proposal can only be changed while it is a draft." };
+  const checks: Record<ProposalPart, boolean> = {
+    institutionName: current.institutionName !== input.institutionName,
+    department: (current.department ?? "") !== (input.department ?? ""),
+    title: current.title !== input.title,
+    unitId: current.unitId !== input.unitId,
+    initiator: current.initiator !== input.initiator,
+    jointWork: current.jointWorkStart !== input.jointWorkStart || current.jointWorkEnd !== input.jointWorkEnd,
+    eligibility: !sameEligibility(current.eligibility, input),
+  };
+  return { ok: true, changed: proposalEditableParts.filter((part) => checks[part]) };
 }

@@ -13,6 +13,7 @@ import { similarCentres } from "./designation-similar";
 
 const extraPermissions = [
   "designation.edit-form",
+  "designation.edit-proposal",
   "comment.create",
   "comment.create-internal",
   "comment.read-internal",

@@ -3,6 +3,7 @@
 import type { FormState } from "@/domain/form-state";
 
 import { runCommand } from "../run-action";
+import { editProposalCommand } from "./edit-proposal-command";
 import { proposeCommand } from "./propose-command";
 import { addCommentCommand, resolveCommentCommand } from "./comment-commands";
 import {
@@ -90,4 +91,7 @@ export async function resolveCommentAction(_previous: FormState, formData: FormD
 }
 export async function proposeAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runCommand(proposeCommand, formData);
+}
+export async function editProposalAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runCommand(editProposalCommand, formData);
 }

@@ -61,7 +61,17 @@ export default async function DesignationPageRoute({ params }: { params: Promise
           <dt className="text-muted">Responsible officer</dt>
           <dd>{designation.centre.responsibleOfficer?.name ?? "—"}</dd>
           <dt className="text-muted">Proposed by</dt>
-          <dd>{designation.proposedBy?.name ?? "—"}</dd>
+          <dd>
+            {designation.proposedBy?.name ?? "—"}
+            {page.permissions["designation.edit-proposal"] && (
+              <>
+                {" · "}
+                <Link href={`/designations/${designation.id}/edit`} className="underline">
+                  Edit the proposal
+                </Link>
+              </>
+            )}
+          </dd>
           {designation.termStart && designation.termEnd && (
             <>
               <dt className="text-muted">Term</dt>

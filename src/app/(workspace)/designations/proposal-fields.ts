@@ -1,0 +1,94 @@
+import { eligibilityCriteria } from "@/domain/eligibility";
+import type { ProposalOptions } from "@/server/queries/designation-proposal-options";
+
+import type { FieldSpec } from "./[id]/action-form";
+
+/**
+ * The fields of a proposal, for creating one and for editing a draft (the
+ * same labels, so a person finds the same form twice). Without `countries`
+ * there is no country field: once the reference number is assigned, the
+ * country is fixed.
+ */
+export function proposalFields(
+  options: Omit<ProposalOptions, "countries"> & { countries?: ProposalOptions["countries"] },
+  values: Record<string, string> = {},
+): FieldSpec[] {
+  const value = (name: string, fallback = "") => values[name] ?? fallback;
+  return [
+    {
+      name: "institutionName",
+      label: "Institution",
+      kind: "text",
+      hint: "An institution of the country with exactly this name is reused; otherwise it is created.",
+      defaultValue: value("institutionName"),
+    },
+    {
+      name: "department",
+      label: "Department or unit (optional)",
+      kind: "text",
+      defaultValue: value("department"),
+    },
+    {
+      name: "title",
+      label: "Title of the centre",
+      kind: "text",
+      defaultValue: value("title", "WHO Collaborating Centre for "),
+    },
+    ...(options.countries
+      ? [
+          {
+            name: "countryId",
+            label: "Country",
+            kind: "select",
+            options: options.countries,
+            hint: "The reference number continues the country's sequence.",
+          } satisfies FieldSpec,
+        ]
+      : []),
+    {
+      name: "unitId",
+      label: "Technical unit",
+      kind: "select",
+      options: options.units,
+      defaultValue: value("unitId"),
+    },
+    {
+      name: "initiator",
+      label: "Initiated by",
+      kind: "select",
+      options: options.initiators,
+      defaultValue: value("initiator"),
+    },
+    {
+      name: "jointWorkStart",
+      label: "Joint work with WHO since",
+      kind: "date",
+      defaultValue: value("jointWorkStart"),
+    },
+    {
+      name: "jointWorkEnd",
+      label: "Joint work with WHO until",
+      kind: "date",
+      hint: "At least two years after the start.",
+      defaultValue: value("jointWorkEnd"),
+    },
+    ...eligibilityCriteria.flatMap((criterion): FieldSpec[] => [
+      {
+        name: `${criterion.key}Met`,
+        label: criterion.label,
+        kind: "select",
+        options: [
+          { value: "yes", label: "Met" },
+          { value: "no", label: "Not met" },
+        ],
+        defaultValue: value(`${criterion.key}Met`),
+      },
+      {
+        name: `${criterion.key}Justification`,
+        label: `Justification: ${criterion.label}`,
+        kind: "textarea",
+        defaultValue: value(`${criterion.key}Justification`),
+      },
+    ]),
+  ];
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+
+import {
+  editProposal,
+  eligibilityOf,
+  proposalEditableParts,
+  proposalEditSchema,
+  type ProposalSnapshot,
+} from "@/domain/designation-proposal";
+import { eligibilityCriteria } from "@/domain/eligibility";
+
+const criteria = Object.fromEntries(
+  eligibilityCriteria.flatMap((criterion) => [
+    [`${criterion.key}Met`, "yes"],
+    [`${criterion.key}Justification`, "Documented in the file."],
+  ]),
+);
+const raw = {
+  designationId: "12",
+  version: "3",
+  institutionName: "Institute",
+  department: "",
+  title: "WHO Collaborating Centre for Health Data",
+  unitId: "2",
+  initiator: "EURO",
+  jointWorkStart: "2022-01-01",
+  jointWorkEnd: "2024-01-01",
+  ...criteria,
+};
+const input = proposalEditSchema.parse(raw);
+// As stored: the database gives the checklist back with its keys in another order.
+const storedEligibility = Object.fromEntries(Object.entries(eligibilityOf(input)).reverse());
+const current: ProposalSnapshot = {
+  state: "DRAFT",
+  institutionName: "Institute",
+  department: null,
+  title: "WHO Collaborating Centre for Health Data",
+  unitId: 2,
+  initiator: "EURO",
+  jointWorkStart: "2022-01-01",
+  jointWorkEnd: "2024-01-01",
+  eligibility: storedEligibility,
+};
+
+describe("editing a draft proposal", () => {
+  it("uses the proposal's rules without the country", () => {
+    expect(input).toMatchObject({ designationId: 12, version: 3, unitId: 2 });
+    const withCountry = proposalEditSchema.safeParse({ ...raw, countryId: "5" });
+    expect(withCountry.error?.issues[0]?.code).toBe("unrecognized_keys");
+    expect(
+      proposalEditSchema.safeParse({ ...raw, jointWorkEnd: "2023-06-30" }).error?.issues[0]?.path,
+    ).toEqual(["jointWorkEnd"]);
+    expect(proposalEditSchema.safeParse({ ...raw, institutionName: " " }).error?.issues[0]?.path).toEqual([
+      "institutionName",
+    ]);
+    for (const extra of [{ state: "DESIGNATED" }, { centreId: "9" }, { reference: "NOR-1" }]) {
+      expect(proposalEditSchema.safeParse({ ...raw, ...extra }).error?.issues[0]?.code).toBe(
+        "unrecognized_keys",
+      );
+    }
+  });
+
+  it("finds nothing changed when the form says what is stored (empty department = none)", () => {
+    expect(editProposal(current, input)).toEqual({ ok: true, changed: [] });
+  });
+
+  it("names each part that changed", () => {
+    const cases: [string, Record<string, string>][] = [
+      ["institutionName", { institutionName: "Institute of Health" }],
+      ["department", { department: "Epidemiology" }],
+      ["title", { title: "WHO Collaborating Centre for Health Data Governance" }],
+      ["unitId", { unitId: "3" }],
+      ["initiator", { initiator: "HQ" }],
+      ["jointWork", { jointWorkStart: "2021-01-01" }],
+      ["jointWork", { jointWorkEnd: "2025-01-01" }],
+      ["eligibility", { stabilityJustification: "Funded by the ministry until 2030." }],
+    ];
+    for (const [part, change] of cases) {
+      const result = editProposal(current, proposalEditSchema.parse({ ...raw, ...change }));
+      expect(result, part).toEqual({ ok: true, changed: [part] });
+    }
+    const all = proposalEditSchema.parse({
+      ...raw,
+      institutionName: "Other",
+      department: "Unit",
+      title: "WHO Collaborating Centre on Other Things",
+      unitId: "9",
+      initiator: "AFRO",
+      jointWorkEnd: "2026-01-01",
+      readinessJustification: "Another justification.",
+    });
+    expect(editProposal(current, all)).toEqual({ ok: true, changed: [...proposalEditableParts] });
+  });
+
+  it("is refused in every state but a draft", () => {
+    for (const state of [
+      "WITH_INSTITUTION",
+      "SUBMITTED",
+      "TECHNICAL_CLEARANCE",
+      "REGIONAL_REVIEW",
+      "GOVERNMENT_CONSULTATION",
+      "APPROVAL",
+      "DESIGNATED",
+      "WITHDRAWN",
+      "REJECTED",
+    ]) {
+      expect(editProposal({ ...current, state }, input), state).toMatchObject({ ok: false });
+    }
+  });
+});
