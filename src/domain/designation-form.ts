@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { torAnchorPattern } from "./comment-anchor";
+import { isChoosableAnchor } from "./comment-anchor";
 
 // The designation form the centre's staff complete (domain.md §2, §4): the
 // head of centre, the institution's details, the terms of reference and the
@@ -106,12 +106,12 @@ export const commentSchema = z
   .object({
     designationId: id,
     body: text("your comment", 4000),
-    // What the comment is about: a ToR item (see comment-anchor.ts), or nothing for the whole designation.
+    // What the comment is about: a ToR item or an activity (see comment-anchor.ts), or nothing for the whole designation.
     anchor: z
       .string()
       .trim()
       .refine(
-        (value) => value === "" || torAnchorPattern.test(value),
+        (value) => value === "" || isChoosableAnchor(value),
         "This comment's subject no longer exists. Reload the page.",
       )
       .transform((value) => (value === "" ? null : value))

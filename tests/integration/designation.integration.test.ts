@@ -5,13 +5,16 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Command } from "@/server/commands/run-command";
 import type { Viewer } from "@/server/auth/viewer";
 
+import { pdfText } from "../support/pdf-text";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
 
 // The designation life cycle on the demo seed (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set), through executeCommand exactly as the server
-// actions run it: the whole chain from a draft proposal to an Active centre,
-// and security.md scenarios 1 (other centre), 3 (mass assignment),
-// 6 (concurrency) and 7 (stale edit) on these actions.
+// actions run it: the whole chain from a draft proposal to an Active centre
+// and its letter (HTML content and PDF), editing a draft proposal, comments
+// anchored to ToR items and activities, the bad inputs of issue 5, and
+// security.md scenarios 1 (other centre), 3 (mass assignment), 6
+// (concurrency) and 7 (stale edit) on these actions.
 
 const meta = { ip: "203.0.113.9", userAgent: "vitest" };
 const today = new Date().toISOString().slice(0, 10);
@@ -25,7 +28,8 @@ for (const kind of testDatabaseKinds()) {
       typeof import("@/server/commands/designation/decision-commands") &
       typeof import("@/server/commands/designation/form-commands") &
       typeof import("@/server/commands/designation/comment-commands") &
-      typeof import("@/server/commands/designation/propose-command");
+      typeof import("@/server/commands/designation/propose-command") &
+      typeof import("@/server/commands/designation/edit-proposal-command");
     let similarCentres: typeof import("@/server/queries/designation-similar").similarCentres;
     const viewers: Record<string, Viewer> = {};
 
@@ -54,6 +58,7 @@ for (const kind of testDatabaseKinds()) {
         ...(await import("@/server/commands/designation/form-commands")),
         ...(await import("@/server/commands/designation/comment-commands")),
         ...(await import("@/server/commands/designation/propose-command")),
+        ...(await import("@/server/commands/designation/edit-proposal-command")),
       };
       similarCentres = (await import("@/server/queries/designation-similar")).similarCentres;
       // Staff for the Norwegian proposal, which the demo seed leaves as a draft.
@@ -147,6 +152,51 @@ for (const kind of testDatabaseKinds()) {
         where: { designationId: before.id },
         select: { id: true },
       });
+      const countTor = () => prisma.termsOfReferenceItem.count({ where: { designationId: before.id } });
+      // An empty ToR item is refused at the field; nothing stored, the version unchanged.
+      const unchanged = await designationOf(title);
+      const emptyTor = await run(
+        as(commands.saveTorItemCommand),
+        { designationId: String(unchanged.id), version: String(unchanged.version), itemId: "", text: "   " },
+        staffNew!,
+      );
+      expect(emptyTor).toMatchObject({
+        status: "error",
+        fieldErrors: { text: ["Enter the term of reference."] },
+      });
+      expect(await countTor()).toBe(1);
+      expect(await designationOf(title)).toEqual(unchanged);
+      // A tampered item id (another designation's ToR item) is not found; that item is untouched.
+      const foreignItem = await prisma.termsOfReferenceItem.findFirstOrThrow({
+        where: { designationId: { not: before.id } },
+        select: { id: true, text: true, version: true },
+      });
+      const tampered = await run(
+        as(commands.saveTorItemCommand),
+        {
+          designationId: String(unchanged.id),
+          version: String(unchanged.version),
+          itemId: String(foreignItem.id),
+          text: "Overwritten from another centre",
+        },
+        staffNew!,
+      );
+      expect(tampered).toMatchObject({ status: "error", message: expect.stringMatching(/no longer exists/) });
+      expect(
+        await prisma.termsOfReferenceItem.findUniqueOrThrow({
+          where: { id: foreignItem.id },
+          select: { id: true, text: true, version: true },
+        }),
+      ).toEqual(foreignItem);
+      expect(await designationOf(title)).toEqual(unchanged);
+      // A second ToR item, added then removed: an activity linked to it is refused at the field.
+      await step(as(commands.saveTorItemCommand), staffNew!, { itemId: "", text: "A short-lived item." });
+      const removed = await prisma.termsOfReferenceItem.findFirstOrThrow({
+        where: { designationId: before.id, text: "A short-lived item." },
+        select: { id: true },
+      });
+      await step(as(commands.removeTorItemCommand), staffNew!, { itemId: String(removed.id) });
+      expect(await countTor()).toBe(1);
       // A comment next to the ToR item it is about; another designation's item is refused.
       const anchored = await run(
         as(commands.addCommentCommand),
@@ -211,9 +261,83 @@ for (const kind of testDatabaseKinds()) {
       );
       expect(linked).toMatchObject({ status: "error", fieldErrors: { torItemId: [expect.any(String)] } });
       expect(linked.values?.title).toBe(activity.title);
+      const toDeleted = await run(
+        as(commands.saveActivityCommand),
+        {
+          designationId: String(current.id),
+          version: String(current.version),
+          ...activity,
+          torItemId: String(removed.id),
+        },
+        staffNew!,
+      );
+      expect(toDeleted).toMatchObject({
+        status: "error",
+        fieldErrors: { torItemId: ["That term of reference no longer exists. Choose another one."] },
+        values: { description: activity.description },
+      });
+      expect(await prisma.workPlanActivity.count({ where: { designationId: before.id } })).toBe(0);
+      expect(await designationOf(title)).toEqual(current);
       await step(as(commands.saveActivityCommand), staffNew!, activity);
+      const savedActivity = await prisma.workPlanActivity.findFirstOrThrow({
+        where: { designationId: before.id },
+        select: { id: true },
+      });
+
+      // A comment next to the activity it is about; another designation's activity is refused, nothing stored.
+      const onActivity = await run(
+        as(commands.addCommentCommand),
+        {
+          designationId: String(before.id),
+          body: "Which 20 countries?",
+          visibility: "CENTRE",
+          anchor: `activity:${savedActivity.id}`,
+        },
+        staffNew!,
+      );
+      expect(onActivity.status).toBe("success");
+      const foreignActivity = await prisma.workPlanActivity.findFirstOrThrow({
+        where: { designationId: { not: before.id } },
+        select: { id: true },
+      });
+      const commentsBefore = await prisma.comment.count();
+      for (const anchor of [`activity:${foreignActivity.id}`, "activity:999999999"]) {
+        const foreignComment = await run(
+          as(commands.addCommentCommand),
+          { designationId: String(before.id), body: "Tampered", visibility: "CENTRE", anchor },
+          staffNew!,
+        );
+        expect(foreignComment, anchor).toMatchObject({
+          status: "error",
+          fieldErrors: { anchor: ["That activity no longer exists. Reload the page."] },
+          values: { body: "Tampered" },
+        });
+      }
+      const malformed = await run(
+        as(commands.addCommentCommand),
+        { designationId: String(before.id), body: "Tampered", visibility: "CENTRE", anchor: "return:DRAFT" },
+        staffNew!,
+      );
+      expect(malformed).toMatchObject({ status: "error", fieldErrors: { anchor: [expect.any(String)] } });
+      expect(await prisma.comment.count()).toBe(commentsBefore);
 
       expect((await step(as(commands.submitCommand), staffNew!)).state).toBe("SUBMITTED");
+      // Returned and resubmitted: the anchored comments stay next to what they are about.
+      expect(
+        (await step(as(commands.returnCommand), officer!, { comment: "Name the 20 countries." })).state,
+      ).toBe("WITH_INSTITUTION");
+      expect((await step(as(commands.submitCommand), staffNew!)).state).toBe("SUBMITTED");
+      expect(
+        await prisma.comment.findMany({
+          where: { designationId: before.id },
+          orderBy: { id: "asc" },
+          select: { anchor: true, body: true },
+        }),
+      ).toEqual([
+        { anchor: `tor:${tor.id}`, body: "Is this wording final?" },
+        { anchor: `activity:${savedActivity.id}`, body: "Which 20 countries?" },
+        { anchor: "return:SUBMITTED", body: "Name the 20 countries." },
+      ]);
       expect((await step(as(commands.endorseCommand), officer!)).state).toBe("TECHNICAL_CLEARANCE");
       expect((await step(as(commands.clearCommand), unitHead!)).state).toBe("REGIONAL_REVIEW");
       expect((await step(as(commands.acceptCommand), focalEuro!)).state).toBe("GOVERNMENT_CONSULTATION");
@@ -250,6 +374,24 @@ for (const kind of testDatabaseKinds()) {
         focalEuro!,
       );
       expect(tooLong).toMatchObject({ status: "error", fieldErrors: { termYears: [expect.any(String)] } });
+      expect(await designationOf(title)).toEqual(approval);
+      // A decision dated before the submission is refused at the field, nothing stored.
+      const beforeSubmission = await run(
+        as(commands.decideCommand),
+        {
+          designationId: String(approval.id),
+          version: String(approval.version),
+          decisionDate: "2020-01-01",
+          termYears: "4",
+          approverName: "Regional Director",
+        },
+        focalEuro!,
+      );
+      expect(beforeSubmission).toMatchObject({
+        status: "error",
+        fieldErrors: { decisionDate: [expect.stringMatching(/before the submission/)] },
+        values: { approverName: "Regional Director" },
+      });
       expect(await designationOf(title)).toEqual(approval);
 
       const done = await step(as(commands.decideCommand), focalEuro!, {
@@ -288,6 +430,8 @@ for (const kind of testDatabaseKinds()) {
       expect(audit.filter((row) => row.action !== "designation.seeded").map((row) => row.action)).toEqual([
         "designation.send",
         "designation.submit",
+        "designation.return",
+        "designation.submit",
         "designation.endorse",
         "designation.clear",
         "designation.accept",
@@ -308,6 +452,33 @@ for (const kind of testDatabaseKinds()) {
       expect(
         mail.some((m) => m.toEmail === "staff.newnor@centre.example" && /Designated/.test(m.subject)),
       ).toBe(true);
+
+      // The letter (the same content for the HTML page and the PDF) for the centre's staff;
+      // staff of another centre are answered not-found.
+      const { designationLetter } = await import("@/server/queries/designation-letter");
+      const { designationLetterContent } = await import("@/domain/designation-letter");
+      const { designationLetterPdf } = await import("@/server/documents/designation-letter-pdf");
+      const { AccessDenied } = await import("@/server/policy/authorize");
+      const letter = await designationLetter(staffNew!, done.id);
+      const content = designationLetterContent(letter);
+      expect(content.referenceLine).toContain(designation.letterReference!);
+      expect(content.torItems).toEqual(["To support WHO in developing guidance on health data governance."]);
+      const pdf = Buffer.from(
+        await designationLetterPdf(content, {
+          letterDate: letter.letterDate,
+          reference: designation.letterReference!,
+          compress: false,
+        }),
+      );
+      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      const text = pdfText(pdf);
+      expect(text).toContain(`Our reference: ${designation.letterReference}`);
+      expect(text).toContain("Prof. Kari Nordmann");
+      expect(text).toContain("1.To support WHO in developing guidance on health data governance.");
+      await expect(designationLetter(viewers.staffNor18!, done.id)).rejects.toBeInstanceOf(AccessDenied);
+      // Not designated (yet): no letter, for anyone.
+      const open = await designationOf("WHO Collaborating Centre for Digital Health Literacy");
+      await expect(designationLetter(viewers.admin!, open.id)).rejects.toBeInstanceOf(AccessDenied);
 
       // Frozen: no one may edit the designated form any more.
       const frozen = await run(
@@ -382,6 +553,177 @@ for (const kind of testDatabaseKinds()) {
       ]);
       const similar = await similarCentres(created.id);
       expect(similar.map((centre) => centre.reference)).toContain(existing.reference);
+    });
+
+    it("edits a draft proposal, keeping its reference number and country", async () => {
+      const sweden = await prisma.country.findUniqueOrThrow({
+        where: { whoCode: "SWE" },
+        select: { id: true, lastCentreNumber: true },
+      });
+      const [unit, otherUnit] = await prisma.unit.findMany({
+        take: 2,
+        orderBy: { id: "asc" },
+        select: { id: true },
+      });
+      const criteria = Object.fromEntries(
+        (await import("@/domain/eligibility")).eligibilityCriteria.flatMap((criterion) => [
+          [`${criterion.key}Met`, "yes"],
+          [`${criterion.key}Justification`, "Documented in the proposal file."],
+        ]),
+      );
+      const proposal = {
+        institutionName: "Karolinska Institutet",
+        department: "Department of Global Public Health",
+        title: "WHO Collaborating Centre for Health Systems Resilience",
+        unitId: String(unit!.id),
+        initiator: "EURO",
+        jointWorkStart: "2021-01-01",
+        jointWorkEnd: "2024-01-01",
+        ...criteria,
+      };
+      await expect(
+        run(as(commands.proposeCommand), { ...proposal, countryId: String(sweden.id) }, viewers.officer!),
+      ).rejects.toThrow(/NEXT_REDIRECT/);
+      const centre = await prisma.centre.findFirstOrThrow({
+        where: { countryId: sweden.id, referenceNumber: sweden.lastCentreNumber + 1 },
+        select: { id: true, reference: true, institutionId: true, designations: { select: { id: true } } },
+      });
+      const designationId = centre.designations[0]!.id;
+      const load = () =>
+        prisma.designation.findUniqueOrThrow({
+          where: { id: designationId },
+          select: {
+            version: true,
+            state: true,
+            eligibility: true,
+            jointWorkEnd: true,
+            centre: {
+              select: {
+                reference: true,
+                countryId: true,
+                title: true,
+                unitId: true,
+                initiator: true,
+                institution: { select: { id: true, name: true, department: true } },
+              },
+            },
+          },
+        });
+      const start = await load();
+      const edit = (values: Record<string, string>, viewer: Viewer, version = start.version) =>
+        run(
+          as(commands.editProposalCommand),
+          { designationId: String(designationId), version: String(version), ...proposal, ...values },
+          viewer,
+        );
+
+      // Bad input: a field error, the values echoed back, nothing stored.
+      const short = await edit(
+        { jointWorkEnd: "2022-06-30", title: "WHO Collaborating Centre for Resilience" },
+        viewers.officer!,
+      );
+      expect(short).toMatchObject({
+        status: "error",
+        fieldErrors: { jointWorkEnd: ["The joint work must cover at least two years."] },
+        values: { title: "WHO Collaborating Centre for Resilience" },
+      });
+      // The country cannot be changed (it is not a field of the form), nor the state.
+      const extras: Record<string, string>[] = [
+        { countryId: "1" },
+        { state: "WITH_INSTITUTION" },
+        { reference: "SWE-1" },
+      ];
+      for (const extra of extras) {
+        const result = await edit(extra, viewers.officer!);
+        expect(result.fieldErrors?.form).toEqual(["This form has fields it should not have."]);
+      }
+      // Only the responsible officer (or an administrator): not another officer, not centre staff.
+      expect((await edit({ title: "WHO Collaborating Centre for Other" }, viewers.unitHead!)).status).toBe(
+        "error",
+      );
+      expect((await edit({ title: "WHO Collaborating Centre for Other" }, viewers.staffNor18!)).status).toBe(
+        "error",
+      );
+      expect(await load()).toEqual(start);
+      expect(await edit({}, viewers.officer!)).toMatchObject({
+        status: "success",
+        message: "Nothing changed.",
+      });
+      expect(await load()).toEqual(start);
+
+      const saved = await edit(
+        {
+          institutionName: "Karolinska Institute",
+          title: "WHO Collaborating Centre for Health Systems Resilience and Preparedness",
+          unitId: String(otherUnit!.id),
+          jointWorkEnd: "2025-01-01",
+          stabilityJustification: "Core funding secured until 2030.",
+        },
+        viewers.officer!,
+      );
+      expect(saved).toMatchObject({ status: "success", message: "Proposal saved." });
+      const after = await load();
+      expect(after).toMatchObject({
+        version: start.version + 1,
+        state: "DRAFT",
+        centre: {
+          reference: centre.reference,
+          countryId: sweden.id,
+          title: "WHO Collaborating Centre for Health Systems Resilience and Preparedness",
+          unitId: otherUnit!.id,
+          institution: { name: "Karolinska Institute", department: "Department of Global Public Health" },
+        },
+      });
+      // A new name is another institution (created, since none of that name exists); the old one is untouched.
+      expect(after.centre.institution?.id).not.toBe(centre.institutionId);
+      expect(
+        await prisma.institution.findUniqueOrThrow({
+          where: { id: centre.institutionId! },
+          select: { name: true },
+        }),
+      ).toEqual({ name: "Karolinska Institutet" });
+      expect(after.jointWorkEnd?.toISOString().slice(0, 10)).toBe("2025-01-01");
+      expect((after.eligibility as Record<string, { justification: string }>).stability?.justification).toBe(
+        "Core funding secured until 2030.",
+      );
+      expect(
+        await prisma.country.findUniqueOrThrow({
+          where: { id: sweden.id },
+          select: { lastCentreNumber: true },
+        }),
+      ).toEqual({ lastCentreNumber: sweden.lastCentreNumber + 1 });
+      const audit = await prisma.auditEvent.findFirstOrThrow({
+        where: { action: "designation.edit-proposal", entityId: String(designationId) },
+        select: { details: true, actorRole: true },
+      });
+      expect(audit.details).toMatchObject({
+        changed: ["institutionName", "title", "unitId", "jointWork", "eligibility"],
+      });
+
+      // A stale tab (the version before that save) is told, and stores nothing.
+      const stale = await edit({ title: "WHO Collaborating Centre for Stale Titles" }, viewers.officer!);
+      expect(stale).toMatchObject({
+        status: "error",
+        values: { title: "WHO Collaborating Centre for Stale Titles" },
+      });
+      expect(stale.message).toMatch(/Someone else changed this designation/);
+      expect(await load()).toEqual(after);
+
+      // Once sent to the institution, the proposal is no longer editable.
+      const send = await run(
+        as(commands.sendCommand),
+        { designationId: String(designationId), version: String(after.version) },
+        viewers.officer!,
+      );
+      expect(send.status).toBe("success");
+      const sent = await load();
+      const late = await edit(
+        { title: "WHO Collaborating Centre for Late Changes" },
+        viewers.officer!,
+        sent.version,
+      );
+      expect(late).toMatchObject({ status: "error", message: "This cannot be done at this stage." });
+      expect(await load()).toEqual(sent);
     });
 
     it("lets exactly one of several simultaneous endorsements win (scenario 6)", async () => {

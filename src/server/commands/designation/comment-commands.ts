@@ -11,6 +11,8 @@ import { CommandError, ConflictError, type Command } from "../run-command";
 
 type CommentInput = ReturnType<typeof commentSchema.parse>;
 
+const anchorGone = (reason: string) => new CommandError("The comment was not saved.", { anchor: [reason] });
+
 /**
  * A comment on a designation. Writing needs "comment.create" on a
  * designation the viewer can read (staff do not see a draft proposal); an internal comment
@@ -27,15 +29,23 @@ export const addCommentCommand: Command<CommentInput> = {
       const facts = await readableDesignationFacts(input.designationId, viewer);
       await authorize(viewer, "comment.create-internal", facts, meta);
     }
-    const anchor = parseCommentAnchor(input.anchor);
-    if (anchor?.kind === "tor") {
-      const item = await prisma.termsOfReferenceItem.findFirst({
-        where: { id: anchor.torItemId, designationId: input.designationId },
-        select: { id: true },
-      });
-      if (!item) throw new CommandError("That term of reference no longer exists. Reload the page.");
-    }
     await prisma.$transaction(async (tx) => {
+      // Scoped by designation: another designation's item or activity (a tampered anchor) is not found.
+      const anchor = parseCommentAnchor(input.anchor);
+      if (anchor?.kind === "tor") {
+        const item = await tx.termsOfReferenceItem.findFirst({
+          where: { id: anchor.torItemId, designationId: input.designationId },
+          select: { id: true },
+        });
+        if (!item) throw anchorGone("That term of reference no longer exists. Reload the page.");
+      }
+      if (anchor?.kind === "activity") {
+        const activity = await tx.workPlanActivity.findFirst({
+          where: { id: anchor.activityId, designationId: input.designationId },
+          select: { id: true },
+        });
+        if (!activity) throw anchorGone("That activity no longer exists. Reload the page.");
+      }
       const comment = await tx.comment.create({
         data: {
           designationId: input.designationId,

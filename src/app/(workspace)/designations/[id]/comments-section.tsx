@@ -8,11 +8,15 @@ type Comment = DesignationPage["designation"]["comments"][number];
 
 const dateTime = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
-/** What a comment is about, in words: "ToR 2" for an anchored one. */
+/** What a comment is about, in words: "on ToR 2" or "on activity “…”" for an anchored one. */
 function subject(page: DesignationPage, anchor: string | null): string | null {
   const parsed = parseCommentAnchor(anchor);
   if (!parsed) return null;
   if (parsed.kind === "return") return "with a return";
+  if (parsed.kind === "activity") {
+    const activity = page.designation.activities.find((item) => item.id === parsed.activityId);
+    return activity ? `on activity “${activity.title}”` : null;
+  }
   const index = page.designation.termsOfReference.findIndex((item) => item.id === parsed.torItemId);
   return index >= 0 ? `on ToR ${index + 1}` : null;
 }
@@ -81,6 +85,43 @@ export function CommentForm({
       variant="secondary"
       legend={label}
     />
+  );
+}
+
+/**
+ * The comments about one part of the form (a ToR item, an activity), shown
+ * next to it, with a form to add one there. They are also in the list of all
+ * comments, so one about a removed part is never lost.
+ */
+export function AnchoredComments({
+  page,
+  anchor,
+  about,
+}: {
+  page: DesignationPage;
+  anchor: string;
+  /** Names the part: "ToR 1", "activity “Review of laws”". */
+  about: string;
+}) {
+  const comments = page.designation.comments.filter((comment) => comment.anchor === anchor);
+  return (
+    <div className="space-y-2">
+      {comments.length > 0 && (
+        <ul className="space-y-2" aria-label={`Comments on ${about}`}>
+          {comments.map((comment) => (
+            <CommentItem key={comment.id} page={page} comment={comment} />
+          ))}
+        </ul>
+      )}
+      {page.permissions["comment.create"] && (
+        <details>
+          <summary className="cursor-pointer text-sm font-medium">Comment on {about}</summary>
+          <div className="mt-3">
+            <CommentForm page={page} anchor={anchor} label={`Comment on ${about}`} />
+          </div>
+        </details>
+      )}
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { torAnchor } from "@/domain/comment-anchor";
+import { activityAnchor, torAnchor } from "@/domain/comment-anchor";
 import {
   removeActivityAction,
   removeTorItemAction,
@@ -9,7 +9,7 @@ import {
 import type { DesignationPage } from "@/server/queries/designation-page";
 
 import { ActionForm, type FieldSpec } from "./action-form";
-import { CommentForm, CommentItem } from "./comments-section";
+import { AnchoredComments } from "./comments-section";
 
 type Props = { page: DesignationPage; editable: boolean };
 
@@ -203,7 +203,7 @@ export function WorkPlanSection({ page, editable }: Props) {
                   </div>
                 </details>
               )}
-              <ToRComments page={page} itemId={item.id} number={index + 1} />
+              <AnchoredComments page={page} anchor={torAnchor(item.id)} about={`ToR ${index + 1}`} />
               {activities.length === 0 ? (
                 <p className="text-sm text-muted">No activity linked to this term of reference yet.</p>
               ) : (
@@ -218,6 +218,13 @@ export function WorkPlanSection({ page, editable }: Props) {
                       <p className="mt-1 text-sm">
                         <span className="font-medium">Deliverables:</span> {activity.deliverables}
                       </p>
+                      <div className="mt-2">
+                        <AnchoredComments
+                          page={page}
+                          anchor={activityAnchor(activity.id)}
+                          about={`activity “${activity.title}”`}
+                        />
+                      </div>
                       {editable && (
                         <details className="mt-2">
                           <summary className="cursor-pointer text-sm font-medium">
@@ -274,29 +281,5 @@ export function WorkPlanSection({ page, editable }: Props) {
         </div>
       )}
     </section>
-  );
-}
-
-/** The comments about one ToR item, shown next to it, and a form to add one. */
-function ToRComments({ page, itemId, number }: { page: DesignationPage; itemId: number; number: number }) {
-  const comments = page.designation.comments.filter((comment) => comment.anchor === torAnchor(itemId));
-  return (
-    <div className="space-y-2">
-      {comments.length > 0 && (
-        <ul className="space-y-2" aria-label={`Comments on ToR ${number}`}>
-          {comments.map((comment) => (
-            <CommentItem key={comment.id} page={page} comment={comment} />
-          ))}
-        </ul>
-      )}
-      {page.permissions["comment.create"] && (
-        <details>
-          <summary className="cursor-pointer text-sm font-medium">Comment on ToR {number}</summary>
-          <div className="mt-3">
-            <CommentForm page={page} anchor={torAnchor(itemId)} label={`Comment on ToR ${number}`} />
-          </div>
-        </details>
-      )}
-    </div>
   );
 }
