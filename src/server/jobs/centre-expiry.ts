@@ -14,7 +14,7 @@ import { activeUsers, staffByCentre } from "./recipients";
 export type ExpiryRun = { pending: number; closed: number; skipped: number };
 
 /** Writes per transaction: the first run after an import moves hundreds of centres. */
-const BATCH = 100;
+const BATCH = 25;
 
 const publicReasons: Record<ExpiryDecision["reason"], (termEnd: string) => string> = {
   "redesignation-under-way": (end) => `The term ended on ${end}; a redesignation is under way.`,

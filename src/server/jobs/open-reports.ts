@@ -5,7 +5,7 @@ import { startOfUtcDay, toIsoDate } from "@/domain/dates";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { recordAudit } from "@/server/audit/record-audit";
 
-const BATCH = 100;
+const BATCH = 25;
 
 /**
  * The daily `open-reports` job (domain.md §6): a SCHEDULED annual report
