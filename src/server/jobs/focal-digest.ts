@@ -1,6 +1,6 @@
 import "server-only";
 
-import { daysBetween, formatIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
+import { daysBetween, formatIsoDate, fromIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { focalDigests, type DigestReport } from "@/domain/reminders";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { appUrl } from "@/server/auth/tokens";
@@ -55,7 +55,7 @@ export async function runFocalDigest(db: PrismaClient, now = new Date()): Promis
     if (!to) continue;
     const lines = digest.reports.map(
       (report) =>
-        `- ${report.reference} ${report.title}: year ${report.yearNumber}, due ${formatIsoDate(report.dueOn)} (${daysBetween(new Date(`${report.dueOn}T00:00:00Z`), today)} days overdue) ${appUrl()}/reports/${report.id}`,
+        `- ${report.reference} ${report.title}: year ${report.yearNumber}, due ${formatIsoDate(report.dueOn)} (${daysBetween(fromIsoDate(report.dueOn), today)} days overdue) ${appUrl()}/reports/${report.id}`,
     );
     const inserted = await db.$transaction((tx) =>
       enqueueMail(tx, {
