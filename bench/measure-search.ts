@@ -11,9 +11,13 @@ import {
   toParamsRecord,
 } from "../src/domain/directory/search-params";
 import type { Prisma } from "../src/generated/prisma/client";
-import { hydrateSql } from "../src/server/queries/directory-centres";
+import { hydratedPageSql } from "../src/server/queries/directory-centres";
 import { facetsSql } from "../src/server/queries/directory-facets";
-import { correctionsSql, resolveSearch, type ResolvedSearch } from "../src/server/queries/directory-resolve";
+import {
+  resolveSearch,
+  versionAndCorrectionsSql,
+  type ResolvedSearch,
+} from "../src/server/queries/directory-resolve";
 import {
   cursorFingerprint,
   pageIdsSql,
@@ -34,6 +38,7 @@ const scenarios: Scenario[] = [
   { name: "keyword (telemedicine)", query: "q=telemedicine" },
   { name: "keyword + 2 facets (health, EURO, Nursing)", query: "q=health&region=EURO&subject=Nursing" },
   { name: "facets only (EURO, Nursing)", query: "region=EURO&subject=Nursing" },
+  { name: "one facet (EURO)", query: "region=EURO" },
   { name: "no filter (landing page)", query: "" },
   { name: "deep page (API cursor, row ~50%)", query: "sort=reference", deep: true },
 ];
@@ -102,16 +107,20 @@ async function main() {
           return { sort: resolved.sort, key: payload.k, id: payload.i };
         })()
       : undefined;
+    // The app's statements without its caches: version and spelling, the
+    // vocabulary, then the page (with its rows) and the facet counts at once.
     const raw = await time(async () => {
+      await run(versionAndCorrectionsSql(words));
+      await run(vocabularySql);
       await Promise.all([
-        run(vocabularySql),
-        words.length ? run(correctionsSql(words)) : Promise.resolve([]),
-      ]);
-      const [ids] = await Promise.all([
-        run(pageIdsSql(resolved, after ? { limit: pageSize + 1, after } : { limit: pageSize, offset: 0 })),
+        run(
+          hydratedPageSql(
+            pageIdsSql(resolved, after ? { limit: pageSize + 1, after } : { limit: pageSize, offset: 0 }),
+            resolved.sort === "relevance",
+          ),
+        ),
         scenario.deep ? Promise.resolve([]) : run(facetsSql(resolved)),
       ]);
-      await run(hydrateSql((ids as { id: number }[]).map((row) => row.id)));
     });
 
     results.push({

@@ -4,6 +4,7 @@
 // BENCH_DATABASE_URL / TEST_DATABASE_URL name the server (default: local
 // PostgreSQL); the database `registry_bench` on it is dropped and recreated.
 import { spawn } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 
 import { databaseUrl, existingCentres, freshDatabase, generateCentres } from "./generate";
@@ -69,12 +70,12 @@ async function main() {
       `\n## ${generated.centres.toLocaleString("en")} centres (generated in ${generated.seconds.toFixed(0)} s)`,
     );
     print(
-      "| search | matches | app p50 ms | app p95 ms | app, no facet cache p50/p95 ms | raw SQL via pg p50 ms | raw SQL p95 ms | app/raw p95 |",
+      "| search | matches | app p50 ms | app p95 ms | app, no caches p50 / p95 ms | raw SQL via pg p50 / p95 ms | no-cache app/raw p95 |",
     );
-    print("|---|---:|---:|---:|---:|---:|---:|---:|");
+    print("|---|---:|---:|---:|---:|---:|---:|");
     for (const result of await measureSearch(url)) {
       print(
-        `| ${result.name} | ${result.matches.toLocaleString("en")} | ${ms(result.appP50)} | ${ms(result.appP95)} | ${ms(result.coldP50)} / ${ms(result.coldP95)} | ${ms(result.rawP50)} | ${ms(result.rawP95)} | ${(result.appP95 / result.rawP95).toFixed(2)} |`,
+        `| ${result.name} | ${result.matches.toLocaleString("en")} | ${ms(result.appP50)} | ${ms(result.appP95)} | ${ms(result.coldP50)} / ${ms(result.coldP95)} | ${ms(result.rawP50)} / ${ms(result.rawP95)} | ${(result.coldP95 / result.rawP95).toFixed(2)} |`,
       );
     }
     const load = await measureThroughput(url, { port, seconds, searchPath });
@@ -83,10 +84,20 @@ async function main() {
         `(throughput skipped: no production build in ${process.env.BENCH_NEXT_DIST_DIR ?? ".next"}; run \`npm run build\`)`,
       );
     } else {
-      print(
-        `| throughput | ${load.search.path}: ${load.search.requestsPerSecond.toFixed(0)} req/s (p99 ${load.search.p99Ms} ms, non-2xx ${load.search.non2xx}) | static ${load.static.path}: ${load.static.requestsPerSecond.toFixed(0)} req/s | ratio ${((100 * load.search.requestsPerSecond) / load.static.requestsPerSecond).toFixed(0)} % |`,
-      );
+      const ratio = (load: { requestsPerSecond: number }, base: { requestsPerSecond: number }) =>
+        `${((100 * load.requestsPerSecond) / base.requestsPerSecond).toFixed(0)} %`;
+      for (const run of [load.search, load.distinct]) {
+        print(
+          `| throughput | ${run.path}: ${run.requestsPerSecond.toFixed(0)} req/s (p99 ${run.p99Ms} ms, non-2xx ${run.non2xx}) | static ${load.static.path}: ${load.static.requestsPerSecond.toFixed(0)} req/s | ratio ${ratio(run, load.static)} |`,
+        );
+      }
     }
+    print(
+      `(load average during this size: ${os
+        .loadavg()
+        .map((value) => value.toFixed(2))
+        .join(", ")})`,
+    );
   }
   console.log(
     "\nTargets: p95 ≤ 25 ms at 100,000 centres; search page ≥ 50 % of the static route's requests per second.",

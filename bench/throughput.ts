@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 
 import autocannon from "autocannon";
+import pg from "pg";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -22,29 +23,63 @@ async function waitFor(url: string, deadline: number): Promise<void> {
   throw new Error(`The app did not answer at ${url} in time.`);
 }
 
-function cannon(url: string, seconds: number): Promise<Throughput> {
+function cannon(url: string, seconds: number, paths?: string[]): Promise<Throughput> {
+  let next = 0;
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: 10, duration: seconds }, (error, result) => {
-      if (error) return reject(error);
-      resolve({
-        path: new URL(url).pathname + new URL(url).search,
-        requestsPerSecond: result.requests.average,
-        non2xx: result.non2xx,
-        p99Ms: result.latency.p99,
-      });
-    });
+    autocannon(
+      {
+        url,
+        connections: 10,
+        duration: seconds,
+        // Every request a different search, so no cache of the app can answer it.
+        ...(paths
+          ? {
+              requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+            }
+          : {}),
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          path: paths
+            ? `${paths.length.toLocaleString("en")} distinct searches`
+            : new URL(url).pathname + new URL(url).search,
+          requestsPerSecond: result.requests.average,
+          non2xx: result.non2xx,
+          p99Ms: result.latency.p99,
+        });
+      },
+    );
   });
+}
+
+/** Distinct keyword searches (words of the word list, each with a region) nobody has run yet. */
+async function distinctSearches(databaseUrl: string, count: number): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ word: string }>(
+      `SELECT word FROM "SearchWord" WHERE word ~ '^[a-z]{5,}$' ORDER BY md5(word) LIMIT $1`,
+      [count],
+    );
+    const regions = ["AFRO", "AMRO", "SEARO", "EURO", "EMRO", "WPRO"];
+    return rows.map((row, index) => `/centres?q=${row.word}&region=${regions[index % regions.length]}`);
+  } finally {
+    await client.end();
+  }
 }
 
 /**
  * Serves the production build (BENCH_NEXT_DIST_DIR, default .next) on a
- * loopback port against the benchmark database and loads the search page and a
- * static route in turn. Returns null when there is no build.
+ * loopback port against the benchmark database and loads, in turn, one search
+ * page repeated (what the caches see in practice for a popular search),
+ * distinct searches (every request new: the uncached cost) and a static
+ * route. Returns null when there is no build.
  */
 export async function measureThroughput(
   databaseUrl: string,
   { port, seconds, searchPath }: { port: number; seconds: number; searchPath: string },
-): Promise<{ search: Throughput; static: Throughput } | null> {
+): Promise<{ search: Throughput; distinct: Throughput; static: Throughput } | null> {
   const distDir = process.env.BENCH_NEXT_DIST_DIR ?? ".next";
   if (!existsSync(path.join(root, distDir, "BUILD_ID"))) return null;
   const server: ChildProcess = spawn(
@@ -71,9 +106,10 @@ export async function measureThroughput(
     // Warm both routes (JIT, connection pool, caches) before measuring.
     await cannon(`${base}${searchPath}`, 2);
     const search = await cannon(`${base}${searchPath}`, seconds);
+    const distinct = await cannon(base, seconds, await distinctSearches(databaseUrl, 5000));
     await cannon(`${base}/api/v1/openapi.json`, 2);
     const staticRoute = await cannon(`${base}/api/v1/openapi.json`, seconds);
-    return { search, static: staticRoute };
+    return { search, distinct, static: staticRoute };
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));

@@ -22,6 +22,7 @@ type Modules = {
   detail: typeof import("@/server/queries/centre-detail");
   feed: typeof import("@/server/queries/designation-feed");
   stats: typeof import("@/server/queries/directory-stats");
+  facets: typeof import("@/server/queries/directory-facets");
 };
 
 type ApiBody = {
@@ -57,6 +58,7 @@ for (const kind of testDatabaseKinds()) {
         detail: await import("@/server/queries/centre-detail"),
         feed: await import("@/server/queries/designation-feed"),
         stats: await import("@/server/queries/directory-stats"),
+        facets: await import("@/server/queries/directory-facets"),
       };
     });
 
@@ -199,6 +201,117 @@ for (const kind of testDatabaseKinds()) {
         expect(new Set(seen).size).toBe(seen.length);
         if (!query.startsWith("q=")) expect(seen.length).toBe(expected);
         if (query.startsWith("q=tied")) expect(seen.length).toBe(40);
+      }
+    });
+
+    // The counter tables must always equal a recount of the search rows.
+    async function countersMatchRecount() {
+      const drift = await prisma.$queryRaw<{ drift: number }[]>`
+        WITH expected AS (
+          SELECT status, "regionId", "countryId", initiator, count(*)::int AS count
+          FROM "CentreSearch" GROUP BY 1, 2, 3, 4
+        ), kept AS (
+          SELECT status, "regionId", "countryId", initiator, count FROM "DirectoryCentreCount" WHERE count <> 0
+        ), expected_terms AS (
+          SELECT k.kind, s.status, s."regionId", s.initiator, k."termId", count(*)::int AS count
+          FROM "CentreSearch" s
+          CROSS JOIN LATERAL (
+            SELECT 1::smallint, u FROM unnest(s."subjectIds") AS u
+            UNION ALL SELECT 2::smallint, u FROM unnest(s."activityTypeIds") AS u
+          ) AS k(kind, "termId")
+          GROUP BY 1, 2, 3, 4, 5
+        ), kept_terms AS (
+          SELECT kind, status, "regionId", initiator, "termId", count FROM "DirectoryTermCount" WHERE count <> 0
+        )
+        SELECT ((SELECT count(*) FROM (SELECT * FROM expected EXCEPT SELECT * FROM kept) a)
+              + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM expected) b)
+              + (SELECT count(*) FROM (SELECT * FROM expected_terms EXCEPT SELECT * FROM kept_terms) c)
+              + (SELECT count(*) FROM (SELECT * FROM kept_terms EXCEPT SELECT * FROM expected_terms) d))::int AS drift`;
+      expect(drift[0]?.drift).toBe(0);
+    }
+
+    const dataVersion = async () =>
+      (await prisma.searchDataVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
+
+    it("keeps the facet counters equal to a recount through edits, and bumps the data version", async () => {
+      await countersMatchRecount();
+      expect(await prisma.directoryCentreCount.count()).toBeGreaterThan(0);
+      const centre = await prisma.centre.findFirstOrThrow({
+        where: { status: "ACTIVE", subjects: { some: {} } },
+        select: { id: true, status: true, countryId: true, regionId: true, reference: true },
+        orderBy: { id: "asc" },
+      });
+      const other = await prisma.country.findFirstOrThrow({
+        where: { id: { not: centre.countryId } },
+        select: { id: true, regionId: true },
+      });
+      const subject = await prisma.subject.findFirstOrThrow({
+        where: { centres: { none: { centreId: centre.id } } },
+        select: { id: true, name: true },
+      });
+      const before = await dataVersion();
+      const regionTotal = async () =>
+        (
+          await page(
+            `region=${(await prisma.region.findUniqueOrThrow({ where: { id: other.regionId } })).code}`,
+          )
+        ).result.total;
+      const otherRegionBefore = await regionTotal();
+
+      // A status, a country and a subject change, each its own statement.
+      await prisma.centre.update({
+        where: { id: centre.id },
+        data: { status: "PENDING", countryId: other.id, regionId: other.regionId },
+      });
+      // Position 0: first, so public (and counted); another subject drops to fourth.
+      await prisma.centreSubject.create({
+        data: { centreId: centre.id, subjectId: subject.id, position: 0 },
+      });
+      await countersMatchRecount();
+      expect(await dataVersion()).toBeGreaterThan(before);
+      if (other.regionId !== centre.regionId) expect(await regionTotal()).toBe(otherRegionBefore + 1);
+
+      // A vocabulary change alone bumps the version too (the app caches names by it).
+      const afterEdits = await dataVersion();
+      await prisma.subject.update({ where: { id: subject.id }, data: { name: "Zz temporary name" } });
+      expect(await dataVersion()).toBeGreaterThan(afterEdits);
+
+      // Undo: the counters come back to what they were.
+      await prisma.subject.update({ where: { id: subject.id }, data: { name: subject.name } });
+      await prisma.centreSubject.delete({
+        where: { centreId_subjectId: { centreId: centre.id, subjectId: subject.id } },
+      });
+      await prisma.centre.update({
+        where: { id: centre.id },
+        data: { status: centre.status, countryId: centre.countryId, regionId: centre.regionId },
+      });
+      await countersMatchRecount();
+    });
+
+    it("counts facets from the counters exactly as a scan of the matches would", async () => {
+      for (const query of [
+        "",
+        "former=1",
+        "region=EURO",
+        "region=EURO&region=AFRO&initiator=HQ",
+        "country=NOR",
+        "country=NOR&country=USA&status=active",
+        "status=closed&status=terminated",
+      ]) {
+        const parsed = m.search.parsePageSearch(record(query));
+        if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+        const resolved = await m.resolve.resolveSearch(parsed.value);
+        if (!resolved.ok) throw new Error(resolved.errors.join("; "));
+        const sorted = (rows: { facet: string; id: string; count: number }[]) =>
+          rows.map((row) => `${row.facet}:${row.id}:${Number(row.count)}`).sort();
+        const fromCounters = await prisma.$queryRaw<{ facet: string; id: string; count: number }[]>(
+          m.facets.facetsSql(resolved.value),
+        );
+        const fromScan = await prisma.$queryRaw<{ facet: string; id: string; count: number }[]>(
+          m.facets.scanFacetsSql(resolved.value),
+        );
+        expect(m.facets.facetsSql(resolved.value).text).toContain("DirectoryCentreCount");
+        expect(sorted(fromCounters), query).toEqual(sorted(fromScan));
       }
     });
 

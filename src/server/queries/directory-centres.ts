@@ -52,17 +52,55 @@ export async function hydrateCentres(
   return toCentres(ids, rows, vocabulary);
 }
 
+const publicColumns = Prisma.sql`
+    c.id, c.reference, c.title, c.status::text AS status, c."regionId", c."countryId", c.city,
+    i.name AS institution, c.initiator::text AS initiator, s."subjectIds", s."activityTypeIds",
+    to_char(c."firstDesignatedOn", 'YYYY-MM-DD') AS "firstDesignatedOn",
+    to_char(c."termStart", 'YYYY-MM-DD') AS "termStart",
+    to_char(c."termEnd", 'YYYY-MM-DD') AS "termEnd", c.website`;
+
 export function hydrateSql(ids: number[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT c.id, c.reference, c.title, c.status::text AS status, c."regionId", c."countryId", c.city,
-           i.name AS institution, c.initiator::text AS initiator, s."subjectIds", s."activityTypeIds",
-           to_char(c."firstDesignatedOn", 'YYYY-MM-DD') AS "firstDesignatedOn",
-           to_char(c."termStart", 'YYYY-MM-DD') AS "termStart",
-           to_char(c."termEnd", 'YYYY-MM-DD') AS "termEnd", c.website
+    SELECT ${publicColumns}
     FROM "Centre" c
     JOIN "CentreSearch" s ON s."centreId" = c.id
     LEFT JOIN "Institution" i ON i.id = c."institutionId"
     WHERE c.id = ANY(${ids}::int[])`;
+}
+
+export type KeyedRow = { id: number; key: string | number };
+
+/**
+ * One page found by `pageSql` (columns id, key and ord, already limited) with
+ * its public rows, in one round trip: the joins run on the page's rows only,
+ * which are put back in order by `ord` (the typed sort key) and id.
+ */
+export async function pageOfCentres(
+  pageSql: Prisma.Sql,
+  descending: boolean,
+  vocabulary: DirectoryVocabulary,
+): Promise<{ keys: KeyedRow[]; items: DirectoryCentre[] }> {
+  const rows = await prisma.$queryRaw<(Row & { key: string | number })[]>(
+    hydratedPageSql(pageSql, descending),
+  );
+  return {
+    keys: rows.map((row) => ({ id: row.id, key: row.key })),
+    items: toCentres(
+      rows.map((row) => row.id),
+      rows,
+      vocabulary,
+    ),
+  };
+}
+
+export function hydratedPageSql(pageSql: Prisma.Sql, descending: boolean): Prisma.Sql {
+  return Prisma.sql`
+    SELECT p.key, ${publicColumns}
+    FROM (${pageSql}) p
+    JOIN "Centre" c ON c.id = p.id
+    JOIN "CentreSearch" s ON s."centreId" = p.id
+    LEFT JOIN "Institution" i ON i.id = c."institutionId"
+    ORDER BY p.ord ${descending ? Prisma.sql`DESC` : Prisma.empty}, p.id`;
 }
 
 function toCentres(ids: number[], rows: Row[], vocabulary: DirectoryVocabulary): DirectoryCentre[] {

@@ -4,6 +4,7 @@ import { centreStatusLabels, type CentreStatus } from "@/domain/centre-status";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db/client";
 
+import { sqlKey, VersionedCache } from "./directory-cache";
 import type { ResolvedSearch } from "./directory-resolve";
 import { fromClause, whereClause } from "./directory-sql";
 
@@ -15,36 +16,77 @@ type CountRow = { facet: FacetName; id: string; count: number };
 
 const initiatorLabels: Record<string, string> = { HQ: "Headquarters" };
 
-// Counting facets scans every match, which at 100,000 centres costs far more
-// than finding a page. Counts are cached per instance for each distinct search
-// and are valid only while SearchDataVersion (read with the vocabulary, in the
-// same round trip) is unchanged: any edit to any centre invalidates them all
-// at once on every instance. Only counts are cached, never pages or people.
-const maxCachedSearches = 500;
-const facetCache = new Map<string, { version: string; rows: CountRow[] }>();
+// Counting the matches of a keyword search scans every match; the counter
+// tables make the other searches cheap. Counts are also cached per instance
+// for each distinct search while SearchDataVersion is unchanged (read at the
+// start of every request), so repeating a search costs no scan at all.
+const facetCache = new VersionedCache<CountRow[]>(500);
 
-/**
- * Counts per facet value over the whole filtered set, from the compact search
- * rows: one scan shared by all six facets (a materialised CTE), grouped six ways.
- */
+/** Counts per facet value over the whole filtered set (conjunctive filters). */
 export async function countFacets(resolved: ResolvedSearch): Promise<DirectoryFacets> {
   const sql = facetsSql(resolved);
-  const key = `${sql.text}\u0000${JSON.stringify(sql.values)}`;
-  const version = resolved.vocabulary.dataVersion;
-  const cached = facetCache.get(key);
-  if (cached && cached.version === version && process.env.DIRECTORY_FACET_CACHE !== "off") {
-    // Re-insert: the Map's order doubles as least-recently-used order.
-    facetCache.delete(key);
-    facetCache.set(key, cached);
-    return buildFacets(resolved, cached.rows);
-  }
-  const rows = await prisma.$queryRaw<CountRow[]>(sql);
-  facetCache.set(key, { version, rows });
-  if (facetCache.size > maxCachedSearches) facetCache.delete(facetCache.keys().next().value!);
+  const rows = await facetCache.get(sqlKey(sql), resolved.vocabulary.dataVersion, () =>
+    prisma.$queryRaw<CountRow[]>(sql),
+  );
   return buildFacets(resolved, rows);
 }
 
+/**
+ * The statement that counts a search's facets. A search without words and
+ * without a subject or type-of-activity filter reads the counter tables the
+ * database keeps by trigger (a few thousand rows, whatever the number of
+ * centres); any other search counts its matches.
+ */
 export function facetsSql(resolved: ResolvedSearch): Prisma.Sql {
+  return usesCounters(resolved) ? counterFacetsSql(resolved) : scanFacetsSql(resolved);
+}
+
+function usesCounters(resolved: ResolvedSearch): boolean {
+  return !resolved.tsQuery && resolved.subjectIds.length === 0 && resolved.activityIds.length === 0;
+}
+
+/** The filters the counter tables can answer: status, region, country, initiator. */
+function counterWhere(resolved: ResolvedSearch, { country }: { country: boolean }): Prisma.Sql {
+  const parts = [
+    Prisma.sql`count > 0`,
+    Prisma.sql`status = ANY(${resolved.statuses}::text[]::"CentreStatus"[])`,
+  ];
+  if (resolved.regionIds.length > 0) parts.push(Prisma.sql`"regionId" = ANY(${resolved.regionIds}::int[])`);
+  if (country && resolved.countryIds.length > 0)
+    parts.push(Prisma.sql`"countryId" = ANY(${resolved.countryIds}::int[])`);
+  if (resolved.initiators.length > 0)
+    parts.push(Prisma.sql`initiator = ANY(${resolved.initiators}::text[]::"Initiator"[])`);
+  return Prisma.join(parts, " AND ");
+}
+
+function counterFacetsSql(resolved: ResolvedSearch): Prisma.Sql {
+  // Subject and activity counts are kept without the country (the table would
+  // outgrow the centres); with a country filter they are counted from that
+  // country's search rows, found through the country index.
+  const terms =
+    resolved.countryIds.length > 0
+      ? Prisma.sql`
+    UNION ALL SELECT 'subject', u.id::text, count(*)::int
+      FROM "CentreSearch" s, unnest(s."subjectIds") AS u(id) WHERE ${whereClause(resolved)} GROUP BY u.id
+    UNION ALL SELECT 'activity', u.id::text, count(*)::int
+      FROM "CentreSearch" s, unnest(s."activityTypeIds") AS u(id) WHERE ${whereClause(resolved)} GROUP BY u.id`
+      : Prisma.sql`
+    UNION ALL SELECT CASE kind WHEN 1 THEN 'subject' ELSE 'activity' END, "termId"::text, sum(count)::int
+      FROM "DirectoryTermCount" WHERE ${counterWhere(resolved, { country: false })} GROUP BY kind, "termId"`;
+  return Prisma.sql`
+    WITH c AS MATERIALIZED (
+      SELECT status, "regionId", "countryId", initiator, count
+      FROM "DirectoryCentreCount"
+      WHERE ${counterWhere(resolved, { country: true })}
+    )
+    SELECT 'status' AS facet, status::text AS id, sum(count)::int AS count FROM c GROUP BY status
+    UNION ALL SELECT 'region', "regionId"::text, sum(count)::int FROM c GROUP BY "regionId"
+    UNION ALL SELECT 'country', "countryId"::text, sum(count)::int FROM c GROUP BY "countryId"
+    UNION ALL SELECT 'initiator', initiator::text, sum(count)::int FROM c GROUP BY initiator${terms}`;
+}
+
+/** Counts by scanning the matches (exported so a test can compare it with the counters). */
+export function scanFacetsSql(resolved: ResolvedSearch): Prisma.Sql {
   return Prisma.sql`
     WITH f AS MATERIALIZED (
       SELECT s."regionId", s."countryId", s.status, s.initiator, s."subjectIds", s."activityTypeIds"

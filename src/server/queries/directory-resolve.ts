@@ -11,7 +11,7 @@ import {
 import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db/client";
 
-import { loadDirectoryVocabulary, type DirectoryVocabulary } from "./directory-vocabulary";
+import { vocabularyAt, type DirectoryVocabulary } from "./directory-vocabulary";
 
 /** A search with its names turned into ids and its words into a tsquery. */
 export type ResolvedSearch = {
@@ -35,7 +35,8 @@ const minCorrectableLength = 4;
 
 export async function resolveSearch(search: DirectorySearch): Promise<ResolveResult> {
   const words = searchWords(search.q);
-  const [vocabulary, corrections] = await Promise.all([loadDirectoryVocabulary(), correctWords(words)]);
+  const { dataVersion, corrections } = await versionAndCorrections(words);
+  const vocabulary = await vocabularyAt(dataVersion);
   const errors: string[] = [];
   const lookup = <T extends { id: number }>(
     values: string[],
@@ -81,23 +82,38 @@ export async function resolveSearch(search: DirectorySearch): Promise<ResolveRes
 }
 
 /**
- * For each word not in the word list, the most similar listed word (pg_trgm
- * similarity above 0.4), found through the word list's trigram index.
+ * The current SearchDataVersion and, for each word not in the word list, the
+ * most similar listed word (pg_trgm similarity above 0.4, found through the
+ * word list's trigram index): one round trip at the start of every search.
  */
-async function correctWords(words: string[]): Promise<WordCorrection[]> {
-  if (words.length === 0) return [];
-  return prisma.$queryRaw<WordCorrection[]>(correctionsSql(words));
+async function versionAndCorrections(
+  words: string[],
+): Promise<{ dataVersion: string; corrections: WordCorrection[] }> {
+  const rows = await prisma.$queryRaw<{ dataVersion: string | null; corrections: WordCorrection[] | null }[]>(
+    versionAndCorrectionsSql(words),
+  );
+  return { dataVersion: rows[0]?.dataVersion ?? "none", corrections: rows[0]?.corrections ?? [] };
 }
 
-export function correctionsSql(words: string[]): Prisma.Sql {
+export function versionAndCorrectionsSql(words: string[]): Prisma.Sql {
+  const corrections =
+    words.length === 0
+      ? Prisma.sql`NULL::json`
+      : Prisma.sql`(SELECT json_agg(json_build_object('word', c.word, 'correction', c.correction) ORDER BY c.n)
+         FROM (${correctionsSql(words)}) c)`;
   return Prisma.sql`
-    SELECT t.word,
+    SELECT (SELECT version::text FROM "SearchDataVersion" WHERE id = 1) AS "dataVersion",
+           ${corrections} AS corrections`;
+}
+
+function correctionsSql(words: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT t.word, t.n,
            CASE WHEN length(t.word) < ${minCorrectableLength} OR EXISTS (SELECT 1 FROM "SearchWord" w WHERE w.word = t.word)
                 THEN NULL
                 ELSE (SELECT w.word FROM "SearchWord" w
                       WHERE w.word % t.word AND similarity(w.word, t.word) > 0.4
                       ORDER BY similarity(w.word, t.word) DESC, w.word LIMIT 1)
            END AS correction
-    FROM unnest(${words}::text[]) WITH ORDINALITY AS t(word, n)
-    ORDER BY t.n`;
+    FROM unnest(${words}::text[]) WITH ORDINALITY AS t(word, n)`;
 }

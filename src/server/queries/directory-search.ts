@@ -8,12 +8,19 @@ import {
 } from "@/domain/directory/cursor";
 import { searchToParams, type DirectorySearch } from "@/domain/directory/search-params";
 import { Prisma } from "@/generated/prisma/client";
-import { prisma } from "@/server/db/client";
 
-import { hydrateCentres, type DirectoryCentre } from "./directory-centres";
+import { sqlKey, VersionedCache } from "./directory-cache";
+import { pageOfCentres, type DirectoryCentre } from "./directory-centres";
 import { countFacets, type DirectoryFacets } from "./directory-facets";
 import type { ResolvedSearch } from "./directory-resolve";
-import { afterCursor, fromClause, orderByClause, sortKeyExpression, whereClause } from "./directory-sql";
+import {
+  afterCursor,
+  fromClause,
+  orderByClause,
+  ordExpression,
+  sortKeyExpression,
+  whereClause,
+} from "./directory-sql";
 
 export type SearchCorrection = { word: string; correction: string };
 
@@ -24,7 +31,6 @@ export type DirectoryPage = {
   corrections: SearchCorrection[];
 };
 
-type KeyRow = { id: number; key: string | number };
 type PageOptions = { limit: number; offset?: number; after?: CursorPosition };
 
 /** The ids of one page of matches, in order, with their sort keys (exported for the benchmark). */
@@ -33,15 +39,26 @@ export function pageIdsSql(resolved: ResolvedSearch, { limit, offset = 0, after 
     ? Prisma.sql`${whereClause(resolved)} AND ${afterCursor(after)}`
     : whereClause(resolved);
   return Prisma.sql`
-    SELECT s."centreId" AS id, ${sortKeyExpression(resolved.sort)} AS key
+    SELECT s."centreId" AS id, ${sortKeyExpression(resolved.sort)} AS key, ${ordExpression(resolved.sort)} AS ord
     FROM ${fromClause(resolved)}
     WHERE ${where}
     ORDER BY ${orderByClause(resolved.sort)}
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
-function pageIds(resolved: ResolvedSearch, options: PageOptions): Promise<KeyRow[]> {
-  return prisma.$queryRaw<KeyRow[]>(pageIdsSql(resolved, options));
+// The first pages of recent searches, while the data is unchanged: ranking
+// every match of a broad keyword costs tens of milliseconds at 100,000
+// centres, and the same searches come back (links, paging back, the API's
+// first page). Deep pages and export batches are not kept.
+const pageCache = new VersionedCache<Awaited<ReturnType<typeof pageOfCentres>>>(500);
+const cachedPages = 5;
+
+/** One page of matches with their public rows and sort keys: one round trip. */
+function findPage(resolved: ResolvedSearch, options: PageOptions) {
+  const sql = pageIdsSql(resolved, options);
+  const load = () => pageOfCentres(sql, resolved.sort === "relevance", resolved.vocabulary);
+  const shallow = !options.after && (options.offset ?? 0) < cachedPages * options.limit;
+  return shallow ? pageCache.get(sqlKey(sql), resolved.vocabulary.dataVersion, load) : load();
 }
 
 function corrections(resolved: ResolvedSearch): SearchCorrection[] {
@@ -55,15 +72,11 @@ export async function searchDirectoryPage(
   resolved: ResolvedSearch,
   { page, pageSize }: { page: number; pageSize: number },
 ): Promise<DirectoryPage> {
-  const [rows, facets] = await Promise.all([
-    pageIds(resolved, { limit: pageSize, offset: (page - 1) * pageSize }),
+  const [found, facets] = await Promise.all([
+    findPage(resolved, { limit: pageSize, offset: (page - 1) * pageSize }),
     countFacets(resolved),
   ]);
-  const items = await hydrateCentres(
-    rows.map((row) => row.id),
-    resolved.vocabulary,
-  );
-  return { items, total: facets.total, facets, corrections: corrections(resolved) };
+  return { items: found.items, total: facets.total, facets, corrections: corrections(resolved) };
 }
 
 export function cursorFingerprint(search: DirectorySearch): string {
@@ -84,21 +97,17 @@ export async function searchDirectoryAfter(
 ): Promise<DirectoryCursorPage> {
   const fingerprint = cursorFingerprint(resolved.search);
   const after = cursor ? decodeCursor(cursor, { sort: resolved.sort, fingerprint }) : undefined;
-  const [rows, facets] = await Promise.all([
-    pageIds(resolved, { limit: limit + 1, after }),
+  const [found, facets] = await Promise.all([
+    findPage(resolved, { limit: limit + 1, after }),
     withFacets ? countFacets(resolved) : Promise.resolve(null),
   ]);
-  const hasMore = rows.length > limit;
-  const pageRows = rows.slice(0, limit);
-  const last = pageRows.at(-1);
+  const hasMore = found.keys.length > limit;
+  const items = found.items.slice(0, limit);
+  const last = found.keys.slice(0, limit).at(-1);
   const nextCursor =
     hasMore && last
       ? encodeCursor({ sort: resolved.sort, key: normaliseKey(last.key), id: last.id }, fingerprint)
       : null;
-  const items = await hydrateCentres(
-    pageRows.map((row) => row.id),
-    resolved.vocabulary,
-  );
   return {
     items,
     total: facets?.total ?? -1,
@@ -124,14 +133,10 @@ export async function* allMatches(
 ): AsyncGenerator<DirectoryCentre> {
   let after: CursorPosition | undefined;
   for (;;) {
-    const rows = await pageIds(resolved, { limit: batchSize, after });
-    if (rows.length === 0) return;
-    yield* await hydrateCentres(
-      rows.map((row) => row.id),
-      resolved.vocabulary,
-    );
-    if (rows.length < batchSize) return;
-    const last = rows[rows.length - 1]!;
+    const found = await findPage(resolved, { limit: batchSize, after });
+    yield* found.items;
+    const last = found.keys.at(-1);
+    if (!last || found.keys.length < batchSize) return;
     after = { sort: resolved.sort, key: normaliseKey(last.key), id: last.id };
   }
 }

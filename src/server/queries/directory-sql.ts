@@ -44,6 +44,20 @@ export function sortKeyExpression(sort: SortKey): Prisma.Sql {
   }
 }
 
+/** The sort key with its own type (for re-ordering a page after joins). */
+export function ordExpression(sort: SortKey): Prisma.Sql {
+  switch (sort) {
+    case "relevance":
+      return Prisma.sql`ts_rank(s.document, tq.q)::real`;
+    case "reference":
+      return Prisma.sql`s."sortReference"`;
+    case "title":
+      return Prisma.sql`s.title`;
+    case "expiry":
+      return Prisma.sql`s."sortExpiry"`;
+  }
+}
+
 export function orderByClause(sort: SortKey): Prisma.Sql {
   switch (sort) {
     case "relevance":

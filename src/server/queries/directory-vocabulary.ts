@@ -31,11 +31,30 @@ export type Row = {
   dataVersion: string | null;
 };
 
-// One round trip instead of four: this runs on every search request.
+// One round trip instead of four, and only when the data changed.
 export async function loadDirectoryVocabulary(): Promise<DirectoryVocabulary> {
   const rows = await prisma.$queryRaw<Row[]>(vocabularySql);
   return toVocabulary(rows[0]);
 }
+
+// The vocabulary of the latest SearchDataVersion this instance has seen.
+// Every change to a region, country, subject or type of activity bumps the
+// version (a trigger), so a request that reads the version (cheap, and in the
+// same round trip as its spelling corrections) knows whether this is current.
+let latest: DirectoryVocabulary | undefined;
+
+/** The vocabulary at `dataVersion`: from memory when unchanged, else loaded once. */
+export async function vocabularyAt(dataVersion: string): Promise<DirectoryVocabulary> {
+  if (latest && latest.dataVersion === dataVersion && process.env.DIRECTORY_FACET_CACHE !== "off") {
+    return latest;
+  }
+  const fresh = await loadDirectoryVocabulary();
+  // A concurrent request may have loaded a newer one meanwhile: keep the newest.
+  if (!latest || versionNumber(fresh.dataVersion) >= versionNumber(latest.dataVersion)) latest = fresh;
+  return fresh;
+}
+
+const versionNumber = (version: string): bigint => (/^\d+$/.test(version) ? BigInt(version) : -1n);
 
 export const vocabularySql = Prisma.sql`
     SELECT
