@@ -1,12 +1,12 @@
 import Link from "next/link";
 
-import { activeCentresByRegion } from "@/server/queries/region-summary";
+import { activeCentresPerRegion } from "@/server/queries/directory-stats";
 
 // Counts change with every designation: render per request, never at build.
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const regions = await activeCentresByRegion();
+  const regions = await activeCentresPerRegion();
   const total = regions.reduce((sum, region) => sum + region.activeCentres, 0);
 
   return (

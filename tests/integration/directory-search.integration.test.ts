@@ -315,6 +315,30 @@ for (const kind of testDatabaseKinds()) {
       }
     });
 
+    it("the home page, map and statistics read the counters and agree with direct counts", async () => {
+      const summary = await import("@/server/queries/region-summary");
+      const map = await import("@/server/queries/directory-map");
+      expect(await m.stats.activeCentresPerRegion()).toEqual(await summary.activeCentresByRegion());
+      const byCountry = await prisma.centre.groupBy({
+        by: ["countryId"],
+        where: { status: { in: ["ACTIVE", "PENDING"] } },
+        _count: { _all: true },
+      });
+      const countries = await map.centresByCountry();
+      expect(countries.reduce((sum, country) => sum + country.count, 0)).toBe(
+        byCountry.reduce((sum, row) => sum + row._count._all, 0),
+      );
+      expect(countries).toHaveLength(byCountry.length);
+      const stats = await m.stats.directoryStats(now);
+      const nursing = await prisma.centre.count({
+        where: {
+          status: { in: ["ACTIVE", "PENDING"] },
+          subjects: { some: { subject: { name: "Nursing" }, position: { lte: 3 } } },
+        },
+      });
+      expect(stats.bySubject.find((row) => row.label === "Nursing")?.value).toBe(nursing);
+    });
+
     it("keeps the search rows in step with edits (triggers)", async () => {
       const centre = await prisma.centre.findFirstOrThrow({
         where: { reference: "NOR-18" },

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-
 import { FacetGroup } from "@/components/directory/facet-group";
 import { Pagination } from "@/components/directory/pagination";
 import { ResultList } from "@/components/directory/result-list";
@@ -200,7 +199,7 @@ export default async function CentresPage({ searchParams }: Props) {
             <EmptyResult search={search} />
           ) : page > pages ? (
             <p>
-              There are only {pages} pages of results. <Link href={href(search)}>Go to the first page</Link>.
+              There are only {pages} pages of results. <a href={href(search)}>Go to the first page</a>.
             </p>
           ) : (
             <>
@@ -229,7 +228,7 @@ function EmptyResult({ search }: { search: DirectorySearch }) {
           <ul className="mt-2 list-disc space-y-1 pl-5">
             {suggestions.map((suggestion) => (
               <li key={suggestion.label}>
-                <Link href={href(suggestion.search)}>{suggestion.label}</Link>
+                <a href={href(suggestion.search)}>{suggestion.label}</a>
               </li>
             ))}
           </ul>

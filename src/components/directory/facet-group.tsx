@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import type { FacetValue } from "@/server/queries/directory-facets";
 
 type Props = {
@@ -29,9 +27,9 @@ export function FacetGroup({ name, legend, values, expandHref, visible = 8 }: Pr
       </ul>
       {expandHref && shown.length < values.length && (
         <p className="text-sm">
-          <Link href={expandHref}>
+          <a href={expandHref}>
             Show all {values.length} <span className="sr-only">values of {legend.toLowerCase()}</span>
-          </Link>
+          </a>
         </p>
       )}
     </fieldset>

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 type Props = { page: number; pages: number; href: (page: number) => string };
 
 export function Pagination({ page, pages, href }: Props) {
@@ -7,13 +5,9 @@ export function Pagination({ page, pages, href }: Props) {
   return (
     <nav aria-label="Pages of results" className="flex flex-wrap items-center justify-between gap-4 pt-2">
       {page > 1 ? (
-        <Link
-          href={href(page - 1)}
-          rel="prev"
-          className="rounded-md border border-slate-300 bg-white px-4 py-2"
-        >
+        <a href={href(page - 1)} rel="prev" className="rounded-md border border-slate-300 bg-white px-4 py-2">
           ← Previous page
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -21,13 +15,9 @@ export function Pagination({ page, pages, href }: Props) {
         Page {page.toLocaleString("en")} of {pages.toLocaleString("en")}
       </span>
       {page < pages ? (
-        <Link
-          href={href(page + 1)}
-          rel="next"
-          className="rounded-md border border-slate-300 bg-white px-4 py-2"
-        >
+        <a href={href(page + 1)} rel="next" className="rounded-md border border-slate-300 bg-white px-4 py-2">
           Next page →
-        </Link>
+        </a>
       ) : (
         <span />
       )}

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import { StatusBadge } from "@/components/status-badge";
 import { formatIsoDate } from "@/domain/dates";
 import type { DirectoryCentre } from "@/server/queries/directory-centres";
@@ -14,7 +12,7 @@ export function ResultList({ items }: { items: DirectoryCentre[] }) {
             <StatusBadge status={centre.status} />
           </div>
           <h3 className="mt-2 text-lg font-semibold leading-snug">
-            <Link href={`/centres/${encodeURIComponent(centre.reference)}`}>{centre.title}</Link>
+            <a href={`/centres/${encodeURIComponent(centre.reference)}`}>{centre.title}</a>
           </h3>
           <p className="mt-1 text-sm text-muted">
             {[centre.institution, centre.city, centre.country.name].filter(Boolean).join(" · ")} ·{" "}

@@ -11,11 +11,15 @@ export type CountryCount = {
   count: number;
 };
 
-/** Current (active and pending) centres per country, countries with none left out. */
+/**
+ * Current (active and pending) centres per country, countries with none left
+ * out: from the counters the database keeps (directory_facet_counts), not a
+ * count of every centre.
+ */
 export async function centresByCountry(): Promise<CountryCount[]> {
   return prisma.$queryRaw<CountryCount[]>`
-    SELECT trim(c."whoCode") AS code, c.name, c."isoNumeric", r.code AS region, count(*)::int AS count
-    FROM "CentreSearch" s JOIN "Country" c ON c.id = s."countryId" JOIN "Region" r ON r.id = c."regionId"
-    WHERE s.status = ANY(${[...currentCentreStatuses]}::text[]::"CentreStatus"[])
-    GROUP BY c.id, r.code ORDER BY count DESC, c.name`;
+    SELECT trim(c."whoCode") AS code, c.name, c."isoNumeric", r.code AS region, sum(k.count)::int AS count
+    FROM "DirectoryCentreCount" k JOIN "Country" c ON c.id = k."countryId" JOIN "Region" r ON r.id = c."regionId"
+    WHERE k.status = ANY(${[...currentCentreStatuses]}::text[]::"CentreStatus"[])
+    GROUP BY c.id, r.code HAVING sum(k.count) > 0 ORDER BY count DESC, c.name`;
 }

@@ -19,20 +19,22 @@ const current = [...currentCentreStatuses];
 /** The statistics page: current (active and pending) centres, counted from the search rows. */
 export async function directoryStats(today = new Date()): Promise<DirectoryStats> {
   const [regions, subjects, activities, years, expiries] = await Promise.all([
+    // Regions, subjects and types of activity from the counters the database
+    // keeps (directory_facet_counts): a few thousand rows at any size.
     prisma.$queryRaw<{ label: string; code: string; value: number }[]>`
-      SELECT r.name AS label, r.code, count(s."centreId")::int AS value
-      FROM "Region" r LEFT JOIN "CentreSearch" s ON s."regionId" = r.id AND s.status = ANY(${current}::text[]::"CentreStatus"[])
+      SELECT r.name AS label, r.code, coalesce(sum(k.count), 0)::int AS value
+      FROM "Region" r LEFT JOIN "DirectoryCentreCount" k ON k."regionId" = r.id AND k.status = ANY(${current}::text[]::"CentreStatus"[])
       GROUP BY r.id ORDER BY value DESC, r.code`,
     prisma.$queryRaw<Count[]>`
-      SELECT sj.name AS label, count(*)::int AS value
-      FROM "CentreSearch" s, unnest(s."subjectIds") AS u(id) JOIN "Subject" sj ON sj.id = u.id
-      WHERE s.status = ANY(${current}::text[]::"CentreStatus"[])
-      GROUP BY sj.name ORDER BY value DESC, sj.name`,
+      SELECT sj.name AS label, sum(k.count)::int AS value
+      FROM "DirectoryTermCount" k JOIN "Subject" sj ON sj.id = k."termId"
+      WHERE k.kind = 1 AND k.status = ANY(${current}::text[]::"CentreStatus"[])
+      GROUP BY sj.name HAVING sum(k.count) > 0 ORDER BY value DESC, sj.name`,
     prisma.$queryRaw<Count[]>`
-      SELECT a.name AS label, count(*)::int AS value
-      FROM "CentreSearch" s, unnest(s."activityTypeIds") AS u(id) JOIN "ActivityType" a ON a.id = u.id
-      WHERE s.status = ANY(${current}::text[]::"CentreStatus"[])
-      GROUP BY a.name ORDER BY value DESC, a.name`,
+      SELECT a.name AS label, sum(k.count)::int AS value
+      FROM "DirectoryTermCount" k JOIN "ActivityType" a ON a.id = k."termId"
+      WHERE k.kind = 2 AND k.status = ANY(${current}::text[]::"CentreStatus"[])
+      GROUP BY a.name HAVING sum(k.count) > 0 ORDER BY value DESC, a.name`,
     prisma.$queryRaw<{ year: number; initial: number; redesignation: number }[]>`
       SELECT extract(year FROM coalesce(d."letterDate", d."termStart"))::int AS year,
              count(*) FILTER (WHERE d.kind = 'INITIAL')::int AS initial,
@@ -57,4 +59,14 @@ export async function directoryStats(today = new Date()): Promise<DirectoryStats
     designationsPerYear: years,
     expiriesNext12Months: expiries,
   };
+}
+
+export type RegionSummary = { code: string; name: string; office: string; activeCentres: number };
+
+/** Active centres per region, every region listed even with none: the home page, from the counters. */
+export async function activeCentresPerRegion(): Promise<RegionSummary[]> {
+  return prisma.$queryRaw<RegionSummary[]>`
+    SELECT r.code, r.name, r.office, coalesce(sum(k.count), 0)::int AS "activeCentres"
+    FROM "Region" r LEFT JOIN "DirectoryCentreCount" k ON k."regionId" = r.id AND k.status = 'ACTIVE'
+    GROUP BY r.id ORDER BY r.code`;
 }
