@@ -72,3 +72,13 @@ export async function centreForTermination(reference: string) {
     select: { id: true, reference: true, title: true, status: true, version: true, termEnd: true },
   });
 }
+
+/** The centre's current term: its latest DESIGNATED designation, or null. */
+export async function currentTermId(centreId: number): Promise<number | null> {
+  const term = await prisma.designation.findFirst({
+    where: { centreId, state: "DESIGNATED" },
+    orderBy: [{ frozenVersion: "desc" }, { termStart: "desc" }, { id: "desc" }],
+    select: { id: true },
+  });
+  return term?.id ?? null;
+}

@@ -76,22 +76,37 @@ export async function scheduleImportedReports(tx: Tx, now: Date): Promise<number
   const designations = await tx.designation.findMany({
     where: {
       state: "DESIGNATED",
+      frozenVersion: 1,
       termStart: { not: null },
       termEnd: { gt: now },
       centre: { importedAt: { not: null }, status: { in: ["ACTIVE", "PENDING"] } },
-      // Only a centre's latest term: a later decided term supersedes the imported one.
-      NOT: { centre: { designations: { some: { state: "DESIGNATED", frozenVersion: { gt: 1 } } } } },
     },
     select: { id: true, centreId: true, termStart: true, termEnd: true },
   });
+  if (designations.length === 0) return 0;
+  // Only a centre's latest term: a later decided term supersedes the imported one.
+  const superseded = new Set(
+    (
+      await tx.designation.findMany({
+        where: {
+          state: "DESIGNATED",
+          frozenVersion: { gt: 1 },
+          centreId: { in: designations.map((designation) => designation.centreId) },
+        },
+        select: { centreId: true },
+      })
+    ).map((row) => row.centreId),
+  );
   return scheduleTermReports(
     tx,
-    designations.map((designation) => ({
-      designationId: designation.id,
-      centreId: designation.centreId,
-      termStart: designation.termStart!,
-      termEnd: designation.termEnd!,
-    })),
+    designations
+      .filter((designation) => !superseded.has(designation.centreId))
+      .map((designation) => ({
+        designationId: designation.id,
+        centreId: designation.centreId,
+        termStart: designation.termStart!,
+        termEnd: designation.termEnd!,
+      })),
     now,
     { dueFrom: now },
   );

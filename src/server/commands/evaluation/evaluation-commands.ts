@@ -81,7 +81,10 @@ function evaluationCommand(mode: Mode): Command<EvaluationForm> {
     schema: evaluationFormSchema,
     async resource(input, viewer) {
       const term = await readableEvaluationTerm(input.designationId, viewer);
-      const state = term.evaluation?.state ?? "DRAFT";
+      // A repeat of a submission that already took effect is judged in the state
+      // the first one was (a draft): it only gets the first one's answer back.
+      const repeat = viewer && (await earlierResult(prisma, input.idempotencyKey, viewer.id, action));
+      const state = repeat ? "DRAFT" : (term.evaluation?.state ?? "DRAFT");
       return {
         centreId: term.centre.id,
         regionId: term.centre.regionId,
@@ -98,7 +101,11 @@ function evaluationCommand(mode: Mode): Command<EvaluationForm> {
       const term = await loadEvaluationTerm(prisma, input.designationId);
       if (!term) throw new CommandError("We could not find that, or you do not have access to it.");
       const current = term.evaluation;
-      if ((current?.version ?? 0) !== input.version) throw new ConflictError();
+      if ((current?.version ?? 0) !== input.version) {
+        const repeat = await earlierResult(prisma, input.idempotencyKey, viewer.id, action);
+        if (repeat) return repeat;
+        throw new ConflictError();
+      }
       const writable = evaluationWritable({
         termEnd: term.termEnd ? toIsoDate(term.termEnd) : null,
         today: toIsoDate(now),
@@ -151,11 +158,10 @@ function evaluationCommand(mode: Mode): Command<EvaluationForm> {
           if (mode === "complete") await notifyFocalPoints(tx, term, content);
         });
       } catch (error) {
-        if (isUniqueViolation(error)) {
-          const repeat = await earlierResult(prisma, input.idempotencyKey, viewer.id, action);
-          if (repeat) return repeat;
-          throw new ConflictError();
-        }
+        // Lost a race: to the same submission (its key is there now) or to another change.
+        const repeat = await earlierResult(prisma, input.idempotencyKey, viewer.id, action);
+        if (repeat && (isUniqueViolation(error) || error instanceof ConflictError)) return repeat;
+        if (isUniqueViolation(error)) throw new ConflictError();
         throw error;
       }
       if (mode === "complete")
