@@ -23,7 +23,8 @@ export function CalendarForms({ active, version }: { active: boolean; version: n
   return (
     <div className="space-y-8">
       <form action={create} className="space-y-4">
-        <FormMessage state={created} />
+        {/* Once the address is revoked, its "ready" message would be wrong. */}
+        {(active || created.status !== "success") && <FormMessage state={created} />}
         {created.url && active && (
           <div className="space-y-1">
             <label htmlFor="calendar-url" className="block font-medium">

@@ -1,0 +1,124 @@
+import { readFile } from "node:fs/promises";
+
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+import { DEMO_PASSWORD } from "./auth-helpers";
+
+// The deadline dashboard and the calendar subscription in a real browser.
+// SOA-14's overdue year-1 report is used because no other journey changes it
+// (the annual-report journey changes NOR-18's). The calendar journey revokes
+// the address it creates, so the demo account is left as it was.
+
+/**
+ * auth-helpers' signIn, with more patience: argon2id verification takes
+ * seconds when several builds and journeys share the machine.
+ */
+async function signIn(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/my-work$/, { timeout: 30_000 });
+}
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const serious = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  expect(
+    serious.map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes
+          .map((node) => node.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    ),
+  ).toEqual([]);
+}
+
+test("a focal point sees the region's overdue report on the dashboard and downloads the list as CSV", async ({
+  page,
+}, testInfo) => {
+  await signIn(page, "focal.afro@who.example");
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Dashboard" }).click();
+  // The first render reads every list of the region: give a loaded test machine time.
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Deadlines for the AFRO region")).toBeVisible();
+
+  const overdue = page.getByTestId("overdue-reports");
+  await expect(overdue.getByRole("heading", { name: /Overdue annual reports \(\d+\)/ })).toBeVisible();
+  const row = overdue.getByRole("row").filter({ hasText: "SOA-14" });
+  await expect(row).toContainText("Annual report, year 1");
+  await expect(row).toContainText(/\d+ days overdue/);
+  await expect(row.getByRole("link", { name: /Annual report, year 1/ })).toHaveAttribute(
+    "href",
+    /^\/reports\/\d+$/,
+  );
+  // Another region's items never show.
+  await expect(page.getByText("NOR-18")).toHaveCount(0);
+  for (const id of ["expiring-terms", "pending-centres", "missing-evaluations"])
+    await expect(page.getByTestId(id)).toBeVisible();
+
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath("dashboard.png"), fullPage: true });
+
+  const downloading = page.waitForEvent("download");
+  await overdue.getByRole("link", { name: /Download .* as CSV/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^overdue-reports-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile((await download.path())!, "utf8");
+  const lines = csv.trimEnd().split("\r\n");
+  expect(lines[0]).toBe("reference,title,region,item,date,days_late,lateness,note,url");
+  expect(lines.some((line) => line.startsWith("SOA-14,") && line.includes(",AFRO,"))).toBe(true);
+  expect(csv).not.toContain("NOR-18");
+});
+
+test("centre staff have no dashboard and cannot download its lists", async ({ page }) => {
+  await signIn(page, "staff.soa13@centre.example");
+  await expect(page.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
+  const pageResponse = await page.goto("/dashboard");
+  expect(pageResponse?.status()).toBe(404);
+  const csv = await page.request.get("/dashboard/export/overdue-reports.csv");
+  expect(csv.status()).toBe(404);
+  expect(await csv.text()).not.toContain("SOA-14");
+});
+
+test("a signed-in person creates a calendar address, a calendar app reads the deadlines, and revoking stops it", async ({
+  page,
+  playwright,
+}, testInfo) => {
+  await signIn(page, "staff.soa13@centre.example");
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Calendar" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Calendar subscription" })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(page.getByTestId("calendar-status")).toHaveText("You have no calendar address.");
+  await page.getByRole("button", { name: "Create a calendar address" }).click();
+  await expect(page.getByRole("status")).toHaveText("Your calendar address is ready.");
+  const address = page.getByLabel("Your calendar address");
+  const url = await address.inputValue();
+  expect(url).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath("calendar.png"), fullPage: true });
+
+  // A calendar app has no session: a fresh client without cookies.
+  const app = await playwright.request.newContext();
+  const feed = await app.get(url);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  expect(feed.headers()["cache-control"]).toMatch(/^private/);
+  const ics = await feed.text();
+  expect(ics).toContain("BEGIN:VCALENDAR");
+  expect(ics).toContain("BEGIN:VEVENT");
+  expect(ics).toContain("SUMMARY:Annual report due: SOA-13\\, year 1");
+
+  await page.getByRole("button", { name: "Revoke the calendar address" }).click();
+  await expect(page.getByRole("status")).toContainText("Your calendar address is revoked");
+  await expect(page.getByTestId("calendar-status")).toHaveText("You have no calendar address.");
+  expect((await app.get(url)).status()).toBe(404);
+  await app.dispose();
+});
