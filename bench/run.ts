@@ -2,7 +2,8 @@
 // p50/p95 of the server-side search next to the same SQL through pg, and the
 // search page's throughput next to a static route. Prints figures; asserts none.
 // BENCH_DATABASE_URL / TEST_DATABASE_URL name the server (default: local
-// PostgreSQL); the database `registry_bench` on it is dropped and recreated.
+// PostgreSQL); the database `registry_bench` (BENCH_DATABASE_NAME) on it is
+// dropped and recreated.
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +20,9 @@ const sizes = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Nu
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const port = Number(process.env.BENCH_PORT ?? 3990);
 const searchPath = process.env.BENCH_SEARCH_PATH ?? "/centres?q=health&region=EURO";
+// Generating 100,000 centres takes minutes: BENCH_DATABASE_NAME keeps one
+// size's database apart from another run's (with BENCH_REUSE=1 to measure it again).
+const databaseName = process.env.BENCH_DATABASE_NAME ?? "registry_bench";
 
 type SearchResult = {
   name: string;
@@ -62,8 +66,8 @@ async function main() {
     // BENCH_REUSE=1 measures the database a previous run left (one size only).
     const url =
       process.env.BENCH_REUSE === "1"
-        ? databaseUrl(adminUrl, "registry_bench")
-        : await freshDatabase(adminUrl, "registry_bench");
+        ? databaseUrl(adminUrl, databaseName)
+        : await freshDatabase(adminUrl, databaseName);
     const generated =
       process.env.BENCH_REUSE === "1" ? await existingCentres(url) : await generateCentres(url, size);
     print(

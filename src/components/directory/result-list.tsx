@@ -2,6 +2,8 @@ import { StatusBadge } from "@/components/status-badge";
 import { formatIsoDate } from "@/domain/dates";
 import type { DirectoryCentre } from "@/server/queries/directory-centres";
 
+// Plain links, not next/link: Next prefetches every Link in the viewport, which
+// would cost up to 20 centre-page renders per search (decision 0004).
 export function ResultList({ items }: { items: DirectoryCentre[] }) {
   return (
     <ol className="space-y-4" aria-label="Centres found">
