@@ -6,7 +6,7 @@ import {
   searchFingerprint,
   type CursorPosition,
 } from "@/domain/directory/cursor";
-import { searchToParams, type DirectorySearch } from "@/domain/directory/search-params";
+import { maxApiLimit, searchToParams, type DirectorySearch } from "@/domain/directory/search-params";
 import { Prisma } from "@/generated/prisma/client";
 
 import { sqlKey, VersionedCache } from "./directory-cache";
@@ -57,7 +57,9 @@ const cachedPages = 5;
 function findPage(resolved: ResolvedSearch, options: PageOptions) {
   const sql = pageIdsSql(resolved, options);
   const load = () => pageOfCentres(sql, resolved.sort === "relevance", resolved.vocabulary);
-  const shallow = !options.after && (options.offset ?? 0) < cachedPages * options.limit;
+  // Export batches (500 rows) are never kept: at most 500 pages of ≤ 101 rows are.
+  const shallow =
+    !options.after && (options.offset ?? 0) < cachedPages * options.limit && options.limit <= maxApiLimit + 1;
   return shallow ? pageCache.get(sqlKey(sql), resolved.vocabulary.dataVersion, load) : load();
 }
 
