@@ -75,14 +75,17 @@ async function reportContent(reportId: number) {
  * submissions, returns and acceptances, what the viewer may do, and, when
  * asked, the previous report (read with the same permission).
  */
-export async function annualReportPage(viewer: Viewer, reportId: number, options: { compare?: boolean } = {}) {
+export async function annualReportPage(
+  viewer: Viewer,
+  reportId: number,
+  options: { compare?: boolean } = {},
+) {
   const facts = await reportFacts(reportId);
   await authorize(viewer, "report.read", facts);
   const allowed = (action: Action) => can(viewer, action, facts);
-  const permissions = Object.fromEntries(pagePermissions.map((action) => [action, allowed(action)])) as Record<
-    (typeof pagePermissions)[number],
-    boolean
-  >;
+  const permissions = Object.fromEntries(
+    pagePermissions.map((action) => [action, allowed(action)]),
+  ) as Record<(typeof pagePermissions)[number], boolean>;
   const report = await prisma.annualReport.findUniqueOrThrow({
     where: { id: reportId },
     select: {

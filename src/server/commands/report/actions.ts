@@ -16,7 +16,12 @@ export async function saveReportDraftAction(_previous: FormState, formData: Form
   return runCommand(saveDraftCommand(), formData);
 }
 
-export type AutosaveResult = Omit<FormState, "values"> & { version?: number; savedAt?: string };
+export type AutosaveResult = Omit<FormState, "values"> & {
+  version?: number;
+  savedAt?: string;
+  /** A failure on our side (a busy database): the browser tries again; a refusal it does not. */
+  retry?: boolean;
+};
 
 /**
  * The browser's autosave: the same command, without re-rendering the page on
@@ -41,10 +46,11 @@ export async function autosaveReportAction(formData: FormData): Promise<Autosave
       fieldErrors: state.fieldErrors,
       version: saved?.version,
       savedAt: saved?.savedAt.toISOString(),
+      retry: state.status === "error" && state.message === GENERIC_FAILURE ? true : undefined,
     };
   } catch (error) {
     console.error("[command report.autosave]", error);
-    return { status: "error", message: GENERIC_FAILURE };
+    return { status: "error", message: GENERIC_FAILURE, retry: true };
   }
 }
 

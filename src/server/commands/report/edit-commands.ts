@@ -24,6 +24,7 @@ import {
   rememberKey,
   replayed,
   reportFactsFor,
+  REPORT_TRANSACTION,
   ReportConflict,
   writeActivities,
 } from "./write-report";
@@ -99,7 +100,7 @@ export function saveDraftCommand(onSaved?: (saved: SavedDraft) => void): Command
               sections: Object.keys(input.draft.sections),
             },
           });
-        });
+        }, REPORT_TRANSACTION);
       } catch (error) {
         if (error instanceof ReportConflict) await explainConflict(report.id);
         throw error;
@@ -170,7 +171,7 @@ export const submitReportCommand: Command<ReportFormInput> = {
           details: { centreId: report.centre.id, yearNumber: report.yearNumber },
         });
         await notifyReport(tx, report, "submitted");
-      });
+      }, REPORT_TRANSACTION);
     } catch (error) {
       if (error instanceof ReportConflict || isUniqueViolation(error)) {
         // A parallel copy of the same submission won: answer as it did.

@@ -17,7 +17,14 @@ import { CommandError, type Command } from "../run-command";
 import { isUniqueViolation } from "./edit-commands";
 import { loadReport } from "./load-report";
 import { notifyReport } from "./notify-report";
-import { explainConflict, rememberKey, replayed, reportFactsFor, ReportConflict } from "./write-report";
+import {
+  explainConflict,
+  rememberKey,
+  replayed,
+  reportFactsFor,
+  REPORT_TRANSACTION,
+  ReportConflict,
+} from "./write-report";
 
 type ReviewAction = "accept" | "return";
 
@@ -98,7 +105,7 @@ function reviewCommand<I extends AcceptInput | ReturnInput>(
             details,
           });
           await notifyReport(tx, report, action === "accept" ? "accepted" : "returned", note);
-        });
+        }, REPORT_TRANSACTION);
       } catch (error) {
         if (error instanceof ReportConflict || isUniqueViolation(error)) {
           const replay = await replayed(input.idempotencyKey, viewer.id, name, report.id);

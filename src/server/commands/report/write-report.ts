@@ -8,6 +8,13 @@ import { prisma } from "@/server/db/client";
 import { CommandError } from "../run-command";
 import { readableReportFacts } from "./load-report";
 
+/**
+ * Transaction options of the report commands: an autosave may queue behind
+ * other work for the embedded database's one connection (jobs, another
+ * save), so it waits up to 10 s for it instead of Prisma's 2 s and failing.
+ */
+export const REPORT_TRANSACTION = { maxWait: 10_000, timeout: 20_000 } as const;
+
 /** The other person's (or tab's) change, named: the loser of a race learns what happened. */
 export class ReportConflict extends CommandError {
   constructor(state: ReportState | null) {
