@@ -23,6 +23,7 @@ const searchPath = process.env.BENCH_SEARCH_PATH ?? "/centres?q=health&region=EU
 // Generating 100,000 centres takes minutes: BENCH_DATABASE_NAME keeps one
 // size's database apart from another run's (with BENCH_REUSE=1 to measure it again).
 const databaseName = process.env.BENCH_DATABASE_NAME ?? "registry_bench";
+const only = process.env.BENCH_ONLY;
 
 type SearchResult = {
   name: string;
@@ -77,13 +78,16 @@ async function main() {
       "| search | matches | app p50 ms | app p95 ms | app, no caches p50 / p95 ms | raw SQL via pg p50 / p95 ms | no-cache app/raw p95 |",
     );
     print("|---|---:|---:|---:|---:|---:|---:|");
-    for (const result of await measureSearch(url)) {
+    // BENCH_ONLY=throughput or =search measures one half (e.g. again when the machine is quieter).
+    for (const result of only === "throughput" ? [] : await measureSearch(url)) {
       print(
         `| ${result.name} | ${result.matches.toLocaleString("en")} | ${ms(result.appP50)} | ${ms(result.appP95)} | ${ms(result.coldP50)} / ${ms(result.coldP95)} | ${ms(result.rawP50)} / ${ms(result.rawP95)} | ${(result.coldP95 / result.rawP95).toFixed(2)} |`,
       );
     }
-    const load = await measureThroughput(url, { port, seconds, searchPath });
-    if (!load) {
+    const load = only === "search" ? null : await measureThroughput(url, { port, seconds, searchPath });
+    if (only === "search") {
+      print("(throughput not measured: BENCH_ONLY=search)");
+    } else if (!load) {
       print(
         `(throughput skipped: no production build in ${process.env.BENCH_NEXT_DIST_DIR ?? ".next"}; run \`npm run build\`)`,
       );
