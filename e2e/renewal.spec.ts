@@ -126,3 +126,39 @@ test("the focal point designates NET-86's redesignation and its public page show
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: testInfo.outputPath("diff.png"), fullPage: true });
 });
+
+test("the AFRO focal point terminates ALG-5 early and the directory shows it only among former centres", async ({
+  browser,
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const focal = await person(browser, "focal.afro@who.example");
+  await focal.goto("/centres/ALG-5/terminate");
+  await expect(focal.getByRole("heading", { level: 1 })).toContainText("Terminate ALG-5");
+  await expectNoSeriousA11yViolations(focal);
+  await focal.screenshot({ path: testInfo.outputPath("terminate.png"), fullPage: true });
+
+  // Too short a reason: the message is at the field and the text stays.
+  const reason = focal.getByLabel("Reason for terminating");
+  await reason.fill("Closed");
+  await focal.getByRole("button", { name: "Terminate the designation" }).click();
+  await expect(focal.getByText("Give the reason in at least 10 characters.").first()).toBeVisible();
+  await expect(reason).toHaveValue("Closed");
+  await reason.fill("The institute stopped its quality assurance work in 2026.");
+  await focal.getByRole("button", { name: "Terminate the designation" }).click();
+  await expect(focal.getByRole("status").first()).toContainText("ALG-5 is terminated");
+
+  // Another region's focal point cannot even see the form.
+  const euro = await person(browser, "focal.euro@who.example");
+  expect((await euro.goto("/centres/SEN-10/terminate"))?.status()).toBe(404);
+
+  await page.goto("/centres?country=ALG");
+  await expect(page.getByRole("link", { name: /Medical Product Quality Assurance/ })).toHaveCount(0);
+  await page.goto("/centres?country=ALG&former=1");
+  await expect(page.getByRole("link", { name: /Medical Product Quality Assurance/ }).first()).toBeVisible();
+  await page.goto("/centres/ALG-5");
+  await expect(page.getByText("Terminated", { exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByText("The institute stopped its quality assurance work in 2026.").first(),
+  ).toBeVisible();
+});

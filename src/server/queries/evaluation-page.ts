@@ -69,7 +69,15 @@ export type EvaluationPageData = Awaited<ReturnType<typeof evaluationPage>>;
 export async function centreForTermination(reference: string) {
   return prisma.centre.findUnique({
     where: { reference },
-    select: { id: true, reference: true, title: true, status: true, version: true, termEnd: true },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      status: true,
+      statusReason: true,
+      version: true,
+      termEnd: true,
+    },
   });
 }
 

@@ -18,9 +18,29 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
   const reference = decodeURIComponent((await params).reference).toUpperCase();
   if (!/^[A-Z]{3}-\d{1,6}$/.test(reference)) notFound();
   const facts = await centreFactsByReference(reference);
-  await requirePage("centre.terminate", facts, `/centres/${reference}/terminate`);
+  const path = `/centres/${reference}/terminate`;
+  await requirePage("centre.read-internal", facts, path);
   const centre = await centreForTermination(reference);
   if (!centre) notFound();
+  // After the termination (the success re-renders this page) the outcome is
+  // shown; before it, only to whoever may terminate (others: not-found).
+  if (centre.status === "TERMINATED") {
+    return (
+      <div className="max-w-3xl space-y-6">
+        <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
+          {centre.reference} · {centre.title}
+        </h1>
+        <p role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-4 text-green-900">
+          {centre.reference} is terminated. The public directory shows it as Terminated
+          {centre.statusReason ? `: ${centre.statusReason}` : "."}
+        </p>
+        <p>
+          <Link href={`/centres/${centre.reference}`}>Open the public page</Link>
+        </p>
+      </div>
+    );
+  }
+  await requirePage("centre.terminate", facts, path);
   return (
     <div className="max-w-3xl space-y-6">
       <p className="text-sm">
@@ -31,10 +51,12 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
       </h1>
       <p>
         The centre is {centreStatusLabels[centre.status]}
-        {centre.termEnd ? `; its term runs to ${formatIsoDate(toIsoDate(centre.termEnd))}` : ""}. Terminating
-        ends the designation today: the centre becomes Terminated with your reason, shown publicly with
-        “include former centres”; annual reports not yet started are cancelled and an open redesignation is
-        withdrawn. This cannot be undone.
+        {centre.termEnd
+          ? `; its term ${centre.termEnd.getTime() > Date.now() ? "runs to" : "ended on"} ${formatIsoDate(toIsoDate(centre.termEnd))}`
+          : ""}
+        . Terminating ends the designation today: the centre becomes Terminated with your reason, shown
+        publicly with “include former centres”; annual reports not yet started are cancelled and an open
+        redesignation is withdrawn. This cannot be undone.
       </p>
       <TerminateForm centreId={centre.id} version={centre.version} />
     </div>
