@@ -7,8 +7,9 @@ import { signIn } from "./auth-helpers";
 // proposes a centre in Norway (warned of a similar one) and sends it to the
 // institution, whose newly invited staff complete and submit the form; the
 // officer endorses, the unit head clears, the focal point consults the
-// government and designates, the centre opens its letter, and a public
-// visitor finds the centre Active.
+// government and designates, the centre opens its letter (HTML and PDF), and
+// a public visitor finds the centre Active. Along the way the officer edits
+// the draft proposal, and the staff comment on a ToR item and an activity.
 
 const TITLE = "WHO Collaborating Centre for Health Data Governance and Stewardship";
 const CRITERIA = [
@@ -35,6 +36,12 @@ async function expectNoSeriousA11yViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual(
     [],
   );
+}
+
+/** A full-page picture for a person to look at, when E2E_SCREENSHOT_DIR names a folder. */
+async function screenshot(page: Page, name: string) {
+  const folder = process.env.E2E_SCREENSHOT_DIR;
+  if (folder) await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
 }
 
 /** Opens the designation from the My work section whose test id starts with `section`. */
@@ -91,6 +98,29 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   const reference = heading?.split(" · ")[0]?.trim() ?? "";
   expect(reference).toMatch(/^NOR-\d+$/);
   const designationUrl = officer.url();
+
+  // The officer corrects the draft proposal: the country is fixed, what was typed survives an error.
+  // (The institution is shared with another demo proposal: change only this proposal's own facts.)
+  await officer.getByRole("link", { name: "Edit the proposal" }).click();
+  await expect(officer.getByRole("heading", { level: 1 })).toHaveText(`Edit the proposal ${reference}`);
+  await expect(officer.getByText("The country cannot be changed")).toBeVisible();
+  await expect(officer.getByLabel("Country", { exact: true })).toHaveCount(0);
+  await expect(officer.getByLabel("Title of the centre")).toHaveValue(TITLE);
+  await officer.getByLabel("Joint work with WHO since").fill("2021-06-01");
+  await officer.getByLabel("Institution", { exact: true }).fill("");
+  await officer.getByRole("button", { name: "Save the proposal" }).click();
+  await expect(officer.getByText("Enter the institution's name.")).toBeVisible();
+  await expect(officer.getByLabel("Joint work with WHO since")).toHaveValue("2021-06-01");
+  await officer.getByLabel("Institution", { exact: true }).fill("Norwegian Institute of Public Health");
+  await officer.getByRole("button", { name: "Save the proposal" }).click();
+  await expect(officer.getByRole("form", { name: "Save the proposal" }).getByRole("status")).toHaveText(
+    "Proposal saved.",
+  );
+  await expectNoSeriousA11yViolations(officer);
+  await screenshot(officer, "designation-edit-proposal");
+  await officer.getByRole("link", { name: "Back to the designation" }).click();
+  await expect(officer.getByRole("heading", { level: 1 })).toHaveText(`${reference} · ${TITLE}`);
+  await expect(officer.getByText("Joint work with WHO from 2021-06-01")).toBeVisible();
   await act(officer, "Send to the institution", "With the institution");
 
   const staffEmail = `staff.${Date.now()}@centre.example`;
@@ -162,8 +192,19 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   await activity.getByLabel("Timeframe").fill("Year 1");
   await activity.getByLabel("Responsible person").fill("Prof. Kari Nordmann");
   await activity.getByRole("button", { name: "Add activity" }).click();
-  await expect(staff.getByText("Review of data governance laws")).toBeVisible();
+  await expect(staff.getByText("Review of data governance laws", { exact: true })).toBeVisible();
+
+  // A question next to the activity it is about.
+  const aboutActivity = "activity “Review of data governance laws”";
+  await staff.locator("summary", { hasText: `Comment on ${aboutActivity}` }).click();
+  const activityComment = staff.getByRole("form", { name: `Comment on ${aboutActivity}` });
+  await activityComment.getByLabel("Your comment").fill("Which countries' laws will be compared?");
+  await activityComment.getByRole("button", { name: "Add comment" }).click();
+  await expect(staff.getByRole("list", { name: `Comments on ${aboutActivity}` })).toContainText(
+    "Which countries' laws",
+  );
   await expectNoSeriousA11yViolations(staff);
+  await screenshot(staff, "designation-activity-comment");
   await act(staff, "Submit the designation form", "Submitted for review");
 
   // The officer endorses; the unit head (not the proposer) clears.
@@ -201,6 +242,31 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   await expect(staff.getByRole("heading", { level: 1 })).toContainText(`Designation as a ${TITLE}`);
   await expect(staff.getByText("for a term of 4 years")).toBeVisible();
   await expectNoSeriousA11yViolations(staff);
+  await screenshot(staff, "designation-letter");
+
+  // The same letter as a PDF, for the centre's staff and for WHO; another centre's staff get not-found.
+  const pdfUrl = `${designationUrl}/letter.pdf`;
+  await expect(staff.getByRole("link", { name: "Download the letter as PDF" })).toHaveAttribute(
+    "href",
+    new URL(pdfUrl).pathname,
+  );
+  for (const reader of [staff, focal]) {
+    const response = await reader.request.get(pdfUrl);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    expect(response.headers()["content-disposition"]).toMatch(
+      /^inline; filename="designation-letter-NOR-\d+-\d{4}-1\.pdf"$/,
+    );
+    expect((await response.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  }
+  const otherStaff = await person(browser, "staff.nor18@centre.example");
+  expect((await otherStaff.request.get(pdfUrl)).status()).toBe(404);
+  expect((await otherStaff.request.get(`${designationUrl}/letter`)).status()).toBe(404);
+  const anonymous = await (await browser.newContext()).newPage();
+  const signedOut = await anonymous.request.get(pdfUrl, { maxRedirects: 0 });
+  expect(signedOut.status()).toBeGreaterThanOrEqual(300);
+  expect(signedOut.status()).toBeLessThan(400);
+  expect(signedOut.headers()["location"]).toMatch(/\/sign-in\?next=/);
 
   // A public visitor finds the new Active centre.
   const visitor = await (await browser.newContext()).newPage();

@@ -8,15 +8,23 @@ import { prisma } from "@/server/db/client";
 import { authorize } from "@/server/policy/authorize";
 import { designationFacts } from "@/server/policy/resource-facts";
 
+/** The technical units and initiators: what a proposal offers besides the country. */
+async function unitChoices() {
+  const units = await prisma.unit.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return {
+    units: units.map((unit) => ({ value: String(unit.id), label: unit.name })),
+    initiators: initiators.map((code) => ({ value: code, label: code === "HQ" ? "WHO headquarters" : code })),
+  };
+}
+
 async function choices() {
-  const [countries, units] = await Promise.all([
+  const [countries, rest] = await Promise.all([
     prisma.country.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    prisma.unit.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    unitChoices(),
   ]);
   return {
     countries: countries.map((country) => ({ value: String(country.id), label: country.name })),
-    units: units.map((unit) => ({ value: String(unit.id), label: unit.name })),
-    initiators: initiators.map((code) => ({ value: code, label: code === "HQ" ? "WHO headquarters" : code })),
+    ...rest,
   };
 }
 
@@ -81,6 +89,7 @@ export async function proposalForEdit(viewer: Viewer, designationId: number) {
           )
         : {}),
     } as Record<string, string>,
-    options: await choices(),
+    // No countries: the country of a proposal is fixed once its number is assigned.
+    options: await unitChoices(),
   };
 }
