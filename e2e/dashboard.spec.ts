@@ -77,6 +77,19 @@ test("a focal point sees the region's overdue report on the dashboard and downlo
   expect(csv).not.toContain("NOR-18");
 });
 
+test("the EURO focal point sees the region's overdue report (FIN-35, returned) and none of AFRO's", async ({
+  page,
+}) => {
+  await signIn(page, "focal.euro@who.example");
+  await page.goto("/dashboard");
+  await expect(page.getByText("Deadlines for the EURO region")).toBeVisible({ timeout: 20_000 });
+  const row = page.getByTestId("overdue-reports").getByRole("row").filter({ hasText: "FIN-35" });
+  await expect(row).toContainText("Annual report, year 1");
+  await expect(row).toContainText("Returned for changes");
+  await expect(row).toContainText(/\d+ days? overdue/);
+  await expect(page.getByText("SOA-14")).toHaveCount(0);
+});
+
 test("centre staff have no dashboard and cannot download its lists", async ({ page }) => {
   await signIn(page, "staff.soa13@centre.example");
   await expect(page.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
