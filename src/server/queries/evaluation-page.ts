@@ -66,8 +66,8 @@ export async function evaluationPage(viewer: Viewer, designationId: number, now 
 export type EvaluationPageData = Awaited<ReturnType<typeof evaluationPage>>;
 
 /** The terminate page: the centre, if the viewer may terminate it (else AccessDenied → not-found). */
-export async function centreForTermination(reference: string) {
-  return prisma.centre.findUnique({
+export async function centreForTermination(reference: string, now = new Date()) {
+  const centre = await prisma.centre.findUnique({
     where: { reference },
     select: {
       id: true,
@@ -79,6 +79,7 @@ export async function centreForTermination(reference: string) {
       termEnd: true,
     },
   });
+  return centre ? { ...centre, termEnded: centre.termEnd !== null && centre.termEnd <= now } : null;
 }
 
 /** The centre's current term: its latest DESIGNATED designation, or null. */

@@ -52,7 +52,7 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
       <p>
         The centre is {centreStatusLabels[centre.status]}
         {centre.termEnd
-          ? `; its term ${centre.termEnd.getTime() > Date.now() ? "runs to" : "ended on"} ${formatIsoDate(toIsoDate(centre.termEnd))}`
+          ? `; its term ${centre.termEnded ? "ended on" : "runs to"} ${formatIsoDate(toIsoDate(centre.termEnd))}`
           : ""}
         . Terminating ends the designation today: the centre becomes Terminated with your reason, shown
         publicly with “include former centres”; annual reports not yet started are cancelled and an open
