@@ -298,6 +298,42 @@ for (const kind of testDatabaseKinds()) {
       await prisma.user.update({ where: { id: afro.id }, data: { disabledAt: null } });
     });
 
+    it("gives the officer's My work the evaluations to write and the redesignations to start", async () => {
+      const { myWork } = await import("@/server/queries/my-work");
+      const sections = await myWork(viewers.officer!);
+      const section = (id: string) => sections.find((candidate) => candidate.id === id)!;
+      const nor14 = await prisma.designation.findFirstOrThrow({
+        where: { centre: { reference: "NOR-14" }, state: "DESIGNATED" },
+        orderBy: { termStart: "desc" },
+        select: { id: true },
+      });
+      // NOR-14's term ends in 100 days, not evaluated: both lists, linking to its evaluation page.
+      for (const id of ["officer-evaluations", "officer-redesignations"]) {
+        const item = section(id).items.find((candidate) => candidate.title.startsWith("NOR-14 · "));
+        expect(item?.href, id).toBe(`/evaluations/${nor14.id}`);
+      }
+      // NET-86: evaluation completed and a redesignation already under way: in neither.
+      for (const id of ["officer-evaluations", "officer-redesignations"])
+        expect(
+          section(id).items.some((item) => item.title.startsWith("NET-86 · ")),
+          id,
+        ).toBe(false);
+      // NOR-18 is two years into its term: not yet.
+      expect(section("officer-redesignations").items.some((item) => item.title.startsWith("NOR-18 · "))).toBe(
+        false,
+      );
+      // Report items open the report itself.
+      const review = section("officer-reports").items.find((item) => item.title.startsWith("DEN-64 · "));
+      expect(review?.href).toMatch(/^\/reports\/\d+$/);
+      // Another officer's centres never show.
+      const other = await myWork(viewers.unitHead!);
+      expect(
+        other
+          .find((candidate) => candidate.id === "officer-evaluations")!
+          .items.some((item) => item.title.startsWith("NOR-14 · ")),
+      ).toBe(false);
+    });
+
     it("gives an officer the reports to review, evaluations and term ends of their centres", async () => {
       const events = await feed.calendarEventsFor(viewers.officer!);
       const summaries = events.map((event) => event.summary);
