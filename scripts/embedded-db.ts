@@ -6,7 +6,7 @@
 //
 // PGlite must never have one data folder open twice: an exclusive lock file
 // is held from before PGlite opens until after it has closed, and the state
-// file (data/embedded-db.json: {pid, port, url}) exists only while the server
+// file (data/pglite.server.json beside data/pglite: {pid, port, url}) exists only while the server
 // listens.
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 

@@ -50,12 +50,15 @@ export function embeddedDbPaths(root = projectRoot, env: NodeJS.ProcessEnv = pro
     throw new Error(`EMBEDDED_DB_PORT must be a port number (1-65535), not "${env.EMBEDDED_DB_PORT}".`);
   }
   // Beside the data folder, not inside it: PGlite's initdb wants it empty.
+  // Named after the folder, so two databases side by side (the app's and the
+  // test suite's) never read each other's server state.
   const stateDir = path.dirname(dataDir);
+  const name = path.basename(dataDir);
   return {
     dataDir,
     port,
-    stateFile: path.join(stateDir, "embedded-db.json"),
-    lockFile: path.join(stateDir, "embedded-db.lock"),
+    stateFile: path.join(stateDir, `${name}.server.json`),
+    lockFile: path.join(stateDir, `${name}.server.lock`),
   };
 }
 
