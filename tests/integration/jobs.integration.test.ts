@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import type { PrismaClient } from "@/generated/prisma/client";
 
+import { startFakeSmtp } from "../support/fake-smtp";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
 
 // The scheduled jobs on the demo seed (PGlite, and PostgreSQL when
@@ -255,6 +256,36 @@ for (const kind of testDatabaseKinds()) {
       // A second run changes nothing.
       expect(await m.expiry.runCentreExpiry(prisma, now)).toEqual({ pending: 0, closed: 0, skipped: 0 });
     }, 300_000);
+
+    it("two senders at once deliver each queued message once (the claim leases it)", async () => {
+      const smtp = await startFakeSmtp();
+      const previous = process.env.SMTP_URL;
+      process.env.SMTP_URL = smtp.url;
+      try {
+        await prisma.outboxMessage.updateMany({ where: { state: "PENDING" }, data: { state: "SENT" } });
+        await prisma.outboxMessage.createMany({
+          data: Array.from({ length: 6 }, (_, index) => ({
+            kind: "test",
+            toEmail: `person${index}@example.org`,
+            subject: "Test",
+            textBody: "Hello",
+          })),
+        });
+        const { deliverOutbox } = await import("@/server/mail/deliver-outbox");
+        const runs = await Promise.all([deliverOutbox(prisma), deliverOutbox(prisma), deliverOutbox(prisma)]);
+        expect(runs.reduce((sum, run) => sum + run.sent, 0)).toBe(6);
+        expect([...smtp.received].sort()).toEqual(
+          Array.from({ length: 6 }, (_, index) => `person${index}@example.org`).sort(),
+        );
+        expect(await prisma.outboxMessage.count({ where: { kind: "test", state: "SENT" } })).toBe(6);
+        // The periodic sender finds nothing left to send.
+        expect(await deliverOutbox(prisma)).toEqual({ sent: 0, failed: 0 });
+      } finally {
+        if (previous === undefined) delete process.env.SMTP_URL;
+        else process.env.SMTP_URL = previous;
+        await smtp.stop();
+      }
+    });
 
     if (kind === "postgres") {
       it("two app instances running pg-boss on one database send each scheduled reminder once", async () => {

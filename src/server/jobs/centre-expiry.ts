@@ -9,12 +9,10 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { appUrl } from "@/server/auth/tokens";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 
+import { forEachBatch } from "./batches";
 import { activeUsers, staffByCentre } from "./recipients";
 
 export type ExpiryRun = { pending: number; closed: number; skipped: number };
-
-/** Writes per transaction: the first run after an import moves hundreds of centres. */
-const BATCH = 25;
 
 const publicReasons: Record<ExpiryDecision["reason"], (termEnd: string) => string> = {
   "redesignation-under-way": (end) => `The term ended on ${end}; a redesignation is under way.`,
@@ -84,10 +82,10 @@ export async function runCentreExpiry(db: PrismaClient, now = new Date()): Promi
     db,
     notified.flatMap(({ centre }) => centre.responsibleOfficerId ?? []),
   );
-  for (let start = 0; start < decided.length; start += BATCH) {
+  await forEachBatch(decided, async (batch) => {
     await db.$transaction(
       async (tx) => {
-        for (const { centre, termEnd, decision } of decided.slice(start, start + BATCH)) {
+        for (const { centre, termEnd, decision } of batch) {
           const end = formatIsoDate(toIsoDate(termEnd));
           const updated = await tx.centre.updateMany({
             where: { id: centre.id, version: centre.version, status: "ACTIVE" },
@@ -135,6 +133,6 @@ export async function runCentreExpiry(db: PrismaClient, now = new Date()): Promi
       },
       { timeout: 120_000 },
     );
-  }
+  });
   return run;
 }

@@ -5,7 +5,7 @@ import { startOfUtcDay, toIsoDate } from "@/domain/dates";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { recordAudit } from "@/server/audit/record-audit";
 
-const BATCH = 25;
+import { forEachBatch } from "./batches";
 
 /**
  * The daily `open-reports` job (domain.md §6): a SCHEDULED annual report
@@ -30,10 +30,10 @@ export async function runOpenReports(db: PrismaClient, now = new Date()): Promis
       reportOpening({ state: report.state, opensOn: toIsoDate(report.opensOn) }, toIsoDate(today)) !== null,
   );
   let opened = 0;
-  for (let start = 0; start < opening.length; start += BATCH) {
+  await forEachBatch(opening, async (batch) => {
     await db.$transaction(
       async (tx) => {
-        for (const report of opening.slice(start, start + BATCH)) {
+        for (const report of batch) {
           const updated = await tx.annualReport.updateMany({
             where: { id: report.id, version: report.version, state: "SCHEDULED" },
             data: { state: "OPEN", stateChangedAt: now, version: { increment: 1 } },
@@ -52,6 +52,6 @@ export async function runOpenReports(db: PrismaClient, now = new Date()): Promis
       },
       { timeout: 120_000 },
     );
-  }
+  });
   return { opened };
 }

@@ -21,6 +21,35 @@ export type JobsOptions = {
   log?: (line: string) => void;
 };
 
+/**
+ * Creates a job's queue unless it exists. pg-boss's create_queue adds a
+ * partition to its job table (DDL); two instances starting at the same moment
+ * can deadlock on it (seen in the two-instance test), so a deadlock or a
+ * concurrent creation is retried after a short random wait. The creation is
+ * idempotent (ON CONFLICT DO NOTHING), so the retry is safe.
+ */
+async function ensureQueue(boss: PgBoss, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    if (await boss.getQueue(name)) return;
+    try {
+      await boss.createQueue(name, {
+        name,
+        policy: "stately",
+        // A failed run is retried twice; a stuck one is given up after 15 minutes.
+        retryLimit: 2,
+        retryDelay: 60,
+        expireInSeconds: 15 * 60,
+      });
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      // 40P01 deadlock, 23505 unique violation, 42P07 table exists: another instance is creating it.
+      if (attempt >= 5 || !["40P01", "23505", "42P07"].includes(code ?? "")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400 * attempt));
+    }
+  }
+}
+
 export type JobsHandle = { boss: PgBoss; stop: () => Promise<void> };
 
 /**
@@ -47,14 +76,7 @@ export async function startJobs(options: JobsOptions): Promise<JobsHandle> {
   await boss.start();
 
   for (const job of jobs as readonly JobDefinition[]) {
-    await boss.createQueue(job.name, {
-      name: job.name,
-      policy: "stately",
-      // A failed run is retried twice; a stuck one is given up after 15 minutes.
-      retryLimit: 2,
-      retryDelay: 60,
-      expireInSeconds: 15 * 60,
-    });
+    await ensureQueue(boss, job.name);
     await boss.schedule(job.name, options.cron?.[job.name as JobName] ?? job.cron, {}, { tz: "UTC" });
     await boss.work(
       job.name,
