@@ -174,3 +174,44 @@ test("staff fill, reload, submit and resubmit NOR-18's annual report; the office
   await expect(overdue).toBeVisible();
   await expect(overdue.getByText("NOR-18")).toHaveCount(0);
 });
+
+test("without JavaScript the report form saves a draft and shows what is missing", async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(600_000);
+  const signedIn = await person(browser, "staff.soa13@centre.example");
+  await signedIn.goto("/my-work");
+  await signedIn
+    .locator('[data-testid^="staff-reports"] li')
+    .filter({ hasText: "SOA-13" })
+    .getByRole("link")
+    .click();
+  await signedIn.waitForURL(/\/reports\/\d+$/, { timeout: 120_000 });
+  const url = signedIn.url();
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await signedIn.context().storageState(),
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.getByTestId("report-state")).toHaveText("Draft");
+  // No autosave, no JavaScript-only buttons: a plain form.
+  await expect(page.getByRole("button", { name: /Add an output/ })).toHaveCount(0);
+  const suggestion = `Plain form save ${Date.now()}`;
+  await page.getByLabel("Suggestions for WHO").fill(suggestion);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.waitForLoadState("load");
+  await page.goto(url);
+  await expect(page.getByLabel("Suggestions for WHO")).toHaveValue(suggestion);
+
+  // Submitting the incomplete draft: what is missing at each field, what was typed kept.
+  await page.getByLabel("Difficulties").fill("Typed without JavaScript");
+  await page.getByRole("button", { name: "Submit report" }).click();
+  await expect(page.getByTestId("report-form").getByRole("alert")).toContainText(
+    "The report is not complete",
+  );
+  await expect(page.getByLabel("Difficulties")).toHaveValue("Typed without JavaScript");
+  await expect(page.getByTestId("report-state")).toHaveText("Draft");
+  await screenshot(page, testInfo, "report-form-no-js");
+  await context.close();
+});

@@ -11,9 +11,15 @@ import { acceptReportCommand, returnReportCommand } from "./review-commands";
 
 // Wiring only: every action goes through the command runner (viewer, zod, permission).
 
-/** "Save draft" of the form without JavaScript: the page is rendered again from the database. */
-export async function saveReportDraftAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(saveDraftCommand(), formData);
+/**
+ * The report form's two buttons ("Save draft", "Submit report"), told apart
+ * by the `intent` the pressed button posts: one action, so that the form
+ * works the same without JavaScript. `intent` is not a field of the report.
+ */
+export async function reportFormAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const intent = formData.get("intent");
+  formData.delete("intent");
+  return runCommand(intent === "submit" ? submitReportCommand : saveDraftCommand(), formData);
 }
 
 export type AutosaveResult = Omit<FormState, "values"> & {
@@ -54,9 +60,6 @@ export async function autosaveReportAction(formData: FormData): Promise<Autosave
   }
 }
 
-export async function submitReportAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(submitReportCommand, formData);
-}
 export async function acceptReportAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runCommand(acceptReportCommand, formData);
 }

@@ -25,11 +25,7 @@ import {
   sectionLabels,
 } from "@/domain/annual-report";
 import { initialFormState, type FormState } from "@/domain/form-state";
-import {
-  autosaveReportAction,
-  saveReportDraftAction,
-  submitReportAction,
-} from "@/server/commands/report/actions";
+import { autosaveReportAction, reportFormAction } from "@/server/commands/report/actions";
 
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from "./local-draft";
 
@@ -167,22 +163,12 @@ function fieldLabels(activities: FormActivity[]): Record<string, string> {
  * retried, and sent again when the connection is back or the page reopens.
  */
 export function ReportForm({ reportId, version, idempotencyKey, activities, stored }: Props) {
-  const [saveState, saveAction] = useActionState(saveReportDraftAction, initialFormState);
-  const [submitState, submitAction, submitPending] = useActionState(submitReportAction, initialFormState);
+  const [formState, formAction, pending] = useActionState(reportFormAction, initialFormState);
   // Without JavaScript the page comes back with the posted values after an error.
-  const echoed =
-    submitState.status === "error"
-      ? submitState.values
-      : saveState.status === "error"
-        ? saveState.values
-        : null;
+  const echoed = formState.status === "error" ? formState.values : null;
   const [model, setModel] = useState<Model>(() => toModel({ ...stored, ...echoed }, activities));
-  const [errors, setErrors] = useState<Record<string, string[]>>(
-    () => submitState.fieldErrors ?? saveState.fieldErrors ?? {},
-  );
-  const [outcome, setOutcome] = useState<FormState>(() =>
-    submitState.status !== "idle" ? submitState : saveState,
-  );
+  const [errors, setErrors] = useState<Record<string, string[]>>(() => formState.fieldErrors ?? {});
+  const [outcome, setOutcome] = useState<FormState>(formState);
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   // Buttons that only work with JavaScript appear once it runs.
   const hydrated = useSyncExternalStore(
@@ -191,13 +177,12 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
     () => false,
   );
   // A new outcome of "Save draft" / "Submit report" replaces the shown one (adjusted while rendering).
-  const [seen, setSeen] = useState({ submitState, saveState });
-  if (seen.submitState !== submitState || seen.saveState !== saveState) {
-    const latest = seen.submitState !== submitState ? submitState : saveState;
-    setSeen({ submitState, saveState });
-    if (latest.status !== "idle") {
-      setOutcome(latest);
-      setErrors(latest.fieldErrors ?? {});
+  const [seen, setSeen] = useState(formState);
+  if (seen !== formState) {
+    setSeen(formState);
+    if (formState.status !== "idle") {
+      setOutcome(formState);
+      setErrors(formState.fieldErrors ?? {});
     }
   }
 
@@ -318,14 +303,13 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
 
   // A refused submission: the error summary takes the focus, so the person hears what is missing.
   useEffect(() => {
-    if (submitState.status === "error")
-      summaryRef.current?.querySelector<HTMLElement>("[role=alert]")?.focus();
-  }, [submitState]);
+    if (formState.status === "error") summaryRef.current?.querySelector<HTMLElement>("[role=alert]")?.focus();
+  }, [formState]);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     // With JavaScript both buttons go through the autosave path, which keeps the version current.
     event.preventDefault();
-    const intent = ((event.nativeEvent as SubmitEvent).submitter as HTMLElement | null)?.dataset.intent;
+    const intent = ((event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value;
     const savedAll = await save();
     if (intent !== "submit") {
       if (savedAll) setOutcome({ status: "success", message: "Draft saved." });
@@ -341,11 +325,12 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
     }
     const values = toFlat(modelRef.current, activities);
     startTransition(() =>
-      submitAction(
+      formAction(
         formData({
           reportId: String(reportId),
           version: String(versionRef.current),
           idempotencyKey,
+          intent: "submit",
           ...values,
         }),
       ),
@@ -370,7 +355,7 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
 
   return (
     <form
-      action={saveAction}
+      action={formAction}
       onSubmit={onSubmit}
       noValidate
       aria-label="Annual report"
@@ -607,19 +592,20 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
       <div className="sticky bottom-0 flex flex-wrap items-center gap-4 border-t border-slate-200 bg-white/95 py-4">
         <button
           type="submit"
-          data-intent="save"
+          name="intent"
+          value="save"
           className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-ink hover:bg-slate-50"
         >
           Save draft
         </button>
         <button
           type="submit"
-          data-intent="submit"
-          formAction={submitAction}
-          disabled={submitPending}
+          name="intent"
+          value="submit"
+          disabled={pending}
           className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
         >
-          {submitPending ? "Submitting…" : "Submit report"}
+          {pending ? "Please wait…" : "Submit report"}
         </button>
         <p role="status" aria-live="polite" className="text-sm text-muted" data-testid="save-status">
           {hydrated ? statusText(status) : ""}
