@@ -248,5 +248,8 @@ test.describe("revocation (scenario 10)", () => {
     expect(response?.url()).toContain("/sign-in");
     await expect(victimPage.getByText("Nomvula Dlamini")).toHaveCount(0);
     await victim.close();
+    // Later journeys sign in as this focal point: leave the demo account as it was.
+    await page.getByRole("button", { name: "Enable account" }).click();
+    await expect(page.getByTestId("audit-trail")).toContainText("user.enabled");
   });
 });
