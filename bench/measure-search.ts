@@ -20,6 +20,7 @@ import {
 } from "../src/server/queries/directory-resolve";
 import {
   cursorFingerprint,
+  pageAndCountsSql,
   pageIdsSql,
   searchDirectoryAfter,
   searchDirectoryPage,
@@ -112,6 +113,11 @@ async function main() {
     const raw = await time(async () => {
       await run(versionAndCorrectionsSql(words));
       await run(vocabularySql);
+      // A keyword search reads page and counts in one statement (see pageAndFacets).
+      if (resolved.tsQuery && !scenario.deep) {
+        await run(pageAndCountsSql(resolved, { limit: pageSize, offset: 0 }));
+        return;
+      }
       await Promise.all([
         run(
           hydratedPageSql(

@@ -315,6 +315,49 @@ for (const kind of testDatabaseKinds()) {
       }
     });
 
+    it("a keyword search reads its matches once for page and counts, with the same results as two statements", async () => {
+      const centres = await import("@/server/queries/directory-centres");
+      for (const [query, offset] of [
+        ["q=health", 0],
+        ["q=telemed&region=EURO&sort=title", 0],
+        ["q=health&sort=expiry", 20],
+        ["q=tubercolosis&former=1&sort=reference", 0],
+      ] as const) {
+        const parsed = m.search.parsePageSearch(record(query));
+        if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+        const resolved = await m.resolve.resolveSearch(parsed.value);
+        if (!resolved.ok) throw new Error(resolved.errors.join("; "));
+        const options = { limit: 20, offset };
+        const [combined] = await prisma.$queryRaw<
+          {
+            page: { reference: string; key: unknown }[] | null;
+            counts: { facet: string; id: string; count: number }[] | null;
+          }[]
+        >(m.directory.pageAndCountsSql(resolved.value, options));
+        const separatePage = await prisma.$queryRaw<{ reference: string; key: unknown }[]>(
+          centres.hydratedPageSql(
+            m.directory.pageIdsSql(resolved.value, options),
+            resolved.value.sort === "relevance",
+          ),
+        );
+        const separateCounts = await prisma.$queryRaw<{ facet: string; id: string; count: number }[]>(
+          m.facets.scanFacetsSql(resolved.value),
+        );
+        const sorted = (rows: { facet: string; id: string; count: number }[]) =>
+          rows.map((row) => `${row.facet}:${row.id}:${Number(row.count)}`).sort();
+        expect(separatePage.length, query).toBeGreaterThan(0);
+        expect(
+          (combined?.page ?? []).map((row) => row.reference),
+          query,
+        ).toEqual(separatePage.map((row) => row.reference));
+        expect(
+          (combined?.page ?? []).map((row) => String(row.key)),
+          query,
+        ).toEqual(separatePage.map((row) => String(row.key)));
+        expect(sorted(combined?.counts ?? []), query).toEqual(sorted(separateCounts));
+      }
+    });
+
     it("the home page, map and statistics read the counters and agree with direct counts", async () => {
       const summary = await import("@/server/queries/region-summary");
       const map = await import("@/server/queries/directory-map");

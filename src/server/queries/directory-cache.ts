@@ -17,20 +17,28 @@ export class VersionedCache<T> {
   constructor(private readonly capacity: number) {}
 
   async get(key: string, version: string, load: () => Promise<T>): Promise<T> {
-    const enabled = process.env.DIRECTORY_FACET_CACHE !== "off";
-    const hit = this.entries.get(key);
-    if (enabled && hit && hit.version === version) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.value;
-    }
+    const hit = this.peek(key, version);
+    if (hit !== undefined) return hit;
     const value = await load();
-    if (enabled) {
-      this.entries.delete(key);
-      this.entries.set(key, { version, value });
-      if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    }
+    this.put(key, version, value);
     return value;
+  }
+
+  /** The entry, if present and current (and marks it recently used). */
+  peek(key: string, version: string): T | undefined {
+    if (process.env.DIRECTORY_FACET_CACHE === "off") return undefined;
+    const hit = this.entries.get(key);
+    if (!hit || hit.version !== version) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.value;
+  }
+
+  put(key: string, version: string, value: T): void {
+    if (process.env.DIRECTORY_FACET_CACHE === "off") return;
+    this.entries.delete(key);
+    this.entries.set(key, { version, value });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 }
 

@@ -24,7 +24,7 @@ export type DirectoryCentre = {
   website: string | null;
 };
 
-type Row = {
+export type Row = {
   id: number;
   reference: string;
   title: string;
@@ -52,7 +52,7 @@ export async function hydrateCentres(
   return toCentres(ids, rows, vocabulary);
 }
 
-const publicColumns = Prisma.sql`
+export const publicColumns = Prisma.sql`
     c.id, c.reference, c.title, c.status::text AS status, c."regionId", c."countryId", c.city,
     i.name AS institution, c.initiator::text AS initiator, s."subjectIds", s."activityTypeIds",
     to_char(c."firstDesignatedOn", 'YYYY-MM-DD') AS "firstDesignatedOn",
@@ -83,6 +83,14 @@ export async function pageOfCentres(
   const rows = await prisma.$queryRaw<(Row & { key: string | number })[]>(
     hydratedPageSql(pageSql, descending),
   );
+  return toPage(rows, vocabulary);
+}
+
+/** Rows of `publicColumns` plus their key, in page order, as the page's keys and centres. */
+export function toPage(
+  rows: (Row & { key: string | number })[],
+  vocabulary: DirectoryVocabulary,
+): { keys: KeyedRow[]; items: DirectoryCentre[] } {
   return {
     keys: rows.map((row) => ({ id: row.id, key: row.key })),
     items: toCentres(

@@ -12,7 +12,7 @@ export type FacetValue = { value: string; label: string; count: number; selected
 export type FacetName = "region" | "country" | "status" | "subject" | "activity" | "initiator";
 export type DirectoryFacets = Record<FacetName, FacetValue[]> & { total: number };
 
-type CountRow = { facet: FacetName; id: string; count: number };
+export type CountRow = { facet: FacetName; id: string; count: number };
 
 const initiatorLabels: Record<string, string> = { HQ: "Headquarters" };
 
@@ -20,7 +20,7 @@ const initiatorLabels: Record<string, string> = { HQ: "Headquarters" };
 // tables make the other searches cheap. Counts are also cached per instance
 // for each distinct search while SearchDataVersion is unchanged (read at the
 // start of every request), so repeating a search costs no scan at all.
-const facetCache = new VersionedCache<CountRow[]>(500);
+export const facetCache = new VersionedCache<CountRow[]>(500);
 
 /** Counts per facet value over the whole filtered set (conjunctive filters). */
 export async function countFacets(resolved: ResolvedSearch): Promise<DirectoryFacets> {
@@ -85,6 +85,15 @@ function counterFacetsSql(resolved: ResolvedSearch): Prisma.Sql {
     UNION ALL SELECT 'initiator', initiator::text, sum(count)::int FROM c GROUP BY initiator${terms}`;
 }
 
+/** The six groupings over a CTE `f` of matching search rows (facet, id, count). */
+export const facetGroupsSql = Prisma.sql`
+    SELECT 'status' AS facet, status::text AS id, count(*)::int AS count FROM f GROUP BY status
+    UNION ALL SELECT 'region', "regionId"::text, count(*)::int FROM f GROUP BY "regionId"
+    UNION ALL SELECT 'country', "countryId"::text, count(*)::int FROM f GROUP BY "countryId"
+    UNION ALL SELECT 'initiator', initiator::text, count(*)::int FROM f GROUP BY initiator
+    UNION ALL SELECT 'subject', u.id::text, count(*)::int FROM f, unnest(f."subjectIds") AS u(id) GROUP BY u.id
+    UNION ALL SELECT 'activity', u.id::text, count(*)::int FROM f, unnest(f."activityTypeIds") AS u(id) GROUP BY u.id`;
+
 /** Counts by scanning the matches (exported so a test can compare it with the counters). */
 export function scanFacetsSql(resolved: ResolvedSearch): Prisma.Sql {
   return Prisma.sql`
@@ -93,15 +102,10 @@ export function scanFacetsSql(resolved: ResolvedSearch): Prisma.Sql {
       FROM ${fromClause(resolved)}
       WHERE ${whereClause(resolved)}
     )
-    SELECT 'status' AS facet, status::text AS id, count(*)::int AS count FROM f GROUP BY status
-    UNION ALL SELECT 'region', "regionId"::text, count(*)::int FROM f GROUP BY "regionId"
-    UNION ALL SELECT 'country', "countryId"::text, count(*)::int FROM f GROUP BY "countryId"
-    UNION ALL SELECT 'initiator', initiator::text, count(*)::int FROM f GROUP BY initiator
-    UNION ALL SELECT 'subject', u.id::text, count(*)::int FROM f, unnest(f."subjectIds") AS u(id) GROUP BY u.id
-    UNION ALL SELECT 'activity', u.id::text, count(*)::int FROM f, unnest(f."activityTypeIds") AS u(id) GROUP BY u.id`;
+    ${facetGroupsSql}`;
 }
 
-function buildFacets(resolved: ResolvedSearch, rows: CountRow[]): DirectoryFacets {
+export function buildFacets(resolved: ResolvedSearch, rows: CountRow[]): DirectoryFacets {
   const counts = (facet: FacetName) =>
     new Map(rows.filter((row) => row.facet === facet).map((row) => [row.id, Number(row.count)]));
   const { vocabulary, search } = resolved;

@@ -8,10 +8,19 @@ import {
 } from "@/domain/directory/cursor";
 import { maxApiLimit, searchToParams, type DirectorySearch } from "@/domain/directory/search-params";
 import { Prisma } from "@/generated/prisma/client";
+import { prisma } from "@/server/db/client";
 
 import { sqlKey, VersionedCache } from "./directory-cache";
-import { pageOfCentres, type DirectoryCentre } from "./directory-centres";
-import { countFacets, type DirectoryFacets } from "./directory-facets";
+import { pageOfCentres, publicColumns, toPage, type DirectoryCentre, type Row } from "./directory-centres";
+import {
+  buildFacets,
+  countFacets,
+  facetCache,
+  facetGroupsSql,
+  facetsSql,
+  type CountRow,
+  type DirectoryFacets,
+} from "./directory-facets";
 import type { ResolvedSearch } from "./directory-resolve";
 import {
   afterCursor,
@@ -63,6 +72,66 @@ function findPage(resolved: ResolvedSearch, options: PageOptions) {
   return shallow ? pageCache.get(sqlKey(sql), resolved.vocabulary.dataVersion, load) : load();
 }
 
+type FoundPage = Awaited<ReturnType<typeof pageOfCentres>>;
+
+/**
+ * A page and the facet counts. A keyword search with neither in the caches
+ * reads its matches once for both (one statement: the matches materialised
+ * with their rank and facet columns, the page and the six groupings taken
+ * from them), instead of two statements that each visit every match's row.
+ */
+async function pageAndFacets(
+  resolved: ResolvedSearch,
+  options: PageOptions,
+): Promise<[FoundPage, DirectoryFacets]> {
+  const version = resolved.vocabulary.dataVersion;
+  const pageSql = pageIdsSql(resolved, options);
+  const countSql = facetsSql(resolved);
+  const combine =
+    resolved.tsQuery !== null &&
+    !options.after &&
+    options.limit <= maxApiLimit + 1 &&
+    pageCache.peek(sqlKey(pageSql), version) === undefined &&
+    facetCache.peek(sqlKey(countSql), version) === undefined;
+  if (!combine) return Promise.all([findPage(resolved, options), countFacets(resolved)]);
+
+  const rows = await prisma.$queryRaw<{ page: PageRow[] | null; counts: CountRow[] | null }[]>(
+    pageAndCountsSql(resolved, options),
+  );
+  const found = toPage(rows[0]?.page ?? [], resolved.vocabulary);
+  const counts = rows[0]?.counts ?? [];
+  if ((options.offset ?? 0) < cachedPages * options.limit) pageCache.put(sqlKey(pageSql), version, found);
+  facetCache.put(sqlKey(countSql), version, counts);
+  return [found, buildFacets(resolved, counts)];
+}
+
+type PageRow = Row & { key: string | number };
+
+/** The statement behind pageAndFacets (exported for a test that compares it with the two). */
+export function pageAndCountsSql(resolved: ResolvedSearch, { limit, offset = 0 }: PageOptions): Prisma.Sql {
+  const descending = resolved.sort === "relevance" ? Prisma.sql`DESC` : Prisma.empty;
+  return Prisma.sql`
+    WITH m AS MATERIALIZED (
+      SELECT s."centreId", s."regionId", s."countryId", s.status, s.initiator, s."subjectIds", s."activityTypeIds",
+             ${sortKeyExpression(resolved.sort)} AS key, ${ordExpression(resolved.sort)} AS ord
+      FROM ${fromClause(resolved)}
+      WHERE ${whereClause(resolved)}
+    ),
+    p AS (
+      SELECT "centreId" AS id, key, ord FROM m ORDER BY ord ${descending}, "centreId" LIMIT ${limit} OFFSET ${offset}
+    ),
+    f AS (SELECT "regionId", "countryId", status, initiator, "subjectIds", "activityTypeIds" FROM m),
+    counts AS (${facetGroupsSql})
+    SELECT
+      (SELECT json_agg(x ORDER BY x.n) FROM (
+         SELECT row_number() OVER (ORDER BY p.ord ${descending}, p.id) AS n, p.key, ${publicColumns}
+         FROM p
+         JOIN "Centre" c ON c.id = p.id
+         JOIN "CentreSearch" s ON s."centreId" = p.id
+         LEFT JOIN "Institution" i ON i.id = c."institutionId") x) AS page,
+      (SELECT json_agg(counts) FROM counts) AS counts`;
+}
+
 function corrections(resolved: ResolvedSearch): SearchCorrection[] {
   return resolved.words.flatMap(({ word, correction }) =>
     correction && correction !== word ? [{ word, correction }] : [],
@@ -74,10 +143,7 @@ export async function searchDirectoryPage(
   resolved: ResolvedSearch,
   { page, pageSize }: { page: number; pageSize: number },
 ): Promise<DirectoryPage> {
-  const [found, facets] = await Promise.all([
-    findPage(resolved, { limit: pageSize, offset: (page - 1) * pageSize }),
-    countFacets(resolved),
-  ]);
+  const [found, facets] = await pageAndFacets(resolved, { limit: pageSize, offset: (page - 1) * pageSize });
   return { items: found.items, total: facets.total, facets, corrections: corrections(resolved) };
 }
 
@@ -99,10 +165,9 @@ export async function searchDirectoryAfter(
 ): Promise<DirectoryCursorPage> {
   const fingerprint = cursorFingerprint(resolved.search);
   const after = cursor ? decodeCursor(cursor, { sort: resolved.sort, fingerprint }) : undefined;
-  const [found, facets] = await Promise.all([
-    findPage(resolved, { limit: limit + 1, after }),
-    withFacets ? countFacets(resolved) : Promise.resolve(null),
-  ]);
+  const [found, facets] = withFacets
+    ? await pageAndFacets(resolved, { limit: limit + 1, after })
+    : [await findPage(resolved, { limit: limit + 1, after }), null];
   const hasMore = found.keys.length > limit;
   const items = found.items.slice(0, limit);
   const last = found.keys.slice(0, limit).at(-1);
