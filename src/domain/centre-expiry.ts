@@ -16,6 +16,19 @@ export type CentreForExpiry = {
   termImported: boolean;
 };
 
+/**
+ * A term came from the legacy import when the centre was imported and its
+ * current term was never proposed in the registry (registry designations
+ * always have a proposer; the import never sets one). One definition for the
+ * expiry job and the dashboards.
+ */
+export function isImportedTerm(
+  centre: { importedAt: Date | null },
+  currentTerm: { proposedById: number | null } | undefined,
+): boolean {
+  return centre.importedAt !== null && (currentTerm === undefined || currentTerm.proposedById === null);
+}
+
 export type ExpiryDecision = {
   to: Extract<CentreStatus, "PENDING" | "CLOSED">;
   reason: "redesignation-under-way" | "imported-history-unknown" | "term-ended";

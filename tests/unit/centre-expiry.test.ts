@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { expiryDecision, reportOpening, type CentreForExpiry } from "@/domain/centre-expiry";
+import { expiryDecision, isImportedTerm, reportOpening, type CentreForExpiry } from "@/domain/centre-expiry";
 import { centreStatuses } from "@/domain/centre-status";
 
 const active: CentreForExpiry = {
@@ -76,5 +76,18 @@ describe("opening reports (domain.md §6)", () => {
   it("changes only scheduled reports", () => {
     for (const state of ["OPEN", "DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED", "CANCELLED"])
       expect(reportOpening({ state, opensOn: "2026-01-01" }, "2026-11-25")).toBeNull();
+  });
+});
+
+describe("isImportedTerm", () => {
+  const imported = { importedAt: new Date("2024-01-01T00:00:00Z") };
+  it("is an imported centre's term that nobody proposed in the registry", () => {
+    expect(isImportedTerm(imported, { proposedById: null })).toBe(true);
+    expect(isImportedTerm(imported, undefined)).toBe(true);
+  });
+  it("is not a term the registry designated, nor any term of a centre created in the registry", () => {
+    expect(isImportedTerm(imported, { proposedById: 7 })).toBe(false);
+    expect(isImportedTerm({ importedAt: null }, { proposedById: null })).toBe(false);
+    expect(isImportedTerm({ importedAt: null }, undefined)).toBe(false);
   });
 });

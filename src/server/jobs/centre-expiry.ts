@@ -1,6 +1,6 @@
 import "server-only";
 
-import { expiryDecision, type ExpiryDecision } from "@/domain/centre-expiry";
+import { expiryDecision, isImportedTerm, type ExpiryDecision } from "@/domain/centre-expiry";
 import { centreStatusLabels } from "@/domain/centre-status";
 import { formatIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { openDesignationStates } from "@/domain/designation";
@@ -65,7 +65,7 @@ export async function runCentreExpiry(db: PrismaClient, now = new Date()): Promi
         hasOpenRedesignation: centre.designations.some((designation) => designation.state !== "DESIGNATED"),
         // The import records terms without a proposer; every designation made
         // in the registry has one (the officer who proposed or started it).
-        termImported: centre.importedAt !== null && (current === undefined || current.proposedById === null),
+        termImported: isImportedTerm(centre, current),
       },
       todayIso,
     );

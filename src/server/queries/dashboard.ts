@@ -1,5 +1,6 @@
 import "server-only";
 
+import { isImportedTerm } from "@/domain/centre-expiry";
 import { startOfUtcDay, toIsoDate } from "@/domain/dates";
 import {
   dashboardCsv,
@@ -108,11 +109,12 @@ export async function dashboardFacts(subject: Subject, today: Date): Promise<Das
         ...centreFields,
         status: true,
         statusChangedAt: true,
+        importedAt: true,
         designations: {
           where: { state: "DESIGNATED" },
           orderBy: [{ termStart: "desc" }, { id: "desc" }],
           take: 1,
-          select: { id: true, termEnd: true, submittedAt: true, evaluation: { select: { state: true } } },
+          select: { id: true, termEnd: true, proposedById: true, evaluation: { select: { state: true } } },
         },
         _count: {
           select: {
@@ -141,8 +143,7 @@ export async function dashboardFacts(subject: Subject, today: Date): Promise<Das
         centre: { ...refOf(centre), status: centre.status, statusChangedAt: centre.statusChangedAt },
         designationId: current.id,
         termEnd: current.termEnd,
-        // A term the registry decided went through review (submittedAt); an imported one did not.
-        termImported: current.submittedAt === null,
+        termImported: isImportedTerm(centre, current),
         evaluationState: current.evaluation?.state ?? null,
         redesignationUnderWay: centre._count.designations > 0,
       },
