@@ -127,14 +127,14 @@ test("the focal point designates NET-86's redesignation and its public page show
   await page.screenshot({ path: testInfo.outputPath("diff.png"), fullPage: true });
 });
 
-test("the AFRO focal point terminates ALG-5 early and the directory shows it only among former centres", async ({
+test("the EURO focal point terminates SWE-37 early and the directory shows it only among former centres", async ({
   browser,
   page,
 }, testInfo) => {
   test.setTimeout(90_000);
-  const focal = await person(browser, "focal.afro@who.example");
-  await focal.goto("/centres/ALG-5/terminate");
-  await expect(focal.getByRole("heading", { level: 1 })).toContainText("Terminate ALG-5");
+  const focal = await person(browser, "focal.euro@who.example");
+  await focal.goto("/centres/SWE-37/terminate");
+  await expect(focal.getByRole("heading", { level: 1 })).toContainText("Terminate SWE-37");
   await expectNoSeriousA11yViolations(focal);
   await focal.screenshot({ path: testInfo.outputPath("terminate.png"), fullPage: true });
 
@@ -144,21 +144,25 @@ test("the AFRO focal point terminates ALG-5 early and the directory shows it onl
   await focal.getByRole("button", { name: "Terminate the designation" }).click();
   await expect(focal.getByText("Give the reason in at least 10 characters.").first()).toBeVisible();
   await expect(reason).toHaveValue("Closed");
-  await reason.fill("The institute stopped its quality assurance work in 2026.");
+  await reason.fill("The faculty stopped its oral health programme in 2026.");
   await focal.getByRole("button", { name: "Terminate the designation" }).click();
-  await expect(focal.getByRole("status").first()).toContainText("ALG-5 is terminated");
+  await expect(focal.getByRole("status").first()).toContainText("SWE-37 is terminated");
 
-  // Another region's focal point cannot even see the form.
-  const euro = await person(browser, "focal.euro@who.example");
-  expect((await euro.goto("/centres/SEN-10/terminate"))?.status()).toBe(404);
+  // The responsible officer cannot terminate, not even their own centre: no form, not-found.
+  const officer = await person(browser, "officer@who.example");
+  expect((await officer.goto("/centres/NOR-18/terminate"))?.status()).toBe(404);
 
-  await page.goto("/centres?country=ALG");
-  await expect(page.getByRole("link", { name: /Medical Product Quality Assurance/ })).toHaveCount(0);
-  await page.goto("/centres?country=ALG&former=1");
-  await expect(page.getByRole("link", { name: /Medical Product Quality Assurance/ }).first()).toBeVisible();
-  await page.goto("/centres/ALG-5");
+  await page.goto("/centres?country=SWE");
+  await expect(
+    page.getByRole("link", { name: /Education, Training and Research in Oral health/ }),
+  ).toHaveCount(0);
+  await page.goto("/centres?country=SWE&former=1");
+  await expect(
+    page.getByRole("link", { name: /Education, Training and Research in Oral health/ }).first(),
+  ).toBeVisible();
+  await page.goto("/centres/SWE-37");
   await expect(page.getByText("Terminated", { exact: true }).first()).toBeVisible();
   await expect(
-    page.getByText("The institute stopped its quality assurance work in 2026.").first(),
+    page.getByText("The faculty stopped its oral health programme in 2026.").first(),
   ).toBeVisible();
 });
