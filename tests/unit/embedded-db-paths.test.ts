@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import { embeddedDbPaths } from "@/server/db/embedded";
 
+const env = (values: Record<string, string>) => values as NodeJS.ProcessEnv;
+
 describe("embedded database paths", () => {
   it("keeps each data folder's server state apart, beside the folder", () => {
-    const app = embeddedDbPaths("/srv/registry", {});
+    const app = embeddedDbPaths("/srv/registry", env({}));
     const tests = embeddedDbPaths("/srv/registry", {
       EMBEDDED_DB_DIR: "data/e2e-pglite",
       EMBEDDED_DB_PORT: "54339",
@@ -20,6 +22,8 @@ describe("embedded database paths", () => {
   });
 
   it("refuses a port that is not a port", () => {
-    expect(() => embeddedDbPaths("/srv/registry", { EMBEDDED_DB_PORT: "70000" })).toThrow(/EMBEDDED_DB_PORT/);
+    expect(() => embeddedDbPaths("/srv/registry", env({ EMBEDDED_DB_PORT: "70000" }))).toThrow(
+      /EMBEDDED_DB_PORT/,
+    );
   });
 });
