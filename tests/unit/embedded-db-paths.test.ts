@@ -7,10 +7,10 @@ const env = (values: Record<string, string>) => values as NodeJS.ProcessEnv;
 describe("embedded database paths", () => {
   it("keeps each data folder's server state apart, beside the folder", () => {
     const app = embeddedDbPaths("/srv/registry", env({}));
-    const tests = embeddedDbPaths("/srv/registry", {
-      EMBEDDED_DB_DIR: "data/e2e-pglite",
-      EMBEDDED_DB_PORT: "54339",
-    });
+    const tests = embeddedDbPaths(
+      "/srv/registry",
+      env({ EMBEDDED_DB_DIR: "data/e2e-pglite", EMBEDDED_DB_PORT: "54339" }),
+    );
     expect(app).toMatchObject({
       dataDir: "/srv/registry/data/pglite",
       stateFile: "/srv/registry/data/pglite.server.json",
