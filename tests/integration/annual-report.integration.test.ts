@@ -429,7 +429,12 @@ for (const kind of testDatabaseKinds()) {
       expect(
         await prisma.auditEvent.count({ where: { action: "report.submit", entityId: String(before.id) } }),
       ).toBe(1);
-      expect(await prisma.idempotencyKey.count({ where: { key: values.idempotencyKey } })).toBe(1);
+      // Stored scoped to the person and the action (src/server/commands/idempotency.ts).
+      expect(
+        await prisma.idempotencyKey.count({
+          where: { key: { endsWith: `:report.submit:${values.idempotencyKey}` } },
+        }),
+      ).toBe(1);
       // Another key is a new submission: the report is locked.
       const other = await run(
         as(commands.submitReportCommand),

@@ -15,6 +15,21 @@ function scoped(key: string, userId: number, action: string): string {
   return `${userId}:${action}:${key}`;
 }
 
+/** What the first request under this key stored, when the key was used already. */
+export async function storedResult(
+  db: Db,
+  key: string | undefined,
+  userId: number,
+  action: string,
+): Promise<unknown> {
+  if (!key) return null;
+  const row = await db.idempotencyKey.findUnique({
+    where: { key: scoped(key, userId, action) },
+    select: { result: true },
+  });
+  return row ? (row.result ?? {}) : null;
+}
+
 /** The first submission's message, when this key was used already. */
 export async function earlierResult(
   db: Db,
@@ -22,14 +37,9 @@ export async function earlierResult(
   userId: number,
   action: string,
 ): Promise<{ message?: string } | null> {
-  if (!key) return null;
-  const row = await db.idempotencyKey.findUnique({
-    where: { key: scoped(key, userId, action) },
-    select: { result: true },
-  });
-  if (!row) return null;
-  const result = row.result as { message?: string } | null;
-  return { message: result?.message };
+  const result = (await storedResult(db, key, userId, action)) as { message?: string } | null;
+  if (!result) return null;
+  return { message: result.message };
 }
 
 /**
@@ -42,7 +52,7 @@ export async function claimKey(
   key: string | undefined,
   userId: number,
   action: string,
-  result: { message: string },
+  result: { message: string } & Prisma.InputJsonObject,
 ): Promise<void> {
   if (!key) return;
   await tx.idempotencyKey.create({ data: { key: scoped(key, userId, action), userId, action, result } });

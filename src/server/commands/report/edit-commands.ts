@@ -16,6 +16,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
 import { deliverOutbox } from "@/server/mail/deliver-outbox";
 
+import { isUniqueViolation } from "../idempotency";
 import { CommandError, type Command } from "../run-command";
 import { loadReport, type LoadedReport } from "./load-report";
 import { notifyReport } from "./notify-report";
@@ -185,7 +186,3 @@ export const submitReportCommand: Command<ReportFormInput> = {
     return { message: SUBMITTED_MESSAGE };
   },
 };
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}

@@ -13,8 +13,8 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
 import { deliverOutbox } from "@/server/mail/deliver-outbox";
 
+import { isUniqueViolation } from "../idempotency";
 import { CommandError, type Command } from "../run-command";
-import { isUniqueViolation } from "./edit-commands";
 import { loadReport } from "./load-report";
 import { notifyReport } from "./notify-report";
 import {

@@ -5,6 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
 
+import { claimKey, storedResult } from "../idempotency";
 import { CommandError } from "../run-command";
 import { readableReportFacts } from "./load-report";
 
@@ -81,10 +82,11 @@ export async function replayed(
   action: IdempotentAction,
   reportId: number,
 ): Promise<Replay | null> {
-  if (!key) return null;
-  const row = await prisma.idempotencyKey.findUnique({ where: { key } });
-  if (!row || row.userId !== userId || row.action !== action) return null;
-  const result = row.result as { message?: unknown; from?: unknown; reportId?: unknown } | null;
+  const result = (await storedResult(prisma, key, userId, action)) as {
+    message?: unknown;
+    from?: unknown;
+    reportId?: unknown;
+  } | null;
   if (result?.reportId !== reportId || typeof result.message !== "string" || typeof result.from !== "string")
     return null;
   return { message: result.message, from: result.from };
@@ -98,8 +100,7 @@ export async function rememberKey(
   action: IdempotentAction,
   result: Replay & { reportId: number },
 ): Promise<void> {
-  if (!key) return;
-  await tx.idempotencyKey.create({ data: { key, userId, action, result } });
+  await claimKey(tx, key, userId, action, result);
 }
 
 /**
