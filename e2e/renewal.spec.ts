@@ -103,6 +103,11 @@ test("the focal point designates NET-86's redesignation and its public page show
   await expect(focal.getByTestId("evaluation-state")).toHaveText("Completed");
   await focal.getByRole("link", { name: "Open the redesignation" }).click();
   await expect(focal.getByTestId("designation-state")).toHaveText("Regional review");
+  // The redesignation points back to the evaluation its review depends on.
+  await expect(focal.getByRole("link", { name: "Final evaluation of the current term" })).toHaveAttribute(
+    "href",
+    "/centres/NET-86/evaluation",
+  );
   await focal.getByRole("button", { name: "Eligible and complete: consult the government" }).click();
   await expect(focal.getByTestId("designation-state")).toHaveText("Government consultation");
   const consultation = focal.getByRole("form", { name: "Record the government's answer" });

@@ -18,6 +18,7 @@ const extraPermissions = [
   "comment.create-internal",
   "comment.read-internal",
   "comment.resolve",
+  "evaluation.read",
 ] as const satisfies readonly Action[];
 
 /**

@@ -60,6 +60,17 @@ export default async function DesignationPageRoute({ params }: { params: Promise
           <dd>{designation.centre.unit?.name ?? "—"}</dd>
           <dt className="text-muted">Responsible officer</dt>
           <dd>{designation.centre.responsibleOfficer?.name ?? "—"}</dd>
+          {designation.kind === "REDESIGNATION" && page.permissions["evaluation.read"] && (
+            <>
+              {/* Regional review waits for this evaluation (domain.md §7). */}
+              <dt className="text-muted">Current term</dt>
+              <dd>
+                <Link href={`/centres/${designation.centre.reference}/evaluation`} className="underline">
+                  Final evaluation of the current term
+                </Link>
+              </dd>
+            </>
+          )}
           <dt className="text-muted">Proposed by</dt>
           <dd>
             {designation.proposedBy?.name ?? "—"}
