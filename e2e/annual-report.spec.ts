@@ -56,6 +56,13 @@ test("staff fill, reload, submit and resubmit NOR-18's annual report; the office
   browser,
 }, testInfo) => {
   test.setTimeout(600_000);
+  // Before: the focal point's dashboard lists the report as overdue.
+  const focal = await person(browser, "focal.euro@who.example");
+  await focal.goto("/dashboard");
+  await expect(
+    focal.getByTestId("overdue-reports").getByRole("row").filter({ hasText: "NOR-18" }),
+  ).toHaveCount(1);
+
   const staff = await person(browser, "staff.nor18@centre.example");
   await openReportFromMyWork(staff, "staff-reports");
   const reportUrl = staff.url();
@@ -167,8 +174,12 @@ test("staff fill, reload, submit and resubmit NOR-18's annual report; the office
   await expect(history.getByText("Returned for changes", { exact: true })).toHaveCount(1);
   await expect(history.getByText("Accepted", { exact: true })).toHaveCount(1);
 
-  // The focal point's list of overdue reports no longer has it.
-  const focal = await person(browser, "focal.euro@who.example");
+  // The focal point's dashboard and My work no longer list it as overdue.
+  await focal.goto("/dashboard");
+  await expect(focal.getByTestId("overdue-reports")).toBeVisible();
+  await expect(
+    focal.getByTestId("overdue-reports").getByRole("row").filter({ hasText: "NOR-18" }),
+  ).toHaveCount(0);
   await focal.goto("/my-work");
   const overdue = focal.locator('[data-testid^="focal-overdue"]');
   await expect(overdue).toBeVisible();
