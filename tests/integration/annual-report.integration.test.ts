@@ -7,6 +7,7 @@ import type { Viewer } from "@/server/auth/viewer";
 import type { Command } from "@/server/commands/run-command";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { closeTestDatabase, loadViewers } from "../support/viewers";
 
 // Annual reports on the demo seed (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set), through executeCommand exactly as the server
@@ -75,7 +76,6 @@ for (const kind of testDatabaseKinds()) {
       const { seedAll } = await import("@/server/seed/seed-all");
       await seedAll(prisma, { demoMode: true, now: new Date() });
       const { executeCommand } = await import("@/server/commands/run-command");
-      const { loadViewer } = await import("@/server/auth/load-viewer");
       run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
       commands = {
         ...(await import("@/server/commands/report/edit-commands")),
@@ -83,34 +83,19 @@ for (const kind of testDatabaseKinds()) {
       };
       page = (await import("@/server/queries/annual-report-page")).annualReportPage;
       myWork = (await import("@/server/queries/my-work")).myWork;
-      for (const [key, email] of Object.entries({
-        admin: "admin@registry.example",
-        officer: "officer@who.example",
-        focalEuro: "focal.euro@who.example",
-        staffNor18: "staff.nor18@centre.example",
-        staffSoa13: "staff.soa13@centre.example",
-      })) {
-        const user = await prisma.user.findUniqueOrThrow({
-          where: { email },
-          select: { id: true, sessionVersion: true },
-        });
-        const viewer = await loadViewer(prisma, {
-          uid: user.id,
-          sv: user.sessionVersion,
-          sat: Math.floor(Date.now() / 1000),
-        });
-        if (!viewer) throw new Error(`no viewer for ${email}`);
-        viewers[key] = viewer;
-      }
+      Object.assign(
+        viewers,
+        await loadViewers(prisma, {
+          admin: "admin@registry.example",
+          officer: "officer@who.example",
+          focalEuro: "focal.euro@who.example",
+          staffNor18: "staff.nor18@centre.example",
+          staffSoa13: "staff.soa13@centre.example",
+        }),
+      );
     });
 
-    afterAll(async () => {
-      await prisma?.$disconnect();
-      const { prisma: appPrisma } = await import("@/server/db/client");
-      await appPrisma.$disconnect().catch(() => {});
-      (globalThis as { prisma?: unknown }).prisma = undefined;
-      await database?.drop();
-    });
+    afterAll(() => closeTestDatabase(prisma, database));
 
     it("takes NOR-18's overdue report from draft to accepted, with a return in between", async () => {
       const { staffNor18, officer, focalEuro } = viewers as Record<string, Viewer>;

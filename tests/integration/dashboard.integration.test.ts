@@ -7,6 +7,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { closeTestDatabase, loadViewers } from "../support/viewers";
 
 // The dashboard, its CSV export and the calendar feed on the demo seed
 // (PGlite, and PostgreSQL when TEST_DATABASE_URL is set), through the same
@@ -51,36 +52,20 @@ for (const kind of testDatabaseKinds()) {
       calendar = await import("@/server/commands/calendar/calendar-commands");
       executeCommand = (await import("@/server/commands/run-command")).executeCommand;
       AccessDenied = (await import("@/server/policy/authorize")).AccessDenied;
-      const { loadViewer } = await import("@/server/auth/load-viewer");
-      for (const [key, email] of Object.entries({
-        admin: "admin@registry.example",
-        officer: "officer@who.example",
-        unitHead: "unit.head@who.example",
-        focalEuro: "focal.euro@who.example",
-        focalAfro: "focal.afro@who.example",
-        staffNor18: "staff.nor18@centre.example",
-      })) {
-        const user = await prisma.user.findUniqueOrThrow({
-          where: { email },
-          select: { id: true, sessionVersion: true },
-        });
-        const viewer = await loadViewer(prisma, {
-          uid: user.id,
-          sv: user.sessionVersion,
-          sat: Math.floor(Date.now() / 1000),
-        });
-        if (!viewer) throw new Error(`no viewer for ${email}`);
-        viewers[key] = viewer;
-      }
+      Object.assign(
+        viewers,
+        await loadViewers(prisma, {
+          admin: "admin@registry.example",
+          officer: "officer@who.example",
+          unitHead: "unit.head@who.example",
+          focalEuro: "focal.euro@who.example",
+          focalAfro: "focal.afro@who.example",
+          staffNor18: "staff.nor18@centre.example",
+        }),
+      );
     });
 
-    afterAll(async () => {
-      await prisma?.$disconnect();
-      const { prisma: appPrisma } = await import("@/server/db/client");
-      await appPrisma.$disconnect().catch(() => {});
-      (globalThis as { prisma?: unknown }).prisma = undefined;
-      await database?.drop();
-    });
+    afterAll(() => closeTestDatabase(prisma, database));
 
     it("shows each focal point their own region only", async () => {
       const afro = await rowsOf(viewers.focalAfro!, "overdue-reports");

@@ -8,6 +8,7 @@ import type { Viewer } from "@/server/auth/viewer";
 import type { Command } from "@/server/commands/run-command";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { closeTestDatabase, loadViewers } from "../support/viewers";
 
 // Renewal on the demo seed (PGlite, and PostgreSQL when TEST_DATABASE_URL is
 // set), through executeCommand exactly as the server actions run it: reports
@@ -87,7 +88,6 @@ for (const kind of testDatabaseKinds()) {
       const { seedAll } = await import("@/server/seed/seed-all");
       await seedAll(prisma, { demoMode: true, now: new Date() });
       const { executeCommand } = await import("@/server/commands/run-command");
-      const { loadViewer } = await import("@/server/auth/load-viewer");
       run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
       evaluation = await import("@/server/commands/evaluation/evaluation-commands");
       renewal = await import("@/server/commands/evaluation/renewal-commands");
@@ -95,35 +95,20 @@ for (const kind of testDatabaseKinds()) {
         ...(await import("@/server/commands/designation/review-commands")),
         ...(await import("@/server/commands/designation/decision-commands")),
       };
-      for (const [key, email] of Object.entries({
-        admin: "admin@registry.example",
-        officer: "officer@who.example",
-        unitHead: "unit.head@who.example",
-        focalEuro: "focal.euro@who.example",
-        focalAfro: "focal.afro@who.example",
-        staffNor18: "staff.nor18@centre.example",
-      })) {
-        const user = await prisma.user.findUniqueOrThrow({
-          where: { email },
-          select: { id: true, sessionVersion: true },
-        });
-        const viewer = await loadViewer(prisma, {
-          uid: user.id,
-          sv: user.sessionVersion,
-          sat: Math.floor(Date.now() / 1000),
-        });
-        if (!viewer) throw new Error(`no viewer for ${email}`);
-        viewers[key] = viewer;
-      }
+      Object.assign(
+        viewers,
+        await loadViewers(prisma, {
+          admin: "admin@registry.example",
+          officer: "officer@who.example",
+          unitHead: "unit.head@who.example",
+          focalEuro: "focal.euro@who.example",
+          focalAfro: "focal.afro@who.example",
+          staffNor18: "staff.nor18@centre.example",
+        }),
+      );
     });
 
-    afterAll(async () => {
-      await prisma?.$disconnect();
-      const { prisma: appPrisma } = await import("@/server/db/client");
-      await appPrisma.$disconnect().catch(() => {});
-      (globalThis as { prisma?: unknown }).prisma = undefined;
-      await database?.drop();
-    });
+    afterAll(() => closeTestDatabase(prisma, database));
 
     it("schedules a new term's reports when a first designation is decided", async () => {
       const proposal = await prisma.designation.findFirstOrThrow({

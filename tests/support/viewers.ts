@@ -1,0 +1,43 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { Viewer } from "@/server/auth/load-viewer";
+
+import type { TestDatabase } from "./test-database";
+
+/**
+ * The viewers of demo accounts, as a signed-in request would load them.
+ * Imported lazily: the app's modules read DATABASE_URL when first loaded,
+ * which a test sets in its beforeAll.
+ */
+export async function loadViewers<K extends string>(
+  prisma: PrismaClient,
+  emails: Record<K, string>,
+): Promise<Record<K, Viewer>> {
+  const { loadViewer } = await import("@/server/auth/load-viewer");
+  const viewers = {} as Record<K, Viewer>;
+  for (const [key, email] of Object.entries(emails) as [K, string][]) {
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email },
+      select: { id: true, sessionVersion: true },
+    });
+    const viewer = await loadViewer(prisma, {
+      uid: user.id,
+      sv: user.sessionVersion,
+      sat: Math.floor(Date.now() / 1000),
+    });
+    if (!viewer) throw new Error(`no viewer for ${email}`);
+    viewers[key] = viewer;
+  }
+  return viewers;
+}
+
+/** Closes the test's client and the app's own, then drops the database. */
+export async function closeTestDatabase(
+  prisma: PrismaClient | undefined,
+  database: TestDatabase | undefined,
+): Promise<void> {
+  await prisma?.$disconnect();
+  const { prisma: appPrisma } = await import("@/server/db/client");
+  await appPrisma.$disconnect().catch(() => {});
+  (globalThis as { prisma?: unknown }).prisma = undefined;
+  await database?.drop();
+}
