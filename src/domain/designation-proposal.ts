@@ -99,6 +99,7 @@ export function eligibilityOf(input: Record<string, unknown>) {
 /** What a draft proposal says now, as stored. */
 export type ProposalSnapshot = {
   state: string;
+  kind: string;
   institutionName: string | null;
   department: string | null;
   title: string;
@@ -139,8 +140,19 @@ function sameEligibility(stored: unknown, input: Record<string, unknown>): boole
  * answers which parts change, for the audit row. An empty department and a
  * missing one are the same.
  */
+/**
+ * Only a first designation's draft is a proposal to edit: a redesignation's
+ * draft belongs to a designated, public centre whose title, unit and
+ * institution change only through review.
+ */
+export function proposalEditable(designation: { state: string; kind: string }): boolean {
+  return designation.kind === "INITIAL" && designation.state === "DRAFT";
+}
+
 export function editProposal(current: ProposalSnapshot, input: ProposalEditInput): ProposalEditResult {
-  if (current.state !== "DRAFT")
+  if (current.kind !== "INITIAL")
+    return { ok: false, message: "A redesignation does not change the centre's proposal details." };
+  if (!proposalEditable(current))
     return { ok: false, message: "The proposal can only be changed while it is a draft." };
   const checks: Record<ProposalPart, boolean> = {
     institutionName: current.institutionName !== input.institutionName,

@@ -711,6 +711,106 @@ for (const kind of testDatabaseKinds()) {
       expect(await load()).toEqual(sent);
     });
 
+    it("an edit never changes an institution other centres share, nor a designated centre through its redesignation", async () => {
+      const sweden = await prisma.country.findUniqueOrThrow({
+        where: { whoCode: "SWE" },
+        select: { id: true },
+      });
+      const unit = await prisma.unit.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } });
+      const criteria = Object.fromEntries(
+        (await import("@/domain/eligibility")).eligibilityCriteria.flatMap((criterion) => [
+          [`${criterion.key}Met`, "yes"],
+          [`${criterion.key}Justification`, "Documented in the proposal file."],
+        ]),
+      );
+      const proposal = (title: string) => ({
+        institutionName: "Shared Institute of Public Health",
+        department: "Department A",
+        title,
+        unitId: String(unit.id),
+        initiator: "EURO",
+        jointWorkStart: "2021-01-01",
+        jointWorkEnd: "2024-01-01",
+        ...criteria,
+      });
+      const propose = async (title: string) => {
+        await expect(
+          run(
+            as(commands.proposeCommand),
+            { ...proposal(title), countryId: String(sweden.id) },
+            viewers.officer!,
+          ),
+        ).rejects.toThrow(/NEXT_REDIRECT/);
+        return prisma.centre.findFirstOrThrow({
+          where: { title },
+          select: { id: true, institutionId: true, designations: { select: { id: true, version: true } } },
+        });
+      };
+      const first = await propose("WHO Collaborating Centre for Shared Institutions One");
+      const second = await propose("WHO Collaborating Centre for Shared Institutions Two");
+      expect(second.institutionId).toBe(first.institutionId);
+      const shared = await prisma.institution.findUniqueOrThrow({ where: { id: first.institutionId! } });
+
+      const edited = await run(
+        as(commands.editProposalCommand),
+        {
+          designationId: String(second.designations[0]!.id),
+          version: String(second.designations[0]!.version),
+          ...proposal("WHO Collaborating Centre for Shared Institutions Two"),
+          institutionName: "Shared institute of public health",
+          department: "Department B",
+        },
+        viewers.officer!,
+      );
+      expect(edited).toMatchObject({ status: "success" });
+      // The first centre's institution is exactly as it was; the second centre has its own row now.
+      expect(await prisma.institution.findUniqueOrThrow({ where: { id: shared.id } })).toEqual(shared);
+      const moved = await prisma.centre.findUniqueOrThrow({
+        where: { id: second.id },
+        select: { institution: { select: { id: true, name: true, department: true } } },
+      });
+      expect(moved.institution).toMatchObject({
+        name: "Shared institute of public health",
+        department: "Department B",
+      });
+      expect(moved.institution!.id).not.toBe(shared.id);
+
+      // A redesignation's draft is not a proposal: the designated centre's details stay.
+      const nor18 = await prisma.centre.findUniqueOrThrow({
+        where: { reference: "NOR-18" },
+        select: { id: true, title: true, unitId: true, institutionId: true, version: true },
+      });
+      const redesignation = await prisma.designation.create({
+        data: {
+          centreId: nor18.id,
+          kind: "REDESIGNATION",
+          state: "DRAFT",
+          proposedById: viewers.officer!.id,
+        },
+        select: { id: true, version: true },
+      });
+      const refused = await run(
+        as(commands.editProposalCommand),
+        {
+          designationId: String(redesignation.id),
+          version: String(redesignation.version),
+          ...proposal("WHO Collaborating Centre for Something Else Entirely"),
+        },
+        viewers.officer!,
+      );
+      expect(refused).toMatchObject({
+        status: "error",
+        message: "A redesignation does not change the centre's proposal details.",
+      });
+      expect(
+        await prisma.centre.findUniqueOrThrow({
+          where: { id: nor18.id },
+          select: { id: true, title: true, unitId: true, institutionId: true, version: true },
+        }),
+      ).toEqual(nor18);
+      await prisma.designation.delete({ where: { id: redesignation.id } });
+    });
+
     it("lets exactly one of several simultaneous endorsements win (scenario 6)", async () => {
       const title = "WHO Collaborating Centre for Community Health Worker Training";
       const before = await designationOf(title);

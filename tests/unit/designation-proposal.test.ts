@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   editProposal,
+  proposalEditable,
   eligibilityOf,
   proposalEditableParts,
   proposalEditSchema,
@@ -32,6 +33,7 @@ const input = proposalEditSchema.parse(raw);
 const storedEligibility = Object.fromEntries(Object.entries(eligibilityOf(input)).reverse());
 const current: ProposalSnapshot = {
   state: "DRAFT",
+  kind: "INITIAL",
   institutionName: "Institute",
   department: null,
   title: "WHO Collaborating Centre for Health Data",
@@ -106,5 +108,14 @@ describe("editing a draft proposal", () => {
     ]) {
       expect(editProposal({ ...current, state }, input), state).toMatchObject({ ok: false });
     }
+  });
+
+  it("is never a way to change a designated centre: a redesignation's draft is refused", () => {
+    expect(proposalEditable({ kind: "INITIAL", state: "DRAFT" })).toBe(true);
+    expect(proposalEditable({ kind: "REDESIGNATION", state: "DRAFT" })).toBe(false);
+    expect(editProposal({ ...current, kind: "REDESIGNATION" }, input)).toEqual({
+      ok: false,
+      message: "A redesignation does not change the centre's proposal details.",
+    });
   });
 });

@@ -3,6 +3,7 @@ import "server-only";
 import { toIsoDate } from "@/domain/dates";
 import { designationActions, designationTransitions, type DesignationAction } from "@/domain/designation";
 import { eligibilitySchema } from "@/domain/eligibility";
+import { proposalEditable } from "@/domain/designation-proposal";
 import { can, type Action } from "@/domain/permissions";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
@@ -137,6 +138,7 @@ export async function designationPage(viewer: Viewer, designationId: number) {
   const permissions = Object.fromEntries(
     extraPermissions.map((action) => [action, allowed(action)]),
   ) as Record<(typeof extraPermissions)[number], boolean>;
+  permissions["designation.edit-proposal"] &&= proposalEditable(designation);
   // Before a proposal is sent, its proposer is warned of centres that look the same.
   const similar =
     facts && designation.state === "DRAFT" && allowed("designation.send")

@@ -1,11 +1,11 @@
 import "server-only";
 
 import { toIsoDate } from "@/domain/dates";
-import { initiators } from "@/domain/designation-proposal";
+import { initiators, proposalEditable } from "@/domain/designation-proposal";
 import { eligibilitySchema } from "@/domain/eligibility";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
-import { authorize } from "@/server/policy/authorize";
+import { AccessDenied, authorize } from "@/server/policy/authorize";
 import { designationFacts } from "@/server/policy/resource-facts";
 
 /** The technical units and initiators: what a proposal offers besides the country. */
@@ -49,6 +49,8 @@ export async function proposalForEdit(viewer: Viewer, designationId: number) {
     where: { id: designationId },
     select: {
       id: true,
+      kind: true,
+      state: true,
       version: true,
       eligibility: true,
       jointWorkStart: true,
@@ -65,6 +67,7 @@ export async function proposalForEdit(viewer: Viewer, designationId: number) {
       },
     },
   });
+  if (!proposalEditable(designation)) throw new AccessDenied("not-found");
   const eligibility = eligibilitySchema.safeParse(designation.eligibility);
   const { centre } = designation;
   return {

@@ -18,11 +18,12 @@ import { DesignationConflict } from "./transition-command";
 /**
  * The institution a changed name points to, like the proposal's own rule: an
  * institution of the centre's country with that name (case-insensitive) is
- * reused, otherwise one is created. A change of case only renames the
- * centre's own institution. Another centre's institution is never renamed.
+ * reused, otherwise one is created. A change of case renames the
+ * centre's own institution, split off first when other centres share it.
  */
 async function institutionFor(
   tx: Prisma.TransactionClient,
+  centreId: number,
   countryId: number,
   current: { id: number; name: string } | null,
   name: string,
@@ -34,6 +35,10 @@ async function institutionFor(
     select: { id: true },
   });
   if (existing && current && existing.id === current.id) {
+    if (await sharedWithOtherCentres(tx, current.id, centreId)) {
+      return (await tx.institution.create({ data: { name, department, countryId }, select: { id: true } }))
+        .id;
+    }
     await tx.institution.update({
       where: { id: current.id },
       data: { name, version: { increment: 1 } },
@@ -46,6 +51,36 @@ async function institutionFor(
     select: { id: true },
   });
   return created.id;
+}
+
+/** Institutions are shared by name: another centre's record (and its issued letters) must not change. */
+async function sharedWithOtherCentres(
+  tx: Prisma.TransactionClient,
+  institutionId: number,
+  centreId: number,
+): Promise<boolean> {
+  return (await tx.centre.count({ where: { institutionId, id: { not: centreId } } })) > 0;
+}
+
+/** The department belongs to this centre's institution row; a shared row is split off first. */
+async function withDepartment(
+  tx: Prisma.TransactionClient,
+  institutionId: number,
+  centreId: number,
+  department: string | null,
+): Promise<number> {
+  if (await sharedWithOtherCentres(tx, institutionId, centreId)) {
+    const shared = await tx.institution.findUniqueOrThrow({
+      where: { id: institutionId },
+      select: { name: true, countryId: true, address: true, city: true, postalCode: true, website: true },
+    });
+    return (await tx.institution.create({ data: { ...shared, department }, select: { id: true } })).id;
+  }
+  await tx.institution.update({
+    where: { id: institutionId },
+    data: { department, version: { increment: 1 } },
+  });
+  return institutionId;
 }
 
 /**
@@ -72,6 +107,7 @@ export const editProposalCommand: Command<ProposalEditInput> = {
           where: { id: input.designationId },
           select: {
             state: true,
+            kind: true,
             version: true,
             eligibility: true,
             jointWorkStart: true,
@@ -94,6 +130,7 @@ export const editProposalCommand: Command<ProposalEditInput> = {
         const result = editProposal(
           {
             state: designation.state,
+            kind: designation.kind,
             institutionName: centre.institution?.name ?? null,
             department: centre.institution?.department ?? null,
             title: centre.title,
@@ -109,7 +146,7 @@ export const editProposalCommand: Command<ProposalEditInput> = {
         if (result.changed.length === 0) return { message: "Nothing changed." };
 
         const bumped = await tx.designation.updateMany({
-          where: { id: input.designationId, version: input.version, state: "DRAFT" },
+          where: { id: input.designationId, version: input.version, state: "DRAFT", kind: "INITIAL" },
           data: {
             eligibility: eligibilityOf(input),
             jointWorkStart: fromIsoDate(input.jointWorkStart),
@@ -118,14 +155,18 @@ export const editProposalCommand: Command<ProposalEditInput> = {
           },
         });
         if (bumped.count === 0) throw new DesignationConflict(null);
-        const institutionId = result.changed.includes("institutionName")
-          ? await institutionFor(tx, centre.countryId, centre.institution, input.institutionName, department)
+        let institutionId = result.changed.includes("institutionName")
+          ? await institutionFor(
+              tx,
+              centre.id,
+              centre.countryId,
+              centre.institution,
+              input.institutionName,
+              department,
+            )
           : (centre.institution?.id ?? null);
         if (institutionId && result.changed.includes("department")) {
-          await tx.institution.update({
-            where: { id: institutionId },
-            data: { department, version: { increment: 1 } },
-          });
+          institutionId = await withDepartment(tx, institutionId, centre.id, department);
         }
         const moved = await tx.centre.updateMany({
           where: { id: centre.id, version: centre.version },
