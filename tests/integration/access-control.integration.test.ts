@@ -285,6 +285,9 @@ for (const kind of testDatabaseKinds()) {
         });
         const email = "staff.nor18@centre.example";
         const mailsBefore = await prisma.outboxMessage.count({ where: { toEmail: email } });
+        const versionBefore = (
+          await prisma.user.findUniqueOrThrow({ where: { email }, select: { version: true } })
+        ).version;
         const answer = (input: Record<string, string>) =>
           server.executeCommand(server.invite, input, { viewer: officer, meta }).then(
             () => "no redirect",
@@ -310,12 +313,15 @@ for (const kind of testDatabaseKinds()) {
           select: {
             name: true,
             passwordHash: true,
+            version: true,
             roles: { select: { centre: { select: { reference: true } } } },
           },
         });
         expect(person.name).not.toBe("Someone");
         expect(person.passwordHash).not.toBeNull();
         expect(person.roles.map((r) => r.centre?.reference).sort()).toEqual(["NOR-18", own.reference].sort());
+        // An administrator's open page of this person is now stale: it cannot save over the new role.
+        expect(person.version).toBe(versionBefore + 1);
         expect(await prisma.outboxMessage.count({ where: { toEmail: email } })).toBe(mailsBefore + 1);
         // Asking again changes nothing and sends nothing more.
         expect(await answer({ email, name: "Someone", role: "CENTRE_STAFF", centre: own.reference })).toBe(

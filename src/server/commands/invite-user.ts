@@ -110,9 +110,20 @@ async function grantToExistingAccount(
   const { viewer, role, meta, email } = context;
   await prisma.$transaction(async (tx) => {
     const held = await tx.roleAssignment.findFirst({ where: { userId, ...scope }, select: { id: true } });
-    if (!held) await tx.roleAssignment.create({ data: { userId, ...scope } });
+    // Moving the version on makes an administrator's open page of this person
+    // see the new role instead of saving over it; a disabled account gains nothing.
+    const bumped = held
+      ? 0
+      : (
+          await tx.user.updateMany({
+            where: { id: userId, disabledAt: null },
+            data: { version: { increment: 1 } },
+          })
+        ).count;
+    const granted = bumped > 0;
+    if (granted) await tx.roleAssignment.create({ data: { userId, ...scope } });
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
-    if (!held) {
+    if (granted) {
       await enqueueMail(tx, {
         kind: "role-granted",
         to: email,
@@ -131,7 +142,12 @@ async function grantToExistingAccount(
       action: "user.invited-existing",
       entity: { type: "User", id: userId },
       meta,
-      details: { email, role: scope.role, centreId: scope.centreId, alreadyHeld: Boolean(held) },
+      details: {
+        email,
+        role: scope.role,
+        centreId: scope.centreId,
+        outcome: granted ? "granted" : held ? "already-held" : "account-disabled",
+      },
     });
   });
 }
