@@ -1,4 +1,4 @@
-import { addDays, addYears } from "./dates";
+import { addDays, addYears, startOfUtcDay } from "./dates";
 
 // domain.md §6: one report per year of a term, due on each anniversary of the
 // start date, opening 30 days before it.
@@ -37,9 +37,20 @@ export function initialReportState(
   return today.getTime() >= report.opensOn.getTime() ? "OPEN" : "SCHEDULED";
 }
 
-/** Overdue is derived, never stored: due date passed and not submitted. */
+/** Reports the centre still has to submit (not submitted, accepted or cancelled). */
+export const reportStatesAwaitingSubmission = ["SCHEDULED", "OPEN", "DRAFT", "RETURNED"] as const;
+
+/**
+ * Centres that still owe their reports: a closed term's last report is still
+ * due, but a terminated (or never designated) centre owes nothing more.
+ */
+export const centreStatusesOwingReports = ["ACTIVE", "PENDING", "CLOSED"] as const;
+
+/**
+ * Overdue is derived, never stored: due date passed and not submitted. Whole
+ * days: a report is not overdue on its due date, whatever the hour.
+ */
 export function isReportOverdue(report: { dueOn: Date; state: string }, today: Date): boolean {
-  const submitted =
-    report.state === "SUBMITTED" || report.state === "ACCEPTED" || report.state === "CANCELLED";
-  return !submitted && today.getTime() > report.dueOn.getTime();
+  const awaiting = (reportStatesAwaitingSubmission as readonly string[]).includes(report.state);
+  return awaiting && startOfUtcDay(today).getTime() > report.dueOn.getTime();
 }

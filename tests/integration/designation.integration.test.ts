@@ -464,6 +464,8 @@ for (const kind of testDatabaseKinds()) {
       // Not designated (yet): no letter, for anyone.
       const open = await designationOf("WHO Collaborating Centre for Digital Health Literacy");
       await expect(designationLetter(viewers.admin!, open.id)).rejects.toBeInstanceOf(AccessDenied);
+      // A designation that does not exist is not-found for everyone, administrators included (not a 500).
+      await expect(designationLetter(viewers.admin!, 2_000_000_000)).rejects.toBeInstanceOf(AccessDenied);
 
       // Frozen: no one may edit the designated form any more.
       const frozen = await run(

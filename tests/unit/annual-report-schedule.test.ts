@@ -61,3 +61,16 @@ describe("date helpers", () => {
     expect(iso(addYears(day("2023-03-31"), 1))).toBe("2024-03-31");
   });
 });
+
+describe("overdue in whole days", () => {
+  const report = { dueOn: new Date("2026-03-31T00:00:00Z"), state: "DRAFT" };
+  it("is not overdue at any hour of the due date, and is from the next day", () => {
+    expect(isReportOverdue(report, new Date("2026-03-31T23:59:59Z"))).toBe(false);
+    expect(isReportOverdue(report, new Date("2026-04-01T00:00:00Z"))).toBe(true);
+  });
+  it("never for a report submitted, accepted or cancelled", () => {
+    for (const state of ["SUBMITTED", "ACCEPTED", "CANCELLED"]) {
+      expect(isReportOverdue({ ...report, state }, new Date("2027-01-01T00:00:00Z"))).toBe(false);
+    }
+  });
+});

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { centreStatusesOwingReports, reportStatesAwaitingSubmission } from "@/domain/annual-report-schedule";
+
 import {
   calendarTokenFromFile,
   evaluationEvent,
@@ -96,7 +98,11 @@ export async function calendarEventsFor(subject: Subject, now = new Date()): Pro
   for (const assignment of subject.roles) {
     if (assignment.role === "CENTRE_STAFF" && assignment.centreId != null) {
       const rows = await prisma.annualReport.findMany({
-        where: { centreId: assignment.centreId, state: { in: ["SCHEDULED", "OPEN", "DRAFT", "RETURNED"] } },
+        where: {
+          centreId: assignment.centreId,
+          centre: { status: { in: [...centreStatusesOwingReports] } },
+          state: { in: [...reportStatesAwaitingSubmission] },
+        },
         select: reportSelect,
         orderBy: { dueOn: "asc" },
       });

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { centreStatusesOwingReports } from "@/domain/annual-report-schedule";
+
 import { daysBetween, formatIsoDate, fromIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { focalDigests, type DigestReport } from "@/domain/reminders";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -20,7 +22,7 @@ export async function runFocalDigest(db: PrismaClient, now = new Date()): Promis
     where: {
       state: { in: ["SCHEDULED", "OPEN", "DRAFT", "RETURNED"] },
       dueOn: { lt: today },
-      centre: { status: { in: ["ACTIVE", "PENDING", "CLOSED"] } },
+      centre: { status: { in: [...centreStatusesOwingReports] } },
     },
     select: {
       id: true,

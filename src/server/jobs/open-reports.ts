@@ -1,5 +1,7 @@
 import "server-only";
 
+import { centreStatusesOwingReports } from "@/domain/annual-report-schedule";
+
 import { reportOpening } from "@/domain/centre-expiry";
 import { startOfUtcDay, toIsoDate } from "@/domain/dates";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -20,7 +22,7 @@ export async function runOpenReports(db: PrismaClient, now = new Date()): Promis
     where: {
       state: "SCHEDULED",
       opensOn: { lte: today },
-      centre: { status: { in: ["ACTIVE", "PENDING", "CLOSED"] } },
+      centre: { status: { in: [...centreStatusesOwingReports] } },
     },
     select: { id: true, version: true, opensOn: true, state: true, centreId: true },
     orderBy: { id: "asc" },

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { centreStatusesOwingReports, reportStatesAwaitingSubmission } from "@/domain/annual-report-schedule";
+
 import { addDays, formatIsoDate, fromIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { openDesignationStates } from "@/domain/designation";
 import {
@@ -44,13 +46,14 @@ export async function runReminders(db: PrismaClient, now = new Date()): Promise<
     where: {
       OR: [
         // Staff reminders start 30 days before the due date.
-        { state: { in: ["SCHEDULED", "OPEN", "DRAFT", "RETURNED"] }, dueOn: { lte: addDays(today, 30) } },
+        { state: { in: [...reportStatesAwaitingSubmission] }, dueOn: { lte: addDays(today, 30) } },
         {
           state: "SUBMITTED",
-          submittedAt: { lte: new Date(now.getTime() - REVIEW_WAIT_DAYS * 86_400_000) },
+          // Whole days, like the rule: submitted any time on the 14th day before today.
+          submittedAt: { lt: addDays(today, 1 - REVIEW_WAIT_DAYS) },
         },
       ],
-      centre: { status: { in: ["ACTIVE", "PENDING", "CLOSED"] } },
+      centre: { status: { in: [...centreStatusesOwingReports] } },
     },
     select: reportSelect,
     orderBy: { id: "asc" },

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { centreStatusesOwingReports, reportStatesAwaitingSubmission } from "@/domain/annual-report-schedule";
+
 import { isImportedTerm } from "@/domain/centre-expiry";
 import { startOfUtcDay, toIsoDate } from "@/domain/dates";
 import {
@@ -96,8 +98,8 @@ export async function dashboardFacts(subject: Subject, today: Date): Promise<Das
   const [reportRows, centreRows] = await Promise.all([
     prisma.annualReport.findMany({
       where: {
-        centre: scope,
-        state: { in: ["SCHEDULED", "OPEN", "DRAFT", "RETURNED"] },
+        centre: { AND: [scope, { status: { in: [...centreStatusesOwingReports] } }] },
+        state: { in: [...reportStatesAwaitingSubmission] },
         dueOn: { lt: today },
       },
       select: { id: true, yearNumber: true, dueOn: true, state: true, centre: { select: centreFields } },

@@ -14,6 +14,8 @@ import { designationFacts } from "@/server/policy/resource-facts";
 export async function designationLetter(viewer: Viewer, designationId: number) {
   const facts = await designationFacts(designationId);
   await authorize(viewer, "designation.read", facts);
+  // An administrator passes the check even for a designation that does not exist.
+  if (!facts) throw new AccessDenied("not-found");
   const designation = await prisma.designation.findUniqueOrThrow({
     where: { id: designationId },
     select: {

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { centreStatusesOwingReports, reportStatesAwaitingSubmission } from "@/domain/annual-report-schedule";
+
 import { addDays, daysBetween, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { missingEvaluations } from "@/domain/dashboard";
 import { openDesignationStates } from "@/domain/designation";
@@ -229,7 +231,11 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
       title: "Overdue annual reports in your region",
       empty: "No annual report in your region is overdue.",
       items: reportItems(
-        await reports({ centre: region, state: { in: ["OPEN", "DRAFT", "RETURNED"] }, dueOn: { lt: today } }),
+        await reports({
+          centre: { ...region, status: { in: [...centreStatusesOwingReports] } },
+          state: { in: [...reportStatesAwaitingSubmission] },
+          dueOn: { lt: today },
+        }),
         today,
       ),
     });

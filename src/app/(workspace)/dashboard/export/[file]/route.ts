@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 
+import { appUrl } from "@/server/auth/tokens";
 import { metaFromHeaders } from "@/server/auth/request-meta";
 import { getViewer } from "@/server/auth/viewer";
 import { dashboardCsvResponse } from "@/server/queries/dashboard";
@@ -11,7 +12,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
   return dashboardCsvResponse(await getViewer(), file, {
-    origin: request.nextUrl.origin,
+    // The configured public address, like e-mails and the calendar: never the request's Host.
+    origin: appUrl(),
     meta: metaFromHeaders(request.headers),
   });
 }
