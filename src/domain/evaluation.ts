@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { isIsoDate, type IsoDate } from "./term";
+import { addMonths, type IsoDate } from "./term";
 
 // The final evaluation of a term (domain.md §7) and the renewal rules around
 // it: when the responsible officer may write it, what a draft and a
@@ -39,20 +39,6 @@ export const SCORE_MIN = 1;
 export const SCORE_MAX = 5;
 export const EVALUATION_COMMENT_MAX = 2000;
 export const EVALUATION_JUSTIFICATION_MAX = 4000;
-
-/** The same day `months` later (negative: earlier); a day the month lacks becomes its last day. */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  if (!isIsoDate(date)) throw new RangeError(`not a calendar date (YYYY-MM-DD): "${date}"`);
-  if (!Number.isInteger(months)) throw new RangeError(`months must be a whole number, got ${months}`);
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  const index = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  return `${String(targetYear).padStart(4, "0")}-${String(targetMonth).padStart(2, "0")}-${String(Math.min(day, lastDay)).padStart(2, "0")}`;
-}
 
 /**
  * The first day of the last 6 months of a term. `termEnd` is exclusive (the

@@ -1,5 +1,6 @@
 import { isReportOverdue } from "./annual-report-schedule";
 import { addDays, daysBetween, fromIsoDate, toIsoDate } from "./dates";
+import { EVALUATION_WINDOW_MONTHS, renewalWindowOpensOn } from "./evaluation";
 import type { IsoDate } from "./term";
 
 // Which reminders are due on a given day (domain.md §6, issue 6 items 4 and 7).
@@ -19,7 +20,7 @@ import type { IsoDate } from "./term";
 export const STAFF_REMINDER_OFFSETS = { "due-minus-30": -30, "due-date": 0, "due-plus-14": 14 } as const;
 export type StaffReminderKind = keyof typeof STAFF_REMINDER_OFFSETS;
 export const REVIEW_WAIT_DAYS = 14;
-export const REDESIGNATION_INVITATION_MONTHS = 6;
+export const REDESIGNATION_INVITATION_MONTHS = EVALUATION_WINDOW_MONTHS;
 
 export type ReportForReminder = {
   id: number;
@@ -102,16 +103,6 @@ export function recipientKey(key: string, userId: number): string {
 
 // ───────────────────────── redesignation invitation ─────────────────────────
 
-/** The same day `months` calendar months later; the 31st becomes the month's last day. */
-export function addMonths(day: IsoDate, months: number): IsoDate {
-  const date = fromIsoDate(day);
-  const monthIndex = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
-  const year = Math.floor(monthIndex / 12);
-  const month = monthIndex - year * 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return toIsoDate(new Date(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay))));
-}
-
 export type TermForInvitation = {
   /** The designation that produced the current term. */
   designationId: number;
@@ -121,9 +112,12 @@ export type TermForInvitation = {
   hasOfficer: boolean;
 };
 
-/** The day the officer is invited to start a redesignation: 6 months before the term ends. */
+/**
+ * The day the officer is invited to start a redesignation: the day the
+ * renewal window (evaluation and redesignation) opens, 6 months before the term ends.
+ */
 export function invitationDay(termEnd: IsoDate): IsoDate {
-  return addMonths(termEnd, -REDESIGNATION_INVITATION_MONTHS);
+  return renewalWindowOpensOn(termEnd);
 }
 
 /**

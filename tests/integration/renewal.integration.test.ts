@@ -472,6 +472,13 @@ for (const kind of testDatabaseKinds()) {
       const after = await prisma.centre.findUniqueOrThrow({ where: { id: centre.id } });
       expect(after).toMatchObject({ status: "TERMINATED", statusReason: "The department closed." });
       expect(toIsoDate(after.termEnd!)).toBe(today);
+      // The designation's own term ends today too (the public history shows it).
+      const term = await prisma.designation.findFirstOrThrow({
+        where: { centreId: centre.id, state: "DESIGNATED" },
+        orderBy: [{ termStart: "desc" }, { id: "desc" }],
+        select: { termEnd: true },
+      });
+      expect(toIsoDate(term.termEnd!)).toBe(today);
       const reports = await prisma.annualReport.findMany({
         where: { centreId: centre.id },
         orderBy: { yearNumber: "asc" },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import { addMonths } from "@/domain/term";
+
 import {
-  addMonths,
   completeContent,
   draftContent,
   evaluationCriteria,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 
 import {
-  addMonths,
   focalDigests,
   invitationDay,
   isoWeek,
@@ -13,6 +12,7 @@ import {
   type DigestReport,
   type ReportForReminder,
 } from "@/domain/reminders";
+import { addMonths } from "@/domain/term";
 
 const at = (iso: string, time = "06:00:00") => new Date(`${iso}T${time}Z`);
 

@@ -1,7 +1,6 @@
 import "server-only";
 
 import { centreStatusesOwingReports } from "@/domain/annual-report-schedule";
-
 import { daysBetween, formatIsoDate, fromIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { focalDigests, type DigestReport } from "@/domain/reminders";
 import type { PrismaClient } from "@/generated/prisma/client";

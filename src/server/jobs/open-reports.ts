@@ -1,7 +1,6 @@
 import "server-only";
 
 import { centreStatusesOwingReports } from "@/domain/annual-report-schedule";
-
 import { reportOpening } from "@/domain/centre-expiry";
 import { startOfUtcDay, toIsoDate } from "@/domain/dates";
 import type { PrismaClient } from "@/generated/prisma/client";

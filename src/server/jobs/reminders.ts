@@ -1,19 +1,18 @@
 import "server-only";
 
 import { centreStatusesOwingReports, reportStatesAwaitingSubmission } from "@/domain/annual-report-schedule";
-
 import { addDays, formatIsoDate, fromIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { openDesignationStates } from "@/domain/designation";
 import {
   REDESIGNATION_INVITATION_MONTHS,
   REVIEW_WAIT_DAYS,
-  addMonths,
   recipientKey,
   redesignationInvitation,
   remindersDue,
   type Reminder,
   type ReportForReminder,
 } from "@/domain/reminders";
+import { addMonths } from "@/domain/term";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { appUrl } from "@/server/auth/tokens";
 import { enqueueMail } from "@/server/mail/enqueue-mail";

@@ -1,7 +1,6 @@
 import "server-only";
 
 import { centreStatusesOwingReports, reportStatesAwaitingSubmission } from "@/domain/annual-report-schedule";
-
 import { isImportedTerm } from "@/domain/centre-expiry";
 import { startOfUtcDay, toIsoDate } from "@/domain/dates";
 import {

@@ -1,7 +1,10 @@
 import "server-only";
 
-import { centreStatusesOwingReports, reportStatesAwaitingSubmission } from "@/domain/annual-report-schedule";
-
+import {
+  centreStatusesOwingReports,
+  isReportOverdue,
+  reportStatesAwaitingSubmission,
+} from "@/domain/annual-report-schedule";
 import { addDays, daysBetween, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { missingEvaluations } from "@/domain/dashboard";
 import { openDesignationStates } from "@/domain/designation";
@@ -67,7 +70,7 @@ function reportItems(rows: ReportRow[], today: Date): WorkItem[] {
     key: `report-${row.id}`,
     title: `${row.centre.reference} · ${row.centre.title}`,
     detail: `Annual report, year ${row.yearNumber}: ${reportStateLabel[row.state] ?? row.state}, due ${toIsoDate(row.dueOn)}${
-      row.dueOn < today && row.state !== "SUBMITTED" ? " (overdue)" : ""
+      isReportOverdue(row, today) ? " (overdue)" : ""
     }`,
     href: `/reports/${row.id}`,
   }));

@@ -2,7 +2,7 @@ import "server-only";
 
 import { redirect } from "next/navigation";
 
-import { toIsoDate } from "@/domain/dates";
+import { startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { openDesignationStates } from "@/domain/designation";
 import {
   redesignationStartable,
@@ -175,10 +175,14 @@ export const terminateCentreCommand: Command<TerminateCentreInput> = {
         reference: true,
         title: true,
         responsibleOfficerId: true,
+        termEnd: true,
       },
     });
     if (!centre) throw new CommandError("We could not find that, or you do not have access to it.");
     if (centre.version !== input.version) throw new ConflictError();
+    // The term ends today, or stays ended where it already had (a Pending centre).
+    const today = startOfUtcDay(now);
+    const termEnd = centre.termEnd && centre.termEnd < today ? centre.termEnd : today;
     await prisma.$transaction(async (tx) => {
       const updated = await tx.centre.updateMany({
         where: { id: centre.id, version: input.version, status: { in: ["ACTIVE", "PENDING"] } },
@@ -186,11 +190,16 @@ export const terminateCentreCommand: Command<TerminateCentreInput> = {
           status: "TERMINATED",
           statusChangedAt: now,
           statusReason: input.reason,
-          termEnd: new Date(`${toIsoDate(now)}T00:00:00Z`),
+          termEnd,
           version: { increment: 1 },
         },
       });
       if (updated.count === 0) throw new ConflictError();
+      // The designation's own term too, so the public history shows when it really ended.
+      await tx.designation.updateMany({
+        where: { centreId: centre.id, state: "DESIGNATED", termEnd: { gt: termEnd } },
+        data: { termEnd, version: { increment: 1 } },
+      });
       const cancelled = await cancelUnopenedReports(tx, centre.id, now);
       const withdrawn = await tx.designation.updateMany({
         where: { centreId: centre.id, kind: "REDESIGNATION", state: { in: openStates } },
