@@ -1,5 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+
+import { expectNoSeriousA11yViolations } from "./axe";
 
 const pages = [
   ["home", "/"],
@@ -18,20 +19,6 @@ for (const [name, path] of pages) {
     await page.goto(path);
     // Open every "show as a table" and "more" fold so that their content is checked too.
     for (const summary of await page.locator("details > summary").all()) await summary.click();
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-      .analyze();
-    const serious = results.violations.filter(
-      (violation) => violation.impact === "serious" || violation.impact === "critical",
-    );
-    expect(
-      serious.map(
-        (violation) =>
-          `${violation.id}: ${violation.nodes
-            .map((node) => node.target.join(" "))
-            .slice(0, 3)
-            .join(", ")}`,
-      ),
-    ).toEqual([]);
+    await expectNoSeriousA11yViolations(page);
   });
 }

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect as baseExpect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect as baseExpect, test, type Page, type TestInfo } from "@playwright/test";
 
-import { DEMO_PASSWORD } from "./auth-helpers";
+import { signedInPage } from "./auth-helpers";
+import { expectNoSeriousA11yViolations } from "./axe";
 
 // Issue 6's journey in a real browser on the demo seed: staff of NOR-18 open
 // their overdue year-2 report from My work, fill part of it, see it saved,
@@ -14,24 +14,6 @@ const TITLE = "WHO Collaborating Centre for Digital Health and Telemedicine";
 // The machine runs several builds and journeys at once: sign-in (argon2id) and
 // saves may take longer than the default five seconds.
 const expect = baseExpect.configure({ timeout: 60_000 });
-
-async function person(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/my-work$/, { timeout: 120_000 });
-  return page;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual(
-    [],
-  );
-}
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
@@ -57,13 +39,13 @@ test("staff fill, reload, submit and resubmit NOR-18's annual report; the office
 }, testInfo) => {
   test.setTimeout(600_000);
   // Before: the focal point's dashboard lists the report as overdue.
-  const focal = await person(browser, "focal.euro@who.example");
+  const focal = await signedInPage(browser, "focal.euro@who.example");
   await focal.goto("/dashboard");
   await expect(
     focal.getByTestId("overdue-reports").getByRole("row").filter({ hasText: "NOR-18" }),
   ).toHaveCount(1);
 
-  const staff = await person(browser, "staff.nor18@centre.example");
+  const staff = await signedInPage(browser, "staff.nor18@centre.example");
   await openReportFromMyWork(staff, "staff-reports");
   const reportUrl = staff.url();
   await expect(staff.getByTestId("report-state")).toHaveText("Open");
@@ -130,13 +112,13 @@ test("staff fill, reload, submit and resubmit NOR-18's annual report; the office
   await expect(staff.getByTestId("report-history")).toContainText("Submitted");
 
   // Staff of another centre get not-found for it, with none of its content.
-  const otherCentre = await person(browser, "staff.soa13@centre.example");
+  const otherCentre = await signedInPage(browser, "staff.soa13@centre.example");
   const response = await otherCentre.goto(reportUrl);
   expect(response?.status()).toBe(404);
   await expect(otherCentre.getByText("Nursing workforce framework")).toHaveCount(0);
 
   // The officer returns it with a note.
-  const officer = await person(browser, "officer@who.example");
+  const officer = await signedInPage(browser, "officer@who.example");
   await openReportFromMyWork(officer, "officer-reports");
   await expect(officer.getByText("Regional launch webinar")).toBeVisible();
   await expectNoSeriousA11yViolations(officer);
@@ -190,7 +172,7 @@ test("without JavaScript the report form saves a draft and shows what is missing
   browser,
 }, testInfo) => {
   test.setTimeout(600_000);
-  const signedIn = await person(browser, "staff.soa13@centre.example");
+  const signedIn = await signedInPage(browser, "staff.soa13@centre.example");
   await signedIn.goto("/my-work");
   await signedIn
     .locator('[data-testid^="staff-reports"] li')

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "registry-demo-2026";
 
@@ -9,4 +9,11 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
   // The first sign-in after a server start (argon2, cold caches, first jobs) can take many seconds on a loaded machine.
   await expect(page).toHaveURL(/\/my-work$/, { timeout: 30_000 });
+}
+
+/** A person signed in in a browser context of their own (several people act in one journey). */
+export async function signedInPage(browser: Browser, email: string, password?: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, password);
+  return page;
 }

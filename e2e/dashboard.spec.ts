@@ -1,32 +1,14 @@
 import { readFile } from "node:fs/promises";
 
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { signIn } from "./auth-helpers";
+import { expectNoSeriousA11yViolations } from "./axe";
 
 // The deadline dashboard and the calendar subscription in a real browser.
 // SOA-14's overdue year-1 report is used because no other journey changes it
 // (the annual-report journey changes NOR-18's). The calendar journey revokes
 // the address it creates, so the demo account is left as it was.
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const serious = results.violations.filter(
-    (violation) => violation.impact === "serious" || violation.impact === "critical",
-  );
-  expect(
-    serious.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes
-          .map((node) => node.target.join(" "))
-          .slice(0, 3)
-          .join(", ")}`,
-    ),
-  ).toEqual([]);
-}
 
 test("a focal point sees the region's overdue report on the dashboard and downloads the list as CSV", async ({
   page,
@@ -51,7 +33,7 @@ test("a focal point sees the region's overdue report on the dashboard and downlo
   for (const id of ["expiring-terms", "pending-centres", "missing-evaluations"])
     await expect(page.getByTestId(id)).toBeVisible();
 
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: testInfo.outputPath("dashboard.png"), fullPage: true });
 
   const downloading = page.waitForEvent("download");
@@ -103,7 +85,7 @@ test("a signed-in person creates a calendar address, a calendar app reads the de
   const address = page.getByLabel("Your calendar address");
   const url = await address.inputValue();
   expect(url).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: testInfo.outputPath("calendar.png"), fullPage: true });
 
   // A calendar app has no session: a fresh client without cookies.

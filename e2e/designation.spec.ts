@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
-import { signIn } from "./auth-helpers";
+import { signedInPage, signIn } from "./auth-helpers";
+import { expectNoSeriousA11yViolations } from "./axe";
 
 // The designation journey in a real browser on the demo seed: an officer
 // proposes a centre in Norway (warned of a similar one) and sends it to the
@@ -23,20 +23,6 @@ const CRITERIA = [
   "At least two years of joint work with WHO",
 ];
 const today = new Date().toISOString().slice(0, 10);
-
-async function person(browser: Browser, email: string, password?: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, password);
-  return page;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual(
-    [],
-  );
-}
 
 /** A full-page picture for a person to look at, when E2E_SCREENSHOT_DIR names a folder. */
 async function screenshot(page: Page, name: string) {
@@ -66,7 +52,7 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   test.setTimeout(180_000);
 
   // The officer proposes the centre (too short a joint work first), then finds the draft in My work.
-  const officer = await person(browser, "officer@who.example");
+  const officer = await signedInPage(browser, "officer@who.example");
   await officer
     .getByRole("navigation", { name: "Workspace" })
     .getByRole("link", { name: "Propose a centre" })
@@ -131,7 +117,7 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   await officer.getByRole("button", { name: "Send invitation" }).click();
   await expect(officer).toHaveURL(/\/my-work\?invited=1$/);
 
-  const admin = await person(browser, "admin@registry.example");
+  const admin = await signedInPage(browser, "admin@registry.example");
   await admin.goto("/admin/mail");
   const link = await admin
     .getByTestId("mail-message")
@@ -210,12 +196,12 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   // The officer endorses; the unit head (not the proposer) clears.
   await officer.goto(designationUrl);
   await act(officer, "Endorse", "Technical clearance");
-  const unitHead = await person(browser, "unit.head@who.example");
+  const unitHead = await signedInPage(browser, "unit.head@who.example");
   await openFromMyWork(unitHead, "unit-clearance-");
   await act(unitHead, "Give technical clearance", "Regional review");
 
   // The focal point reviews, records the consultation and the decision (a 5-year term is refused first).
-  const focal = await person(browser, "focal.euro@who.example");
+  const focal = await signedInPage(browser, "focal.euro@who.example");
   await focal.goto(designationUrl);
   await act(focal, "Eligible and complete: consult the government", "Government consultation");
   const consultation = focal.getByRole("form", { name: "Record the government's answer" });
@@ -259,7 +245,7 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
     );
     expect((await response.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   }
-  const otherStaff = await person(browser, "staff.nor18@centre.example");
+  const otherStaff = await signedInPage(browser, "staff.nor18@centre.example");
   expect((await otherStaff.request.get(pdfUrl)).status()).toBe(404);
   expect((await otherStaff.request.get(`${designationUrl}/letter`)).status()).toBe(404);
   const anonymous = await (await browser.newContext()).newPage();

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
-import { signIn } from "./auth-helpers";
+import { signedInPage } from "./auth-helpers";
+import { expectNoSeriousA11yViolations } from "./axe";
 
 // Renewal in a real browser on the demo seed: the responsible officer writes
 // and completes the final evaluation of NOR-14 (its term ends in 100 days)
@@ -17,23 +17,9 @@ const CRITERIA = [
   "WHO's own support for and use of the centre",
 ];
 
-async function person(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
-  return page;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual(
-    [],
-  );
-}
-
 test("the officer evaluates NOR-14 and starts its redesignation", async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
-  const officer = await person(browser, "officer@who.example");
+  const officer = await signedInPage(browser, "officer@who.example");
   await officer.goto("/centres/NOR-14/evaluation");
   await expect(officer).toHaveURL(/\/evaluations\/\d+$/);
   await expect(officer.getByRole("heading", { level: 1 })).toContainText("Final evaluation: NOR-14");
@@ -88,7 +74,7 @@ test("the officer evaluates NOR-14 and starts its redesignation", async ({ brows
   await expect(officer.getByRole("button", { name: "Start redesignation" })).toHaveCount(0);
 
   // Centre staff never see an evaluation.
-  const staff = await person(browser, "staff.nor18@centre.example");
+  const staff = await signedInPage(browser, "staff.nor18@centre.example");
   const response = await staff.goto(officer.url());
   expect(response?.status()).toBe(404);
 });
@@ -98,7 +84,7 @@ test("the focal point designates NET-86's redesignation and its public page show
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const focal = await person(browser, "focal.euro@who.example");
+  const focal = await signedInPage(browser, "focal.euro@who.example");
   await focal.goto("/centres/NET-86/evaluation");
   await expect(focal.getByTestId("evaluation-state")).toHaveText("Completed");
   await focal.getByRole("link", { name: "Open the redesignation" }).click();
@@ -137,7 +123,7 @@ test("the EURO focal point terminates SWE-37 early and the directory shows it on
   page,
 }, testInfo) => {
   test.setTimeout(90_000);
-  const focal = await person(browser, "focal.euro@who.example");
+  const focal = await signedInPage(browser, "focal.euro@who.example");
   await focal.goto("/centres/SWE-37/terminate");
   await expect(focal.getByRole("heading", { level: 1 })).toContainText("Terminate SWE-37");
   await expectNoSeriousA11yViolations(focal);
@@ -154,7 +140,7 @@ test("the EURO focal point terminates SWE-37 early and the directory shows it on
   await expect(focal.getByRole("status").first()).toContainText("SWE-37 is terminated");
 
   // The responsible officer cannot terminate, not even their own centre: no form, not-found.
-  const officer = await person(browser, "officer@who.example");
+  const officer = await signedInPage(browser, "officer@who.example");
   expect((await officer.goto("/centres/NOR-18/terminate"))?.status()).toBe(404);
 
   await page.goto("/centres?country=SWE");
