@@ -94,7 +94,7 @@ async function main() {
     } else {
       const ratio = (load: { requestsPerSecond: number }, base: { requestsPerSecond: number }) =>
         `${((100 * load.requestsPerSecond) / base.requestsPerSecond).toFixed(0)} %`;
-      for (const run of [load.search, load.distinct]) {
+      for (const run of [load.search, load.searchUncached, load.distinct]) {
         print(
           `| throughput | ${run.path}: ${run.requestsPerSecond.toFixed(0)} req/s (p99 ${run.p99Ms} ms, non-2xx ${run.non2xx}) | static ${load.static.path}: ${load.static.requestsPerSecond.toFixed(0)} req/s | ratio ${ratio(run, load.static)} |`,
         );

@@ -69,55 +69,92 @@ async function distinctSearches(databaseUrl: string, count: number): Promise<str
   }
 }
 
-/**
- * Serves the production build (BENCH_NEXT_DIST_DIR, default .next) on a
- * loopback port against the benchmark database and loads, in turn, one search
- * page repeated (what the caches see in practice for a popular search),
- * distinct searches (every request new: the uncached cost) and a static
- * route. Returns null when there is no build.
- */
-export async function measureThroughput(
+type Runs = { search: Throughput; searchUncached: Throughput; distinct: Throughput; static: Throughput };
+
+/** Starts the production server (scripts/serve.ts) and waits until the search page answers quickly. */
+async function startServer(
   databaseUrl: string,
-  { port, seconds, searchPath }: { port: number; seconds: number; searchPath: string },
-): Promise<{ search: Throughput; distinct: Throughput; static: Throughput } | null> {
-  const distDir = process.env.BENCH_NEXT_DIST_DIR ?? ".next";
-  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) return null;
+  { port, searchPath, pageCache }: { port: number; searchPath: string; pageCache: boolean },
+): Promise<ChildProcess> {
   const server: ChildProcess = spawn(
     process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [
+      "--import",
+      "tsx",
+      path.join(root, "scripts/serve.ts"),
+      "--port",
+      String(port),
+      "--hostname",
+      "127.0.0.1",
+    ],
     {
       cwd: root,
       stdio: ["ignore", "ignore", "inherit"],
       env: {
         ...process.env,
-        NEXT_DIST_DIR: distDir,
+        NEXT_DIST_DIR: process.env.BENCH_NEXT_DIST_DIR ?? ".next",
         DATABASE_URL: databaseUrl,
         DATABASE_POOL_SIZE: "10",
         AUTH_SECRET: randomBytes(33).toString("base64"),
         APP_URL: `http://127.0.0.1:${port}`,
-        NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
+        JOBS: "off",
+        PAGE_CACHE: pageCache ? "on" : "off",
       },
     },
   );
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/api/v1/openapi.json`, Date.now() + 60_000);
+  // Warm the routes (module loading, JIT, connection pool, caches) before
+  // measuring: the first renders of a fresh server take seconds on a busy machine.
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
+    const started = performance.now();
+    await fetch(`${base}${searchPath}`).then((response) => response.arrayBuffer());
+    if (performance.now() - started < 500) break;
+  }
+  return server;
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
+}
+
+/**
+ * Serves the production build (BENCH_NEXT_DIST_DIR, default .next) through
+ * the production server on a loopback port against the benchmark database and
+ * loads, in turn: one search page repeated (what a popular search or shared
+ * link sees: answered by the anonymous page cache), the same with the page
+ * cache off (every request rendered; the per-instance query caches still
+ * answer), distinct searches (every request new: nothing cached can answer)
+ * and a static route. Returns null when there is no build.
+ */
+export async function measureThroughput(
+  databaseUrl: string,
+  { port, seconds, searchPath }: { port: number; seconds: number; searchPath: string },
+): Promise<Runs | null> {
+  const distDir = process.env.BENCH_NEXT_DIST_DIR ?? ".next";
+  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) return null;
+  const base = `http://127.0.0.1:${port}`;
+  let server = await startServer(databaseUrl, { port, searchPath, pageCache: false });
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/api/v1/openapi.json`, Date.now() + 60_000);
-    // Warm both routes (module loading, JIT, connection pool, caches) before
-    // measuring: the first renders of a fresh server take seconds on a busy machine.
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
-      const started = performance.now();
-      await fetch(`${base}${searchPath}`).then((response) => response.arrayBuffer());
-      if (performance.now() - started < 500) break;
-    }
+    await cannon(`${base}${searchPath}`, 2);
+    const searchUncached = await cannon(`${base}${searchPath}`, seconds);
+    await stopServer(server);
+    server = await startServer(databaseUrl, { port, searchPath, pageCache: true });
     await cannon(`${base}${searchPath}`, 2);
     const search = await cannon(`${base}${searchPath}`, seconds);
     const distinct = await cannon(base, seconds, await distinctSearches(databaseUrl, 5000));
     await cannon(`${base}/api/v1/openapi.json`, 2);
     const staticRoute = await cannon(`${base}/api/v1/openapi.json`, seconds);
-    return { search, distinct, static: staticRoute };
+    return {
+      search: { ...search, path: `${search.path} (page cache)` },
+      searchUncached: { ...searchUncached, path: `${searchUncached.path} (PAGE_CACHE=off)` },
+      distinct,
+      static: staticRoute,
+    };
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
+    await stopServer(server);
   }
 }

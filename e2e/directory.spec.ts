@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 
+import { signedInPage } from "./auth-helpers";
+
 test("a visitor finds NOR-18 by typing “telemedicine” with the EURO filter and exports the CSV", async ({
   page,
 }) => {
@@ -128,4 +130,47 @@ test("map, statistics, feed, sitemap and robots answer", async ({ page, request 
   expect(await feed.text()).toContain("<entry>");
   expect(await (await request.get("/sitemap.xml")).text()).toContain("/centres/NOR-18</loc>");
   expect(await (await request.get("/robots.txt")).text()).toContain("Sitemap:");
+});
+
+test("repeated anonymous searches come from the page cache, each with its own working nonce; signed-in people never do", async ({
+  browser,
+  page,
+}) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  // An extra parameter (ignored by the page, as a tracking tag is) makes the URL new to the cache.
+  const url = `/centres?q=telemedicine&region=EURO&ref=e2e-${Date.now()}`;
+  const first = await page.goto(url);
+  const second = await page.goto(url);
+  expect(first?.headers()["x-page-cache"]).toBe("miss");
+  expect(second?.headers()["x-page-cache"]).toBe("hit");
+
+  const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+  const nonces = [first, second].map((response) => nonceOf(response?.headers()["content-security-policy"]));
+  expect(nonces[0]).toBeTruthy();
+  expect(nonces[1]).toBeTruthy();
+  expect(nonces[1]).not.toBe(nonces[0]);
+  const body = await second!.text();
+  expect(body).toContain(`nonce="${nonces[1]}"`);
+  expect(body).not.toContain(nonces[0]!);
+
+  // The cached page is the real page: results, running scripts, no CSP refusals.
+  await expect(
+    page.getByRole("link", { name: "WHO Collaborating Centre for Digital Health and Telemedicine" }),
+  ).toBeVisible();
+  // Next's bootstrap (nonce'd scripts) ran and hydrated the page.
+  await expect
+    .poll(() =>
+      page.evaluate(() => Boolean((window as unknown as { next?: { version?: string } }).next?.version)),
+    )
+    .toBe(true);
+  expect(violations).toEqual([]);
+
+  const officer = await signedInPage(browser, "officer@who.example");
+  const signedIn = await officer.goto(url);
+  expect(signedIn?.headers()["x-page-cache"]).toBeUndefined();
+  expect(signedIn?.headers()["cache-control"]).toContain("private");
+  await expect(officer.getByTestId("signed-in-as")).toBeVisible();
 });

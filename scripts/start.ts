@@ -73,7 +73,9 @@ async function main(): Promise<void> {
     AUTH_SECRET: env.AUTH_SECRET ?? devAuthSecret(env.EMBEDDED_DB_DIR),
     APP_URL: env.APP_URL ?? `http://${env.HOSTNAME}:${env.PORT}`,
   };
-  const server = spawn(process.execPath, [nextBin(), "start", "-p", String(env.PORT), "-H", env.HOSTNAME], {
+  // The production server (Next behind the anonymous page cache, scripts/serve.ts).
+  const serve = ["--import", "tsx", path.join(root, "scripts/serve.ts")];
+  const server = spawn(process.execPath, [...serve, "--port", String(env.PORT), "--hostname", env.HOSTNAME], {
     cwd: root,
     stdio: "inherit",
     env: {

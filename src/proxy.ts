@@ -1,9 +1,10 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 
 import { baseAuthConfig, usesHttps } from "@/server/auth/config";
 import { foreignOriginResponse, isForeignOrigin } from "@/server/auth/origin-guard";
 import { createNonce, securityHeaders } from "@/server/auth/security-headers";
+import { hasSessionCookie } from "@/server/http/anonymous-page-cache";
 
 // Headers only, never the authorization boundary (proxies can be bypassed,
 // CVE-2025-29927): every page, action and query checks the viewer itself.
@@ -13,7 +14,9 @@ import { createNonce, securityHeaders } from "@/server/auth/security-headers";
 // promise, and Next needs `proxy` to be a function.)
 const { auth } = NextAuth(baseAuthConfig());
 
-export const proxy = auth((request) => {
+type ProxyRequest = NextRequest & { auth?: unknown };
+
+function respond(request: ProxyRequest) {
   const https = usesHttps();
   if (isForeignOrigin(request)) return foreignOriginResponse();
 
@@ -29,7 +32,22 @@ export const proxy = auth((request) => {
   // Anything rendered for a signed-in person stays out of shared caches and the back-forward cache.
   if (request.auth) response.headers.set("Cache-Control", "private, no-store");
   return response;
-});
+}
+
+// Auth.js types the wrapper for route handlers too; as a proxy it takes Next's event.
+const withSession = auth(respond) as unknown as (
+  request: NextRequest,
+  event: NextFetchEvent,
+) => Promise<Response | undefined>;
+
+// Requests without a session cookie skip Auth.js: it would answer each with
+// fresh CSRF and callback-URL cookies that nobody asked for, making every
+// anonymous page unique (and uncacheable, decision 0010) for nothing.
+export function proxy(request: NextRequest, event: NextFetchEvent) {
+  return hasSessionCookie(request.headers.get("cookie") ?? undefined)
+    ? withSession(request, event)
+    : respond(request);
+}
 
 export const config = {
   // Everything except Next's static files, which carry no user data.

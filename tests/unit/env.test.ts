@@ -26,3 +26,19 @@ describe("parseEnv", () => {
     expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
   });
 });
+
+describe("PAGE_CACHE", () => {
+  it("is on with 200 pages unless configured", () => {
+    expect(parseEnv({})).toMatchObject({ PAGE_CACHE: "on", PAGE_CACHE_ENTRIES: 200 });
+    expect(parseEnv({ PAGE_CACHE: "off", PAGE_CACHE_ENTRIES: "50" })).toMatchObject({
+      PAGE_CACHE: "off",
+      PAGE_CACHE_ENTRIES: 50,
+    });
+  });
+
+  it("refuses values that would switch it silently or make it unbounded", () => {
+    expect(() => parseEnv({ PAGE_CACHE: "false" })).toThrow(/PAGE_CACHE: must be "on" or "off"/);
+    expect(() => parseEnv({ PAGE_CACHE_ENTRIES: "lots" })).toThrow(/PAGE_CACHE_ENTRIES/);
+    expect(() => parseEnv({ PAGE_CACHE_ENTRIES: "0" })).toThrow(/PAGE_CACHE_ENTRIES/);
+  });
+});

@@ -1,0 +1,80 @@
+// The production server: Next's request handler behind the shared page cache
+// for anonymous visitors (decision 0010). `npm start` (scripts/start.ts), the
+// end-to-end tests and the benchmark all run it:
+//   node --import tsx scripts/serve.ts --port 3000 --hostname localhost
+// (`npm run serve`; PORT and HOSTNAME are the defaults, as for `next start`).
+// PAGE_CACHE=off serves every request from Next alone.
+import { createServer } from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+import { createNonce } from "../src/server/auth/security-headers";
+import { EnvError, parseEnv } from "../src/server/config/env";
+import { withAnonymousPageCache, type RequestHandler } from "../src/server/http/page-cache-handler";
+import { searchDataVersionReader } from "../src/server/http/search-data-version";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+async function main(): Promise<void> {
+  // NODE_ENV first: the environment is checked as production (AUTH_SECRET required).
+  (process.env as Record<string, string>).NODE_ENV = "production";
+  const env = parseEnv();
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: String(env.PORT) },
+      hostname: { type: "string", default: env.HOSTNAME },
+    },
+  });
+  const port = Number(values.port);
+  const hostname = values.hostname!;
+  // React and Next pick their production builds from NODE_ENV when first loaded: import after setting it.
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: root, hostname, port });
+  const nextHandler = app.getRequestHandler();
+  await app.prepare();
+
+  const handle: RequestHandler = (request, response) => nextHandler(request, response);
+  const versions = searchDataVersionReader(env.DATABASE_URL);
+  let reported = false;
+  const handler =
+    env.PAGE_CACHE === "off"
+      ? handle
+      : withAnonymousPageCache(handle, {
+          capacity: env.PAGE_CACHE_ENTRIES,
+          newNonce: createNonce,
+          currentVersion: versions.current,
+          onError: (error) => {
+            // Once: a database outage would otherwise log every request; Next reports its own errors.
+            if (reported) return;
+            reported = true;
+            console.error("[page-cache] answering uncached:", error instanceof Error ? error.message : error);
+          },
+        });
+
+  const server = createServer((request, response) => {
+    handler(request, response).catch((error: unknown) => {
+      console.error(error);
+      if (!response.headersSent) response.statusCode = 500;
+      response.end();
+    });
+  });
+  server.listen(port, hostname, () => {
+    console.log(`▲ Ready on http://${hostname}:${port}`);
+  });
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    void Promise.allSettled([app.close(), versions.close()]).then(() => process.exit(0));
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError || !(error instanceof Error) ? String(error) : error.message);
+  process.exit(1);
+});
