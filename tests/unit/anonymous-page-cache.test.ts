@@ -34,7 +34,15 @@ describe("pageCacheKey", () => {
   });
 
   it("answers only the search page", () => {
-    for (const url of ["/", "/centres/NOR-18", "/centres/", "/map", "/stats", "/my-work", "/api/v1/centres"]) {
+    for (const url of [
+      "/",
+      "/centres/NOR-18",
+      "/centres/",
+      "/map",
+      "/stats",
+      "/my-work",
+      "/api/v1/centres",
+    ]) {
       expect(pageCacheKey(get(url)), url).toBeNull();
     }
   });
@@ -71,7 +79,9 @@ describe("pageCacheKey", () => {
 const csp = (nonce: string) => `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`;
 const nonce = "otMI/48JLygsS2ki2Y6Z+aQw";
 const html = (value: string) =>
-  Buffer.from(`<html><script nonce="${value}">self.__next_f.push([1,"{\\"nonce\\":\\"${value}\\"}"])</script></html>`);
+  Buffer.from(
+    `<html><script nonce="${value}">self.__next_f.push([1,"{\\"nonce\\":\\"${value}\\"}"])</script></html>`,
+  );
 const headers = {
   "content-type": "text/html; charset=utf-8",
   "content-security-policy": csp(nonce),
@@ -88,7 +98,9 @@ describe("storablePage", () => {
     expect(page).not.toBeNull();
     expect(page!.nonce).toBe(nonce);
     const names = page!.headers.map(([name]) => name);
-    expect(names).toEqual(expect.arrayContaining(["content-type", "content-security-policy", "link", "vary"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["content-type", "content-security-policy", "link", "vary"]),
+    );
     expect(names).not.toContain("date");
     expect(names).not.toContain("content-length");
     expect(names).not.toContain("etag");
