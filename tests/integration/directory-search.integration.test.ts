@@ -396,6 +396,61 @@ for (const kind of testDatabaseKinds()) {
       expect((await page("q=zebrafishology")).result.total).toBe(0);
     });
 
+    it("searches a word as its exact lexeme only where no other lexeme begins with it: same matches, same ranks", async () => {
+      const text = await import("@/domain/directory/full-text-query");
+      const resolveOf = async (query: string) => {
+        const parsed = m.search.parsePageSearch(record(query));
+        if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+        const resolved = await m.resolve.resolveSearch(parsed.value);
+        if (!resolved.ok) throw new Error(resolved.errors.join("; "));
+        return resolved.value;
+      };
+      // Every match with its rank key, in order, for the search as resolved
+      // and for the same words all searched as prefixes (the old query).
+      const everyMatch = (resolved: Awaited<ReturnType<typeof resolveOf>>) =>
+        prisma.$queryRaw<{ id: number; key: unknown }[]>(
+          m.directory.pageIdsSql(resolved, { limit: 100_000 }),
+        );
+      const asPrefixes = (resolved: Awaited<ReturnType<typeof resolveOf>>) => ({
+        ...resolved,
+        tsQuery: text.buildTsQuery(resolved.words.map((word) => ({ ...word, exact: false }))),
+      });
+
+      const telemedicine = await resolveOf("q=telemedicine");
+      expect(telemedicine.tsQuery).toBe("telemedicine");
+      // "health" also begins "healthcare": it stays a prefix.
+      expect((await resolveOf("q=health")).tsQuery).toBe("health:*");
+      for (const query of [
+        "q=telemedicine",
+        "q=nursing",
+        "q=tuberculosis+control",
+        "q=malaria&former=1",
+        "q=tubercolosis",
+      ]) {
+        const resolved = await resolveOf(query);
+        const found = await everyMatch(resolved);
+        expect(found.length, query).toBeGreaterThan(0);
+        expect(found, query).toEqual(await everyMatch(asPrefixes(resolved)));
+      }
+      expect((await resolveOf("q=tuberculosis+control")).tsQuery).toMatch(/^tuberculosis & control(:\*)?$/);
+
+      // A new lexeme that begins with "telemedicin" turns the word back into a
+      // prefix at once (the refresh lists it in the same statement).
+      const centre = await prisma.centre.findFirstOrThrow({
+        where: { reference: "NOR-18" },
+        select: { id: true, title: true },
+      });
+      await prisma.centre.update({
+        where: { id: centre.id },
+        data: { title: `${centre.title} Telemedicineology` },
+      });
+      const after = await resolveOf("q=telemedicine");
+      expect(after.tsQuery).toBe("telemedicine:*");
+      expect((await page("q=telemedicineology")).result.items.map((c) => c.reference)).toEqual(["NOR-18"]);
+      await prisma.centre.update({ where: { id: centre.id }, data: { title: centre.title } });
+      expect(await everyMatch(await resolveOf("q=telemedicine"))).toEqual(await everyMatch(telemedicine));
+    });
+
     it.each([
       ["q=" + "x".repeat(10_000), /too long/],
       ["region=ATLANTIS", /Unknown region/],

@@ -16,6 +16,16 @@ describe("buildTsQuery", () => {
     ).toBe("(tubercolosis:* | tuberculosis) & care:*");
   });
 
+  it("writes a word the database marked exact as its exact lexeme, never a corrected one", () => {
+    expect(
+      buildTsQuery([
+        { word: "telemedicine", correction: null, exact: true },
+        { word: "health", correction: null, exact: false },
+        { word: "tubercolosis", correction: "tuberculosis", exact: true },
+      ]),
+    ).toBe("telemedicine & health:* & (tubercolosis:* | tuberculosis)");
+  });
+
   it("drops anything that is not a plain word, so no operator can be injected", () => {
     expect(
       buildTsQuery([

@@ -85,14 +85,27 @@ function counterFacetsSql(resolved: ResolvedSearch): Prisma.Sql {
     UNION ALL SELECT 'initiator', initiator::text, sum(count)::int FROM c GROUP BY initiator${terms}`;
 }
 
-/** The six groupings over a CTE `f` of matching search rows (facet, id, count). */
+/**
+ * The six facet groupings over a CTE `f` of matching search rows (facet, id,
+ * count), as one statement with its own WITH. The matches are grouped three
+ * times, not six: by (status, region, country, initiator) — at most as many
+ * groups as DirectoryCentreCount has rows — from which the four scalar facets
+ * are summed, and by the subject and activity arrays, which are unnested per
+ * distinct array (the first three terms of a centre repeat across centres)
+ * rather than per match.
+ */
 export const facetGroupsSql = Prisma.sql`
-    SELECT 'status' AS facet, status::text AS id, count(*)::int AS count FROM f GROUP BY status
-    UNION ALL SELECT 'region', "regionId"::text, count(*)::int FROM f GROUP BY "regionId"
-    UNION ALL SELECT 'country', "countryId"::text, count(*)::int FROM f GROUP BY "countryId"
-    UNION ALL SELECT 'initiator', initiator::text, count(*)::int FROM f GROUP BY initiator
-    UNION ALL SELECT 'subject', u.id::text, count(*)::int FROM f, unnest(f."subjectIds") AS u(id) GROUP BY u.id
-    UNION ALL SELECT 'activity', u.id::text, count(*)::int FROM f, unnest(f."activityTypeIds") AS u(id) GROUP BY u.id`;
+    WITH g AS MATERIALIZED (
+      SELECT status, "regionId", "countryId", initiator, count(*)::int AS n FROM f GROUP BY 1, 2, 3, 4
+    ),
+    gs AS (SELECT "subjectIds" AS ids, count(*)::int AS n FROM f GROUP BY 1),
+    ga AS (SELECT "activityTypeIds" AS ids, count(*)::int AS n FROM f GROUP BY 1)
+    SELECT 'status' AS facet, status::text AS id, sum(n)::int AS count FROM g GROUP BY status
+    UNION ALL SELECT 'region', "regionId"::text, sum(n)::int FROM g GROUP BY "regionId"
+    UNION ALL SELECT 'country', "countryId"::text, sum(n)::int FROM g GROUP BY "countryId"
+    UNION ALL SELECT 'initiator', initiator::text, sum(n)::int FROM g GROUP BY initiator
+    UNION ALL SELECT 'subject', u.id::text, sum(u.n)::int FROM (SELECT unnest(ids) AS id, n FROM gs) u GROUP BY u.id
+    UNION ALL SELECT 'activity', u.id::text, sum(u.n)::int FROM (SELECT unnest(ids) AS id, n FROM ga) u GROUP BY u.id`;
 
 /** Counts by scanning the matches (exported so a test can compare it with the counters). */
 export function scanFacetsSql(resolved: ResolvedSearch): Prisma.Sql {
@@ -102,7 +115,7 @@ export function scanFacetsSql(resolved: ResolvedSearch): Prisma.Sql {
       FROM ${fromClause(resolved)}
       WHERE ${whereClause(resolved)}
     )
-    ${facetGroupsSql}`;
+    SELECT facet, id, count FROM (${facetGroupsSql}) counts`;
 }
 
 export function buildFacets(resolved: ResolvedSearch, rows: CountRow[]): DirectoryFacets {

@@ -99,13 +99,22 @@ export function versionAndCorrectionsSql(words: string[]): Prisma.Sql {
   const corrections =
     words.length === 0
       ? Prisma.sql`NULL::json`
-      : Prisma.sql`(SELECT json_agg(json_build_object('word', c.word, 'correction', c.correction) ORDER BY c.n)
+      : Prisma.sql`(SELECT json_agg(json_build_object('word', c.word, 'correction', c.correction, 'exact', c.exact)
+                         ORDER BY c.n)
          FROM (${correctionsSql(words)}) c)`;
   return Prisma.sql`
     SELECT (SELECT version::text FROM "SearchDataVersion" WHERE id = 1) AS "dataVersion",
            ${corrections} AS corrections`;
 }
 
+/**
+ * Per word: its spelling correction, and whether its exact lexeme may stand
+ * in for the prefix. The word is one lexeme (as to_tsquery would make it) and
+ * no other lexeme of any search document begins with it — "SearchLexeme"
+ * lists every document lexeme (decision 0011) — so `word` and `word:*` match
+ * the same centres with the same ts_rank; the exact one skips GIN's
+ * partial-match scan.
+ */
 function correctionsSql(words: string[]): Prisma.Sql {
   return Prisma.sql`
     SELECT t.word, t.n,
@@ -114,6 +123,12 @@ function correctionsSql(words: string[]): Prisma.Sql {
                 ELSE (SELECT w.word FROM "SearchWord" w
                       WHERE w.word % t.word AND similarity(w.word, t.word) > 0.4
                       ORDER BY similarity(w.word, t.word) DESC, w.word LIMIT 1)
-           END AS correction
+           END AS correction,
+           coalesce((
+             SELECT NOT EXISTS (SELECT 1 FROM "SearchLexeme" l WHERE l.lexeme ^@ v.lexeme AND l.lexeme <> v.lexeme)
+             FROM (SELECT min(x.lexeme) AS lexeme, count(*) AS lexemes
+                   FROM unnest(to_tsvector('english', t.word)) AS x) v
+             WHERE v.lexemes = 1
+           ), false) AS exact
     FROM unnest(${words}::text[]) WITH ORDINALITY AS t(word, n)`;
 }

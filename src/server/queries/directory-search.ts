@@ -27,7 +27,7 @@ import {
   fromClause,
   orderByClause,
   ordExpression,
-  sortKeyExpression,
+  sortKeyFromOrd,
   whereClause,
 } from "./directory-sql";
 
@@ -47,12 +47,17 @@ export function pageIdsSql(resolved: ResolvedSearch, { limit, offset = 0, after 
   const where = after
     ? Prisma.sql`${whereClause(resolved)} AND ${afterCursor(after)}`
     : whereClause(resolved);
+  // ORDER BY repeats ordExpression, so it sorts on the `ord` column: the rank
+  // is computed once per match; the key is derived for the page's rows only.
   return Prisma.sql`
-    SELECT s."centreId" AS id, ${sortKeyExpression(resolved.sort)} AS key, ${ordExpression(resolved.sort)} AS ord
-    FROM ${fromClause(resolved)}
-    WHERE ${where}
-    ORDER BY ${orderByClause(resolved.sort)}
-    LIMIT ${limit} OFFSET ${offset}`;
+    SELECT page.id, ${sortKeyFromOrd(resolved.sort, Prisma.sql`page.ord`)} AS key, page.ord
+    FROM (
+      SELECT s."centreId" AS id, ${ordExpression(resolved.sort)} AS ord
+      FROM ${fromClause(resolved)}
+      WHERE ${where}
+      ORDER BY ${orderByClause(resolved.sort)}
+      LIMIT ${limit} OFFSET ${offset}
+    ) page`;
 }
 
 // The first pages of recent searches, while the data is unchanged: ranking
@@ -107,20 +112,26 @@ async function pageAndFacets(
 
 type PageRow = Row & { key: string | number };
 
-/** The statement behind pageAndFacets (exported for a test that compares it with the two). */
+/**
+ * The statement behind pageAndFacets (exported for a test that compares it
+ * with the two). The rank is computed once per match (in `m`); `f` is only a
+ * view of `m` (NOT MATERIALIZED: the facet groupings read m's rows directly
+ * instead of a second copy of them).
+ */
 export function pageAndCountsSql(resolved: ResolvedSearch, { limit, offset = 0 }: PageOptions): Prisma.Sql {
   const descending = resolved.sort === "relevance" ? Prisma.sql`DESC` : Prisma.empty;
   return Prisma.sql`
     WITH m AS MATERIALIZED (
       SELECT s."centreId", s."regionId", s."countryId", s.status, s.initiator, s."subjectIds", s."activityTypeIds",
-             ${sortKeyExpression(resolved.sort)} AS key, ${ordExpression(resolved.sort)} AS ord
+             ${ordExpression(resolved.sort)} AS ord
       FROM ${fromClause(resolved)}
       WHERE ${whereClause(resolved)}
     ),
     p AS (
-      SELECT "centreId" AS id, key, ord FROM m ORDER BY ord ${descending}, "centreId" LIMIT ${limit} OFFSET ${offset}
+      SELECT "centreId" AS id, ${sortKeyFromOrd(resolved.sort, Prisma.sql`ord`)} AS key, ord
+      FROM m ORDER BY ord ${descending}, "centreId" LIMIT ${limit} OFFSET ${offset}
     ),
-    f AS (SELECT "regionId", "countryId", status, initiator, "subjectIds", "activityTypeIds" FROM m),
+    f AS NOT MATERIALIZED (SELECT "regionId", "countryId", status, initiator, "subjectIds", "activityTypeIds" FROM m),
     counts AS (${facetGroupsSql})
     SELECT
       (SELECT json_agg(x ORDER BY x.n) FROM (

@@ -30,18 +30,14 @@ export function whereClause(resolved: ResolvedSearch): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-/** The sort key of a row as a SQL expression; rank is real so cursors round-trip exactly. */
-export function sortKeyExpression(sort: SortKey): Prisma.Sql {
-  switch (sort) {
-    case "relevance":
-      return Prisma.sql`ts_rank(s.document, tq.q)::real`;
-    case "reference":
-      return Prisma.sql`s."sortReference"`;
-    case "title":
-      return Prisma.sql`s.title`;
-    case "expiry":
-      return Prisma.sql`to_char(s."sortExpiry", 'YYYY-MM-DD')`;
-  }
+/**
+ * The cursor's sort key, given `ord` (the typed sort key of ordExpression):
+ * rank is real so cursors round-trip exactly; a date becomes YYYY-MM-DD.
+ * Taken from `ord` so that the rank is computed once per match, not once for
+ * the key and again for the order.
+ */
+export function sortKeyFromOrd(sort: SortKey, ord: Prisma.Sql): Prisma.Sql {
+  return sort === "expiry" ? Prisma.sql`to_char(${ord}, 'YYYY-MM-DD')` : ord;
 }
 
 /** The sort key with its own type (for re-ordering a page after joins). */
