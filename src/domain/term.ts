@@ -85,3 +85,14 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
   return `${String(targetYear).padStart(4, "0")}-${String(targetMonth).padStart(2, "0")}-${String(Math.min(day, lastDay)).padStart(2, "0")}`;
 }
+
+/**
+ * Whether the term a centre's record carries has begun on `today`. A
+ * redesignation decided before the current term ends records the next term
+ * at once; it begins on the day the current one ends (redesignationTermStart).
+ */
+export function termHasBegun(termStart: IsoDate, today: IsoDate): boolean {
+  parts(termStart);
+  parts(today);
+  return termStart <= today;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { addYears, isIsoDate, isLeapYear, termLengthYears, termYear } from "@/domain/term";
+import { addYears, isIsoDate, isLeapYear, termHasBegun, termLengthYears, termYear } from "@/domain/term";
 
 describe("isIsoDate", () => {
   it.each(["2022-07-09", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"])("accepts %s", (value) => {
@@ -110,5 +110,18 @@ describe("termYear", () => {
   it("refuses invalid dates rather than comparing them", () => {
     expect(() => termYear("2020-09-23", "2024-13-01", "2021-01-01")).toThrow(RangeError);
     expect(() => termYear("2020-09-23", "2024-09-23", "soon")).toThrow(RangeError);
+  });
+});
+
+describe("termHasBegun", () => {
+  it("has begun on its first day and after, not before (an early redesignation's next term)", () => {
+    expect(termHasBegun("2026-11-25", "2026-11-24")).toBe(false);
+    expect(termHasBegun("2026-11-25", "2026-11-25")).toBe(true);
+    expect(termHasBegun("2026-11-25", "2027-01-01")).toBe(true);
+  });
+
+  it("refuses invalid dates", () => {
+    expect(() => termHasBegun("2026-02-30", "2026-01-01")).toThrow(RangeError);
+    expect(() => termHasBegun("2026-01-01", "today")).toThrow(RangeError);
   });
 });

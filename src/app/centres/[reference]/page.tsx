@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 
 import { DesignationHistory } from "@/components/directory/designation-history";
 import { StatusBadge } from "@/components/status-badge";
-import { formatIsoDate } from "@/domain/dates";
+import { formatIsoDate, toIsoDate } from "@/domain/dates";
+import { termHasBegun } from "@/domain/term";
 import { changeLabels, type ActivityDiff, type ItemDiff } from "@/domain/tor-diff";
 import { findPublicCentre } from "@/server/queries/centre-detail";
 
@@ -25,6 +26,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CentrePage({ params }: Props) {
   const centre = await findPublicCentre(decodeURIComponent((await params).reference));
   if (!centre) notFound();
+  // A redesignation decided early records the next term before it begins.
+  const nextTerm =
+    centre.termStart && centre.termEnd && !termHasBegun(centre.termStart, toIsoDate(new Date()))
+      ? { start: centre.termStart, end: centre.termEnd }
+      : null;
 
   return (
     <article className="space-y-8">
@@ -64,8 +70,19 @@ export default async function CentrePage({ params }: Props) {
         {centre.firstDesignatedOn && (
           <Fact label="First designated">{formatIsoDate(centre.firstDesignatedOn)}</Fact>
         )}
-        {centre.termStart && <Fact label="Current term began">{formatIsoDate(centre.termStart)}</Fact>}
-        {centre.termEnd && <Fact label="Current term ends">{formatIsoDate(centre.termEnd)}</Fact>}
+        {nextTerm ? (
+          <>
+            <Fact label="Current term ends">{formatIsoDate(nextTerm.start)}</Fact>
+            <Fact label="Redesignated for">
+              {formatIsoDate(nextTerm.start)} to {formatIsoDate(nextTerm.end)}
+            </Fact>
+          </>
+        ) : (
+          <>
+            {centre.termStart && <Fact label="Current term began">{formatIsoDate(centre.termStart)}</Fact>}
+            {centre.termEnd && <Fact label="Current term ends">{formatIsoDate(centre.termEnd)}</Fact>}
+          </>
+        )}
         {centre.statusReason && centre.status !== "ACTIVE" && (
           <Fact label="Reason">{centre.statusReason}</Fact>
         )}
