@@ -25,6 +25,8 @@ export async function reportFormAction(_previous: FormState, formData: FormData)
 export type AutosaveResult = Omit<FormState, "values"> & {
   version?: number;
   savedAt?: string;
+  /** The save moved the report's state: the page re-renders its badge. */
+  stateChanged?: boolean;
   /** A failure on our side (a busy database): the browser tries again; a refusal it does not. */
   retry?: boolean;
 };
@@ -52,6 +54,7 @@ export async function autosaveReportAction(formData: FormData): Promise<Autosave
       fieldErrors: state.fieldErrors,
       version: saved?.version,
       savedAt: saved?.savedAt.toISOString(),
+      stateChanged: saved?.stateChanged,
       retry: state.status === "error" && state.message === GENERIC_FAILURE ? true : undefined,
     };
   } catch (error) {

@@ -48,7 +48,8 @@ async function loadChecked(input: ReportFormInput): Promise<LoadedReport> {
   return report;
 }
 
-export type SavedDraft = { version: number; savedAt: Date };
+/** `stateChanged`: this save moved the report (OPEN or RETURNED → DRAFT), so the page's state badge is out of date. */
+export type SavedDraft = { version: number; savedAt: Date; stateChanged: boolean };
 
 /**
  * Saves what the draft names (a partial save: only the activities and
@@ -106,7 +107,7 @@ export function saveDraftCommand(onSaved?: (saved: SavedDraft) => void): Command
         if (error instanceof ReportConflict) await explainConflict(report.id);
         throw error;
       }
-      onSaved?.({ version: input.version + 1, savedAt: now });
+      onSaved?.({ version: input.version + 1, savedAt: now, stateChanged: changed });
       return { message: "Draft saved." };
     },
   };

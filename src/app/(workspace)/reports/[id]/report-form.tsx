@@ -10,6 +10,7 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
+import { useRouter } from "next/navigation";
 
 import { FormMessage } from "@/components/forms/error-summary";
 import { Field } from "@/components/forms/field";
@@ -163,6 +164,7 @@ function fieldLabels(activities: FormActivity[]): Record<string, string> {
  * retried, and sent again when the connection is back or the page reopens.
  */
 export function ReportForm({ reportId, version, idempotencyKey, activities, stored }: Props) {
+  const router = useRouter();
   const [formState, formAction, pending] = useActionState(reportFormAction, initialFormState);
   // Without JavaScript the page comes back with the posted values after an error.
   const echoed = formState.status === "error" ? formState.values : null;
@@ -235,6 +237,8 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
           versionRef.current = Math.max(versionRef.current, result.version);
           retries.current = 0;
           setStatus({ kind: "saved", at: new Date(result.savedAt ?? Date.now()) });
+          // The first save of an open or returned report makes it a draft: show the page's new state.
+          if (result.stateChanged) router.refresh();
           setErrors((previous) => (Object.keys(previous).length ? {} : previous));
           if (dirty.current) persistLocally();
           else clearLocalDraft(reportId);
@@ -256,7 +260,7 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
     } finally {
       inFlight.current = null;
     }
-  }, [activities, persistLocally, reportId]);
+  }, [activities, persistLocally, reportId, router]);
 
   useEffect(() => {
     saveRef.current = save;
