@@ -87,30 +87,34 @@ function counterFacetsSql(resolved: ResolvedSearch): Prisma.Sql {
 
 /**
  * The six facet groupings over a CTE `f` of matching search rows (facet, id,
- * count), as one statement with its own WITH. The matches are grouped three
- * times, not six: by (status, region, country, initiator) — at most as many
- * groups as DirectoryCentreCount has rows — from which the four scalar facets
- * are summed, and by the subject and activity arrays, which are unnested per
- * distinct array (the first three terms of a centre repeat across centres)
- * rather than per match.
+ * count), as one statement with its own WITH. The matches are read once, by
+ * one hashed GROUPING SETS aggregate with three groupings: (status, region,
+ * country, initiator) — at most as many groups as DirectoryCentreCount has
+ * rows — from which the four scalar facets are summed, and the subject and
+ * activity arrays, which are unnested per distinct array (a centre's first
+ * three terms repeat across centres) rather than per match. `k` tells the
+ * groupings apart (GROUPING: 3 = the scalars, 1 = subjects, 2 = activities).
  */
 export const facetGroupsSql = Prisma.sql`
     WITH g AS MATERIALIZED (
-      SELECT status, "regionId", "countryId", initiator, count(*)::int AS n FROM f GROUP BY 1, 2, 3, 4
-    ),
-    gs AS (SELECT "subjectIds" AS ids, count(*)::int AS n FROM f GROUP BY 1),
-    ga AS (SELECT "activityTypeIds" AS ids, count(*)::int AS n FROM f GROUP BY 1)
-    SELECT 'status' AS facet, status::text AS id, sum(n)::int AS count FROM g GROUP BY status
-    UNION ALL SELECT 'region', "regionId"::text, sum(n)::int FROM g GROUP BY "regionId"
-    UNION ALL SELECT 'country', "countryId"::text, sum(n)::int FROM g GROUP BY "countryId"
-    UNION ALL SELECT 'initiator', initiator::text, sum(n)::int FROM g GROUP BY initiator
-    UNION ALL SELECT 'subject', u.id::text, sum(u.n)::int FROM (SELECT unnest(ids) AS id, n FROM gs) u GROUP BY u.id
-    UNION ALL SELECT 'activity', u.id::text, sum(u.n)::int FROM (SELECT unnest(ids) AS id, n FROM ga) u GROUP BY u.id`;
+      SELECT status, "regionId", "countryId", initiator, "subjectIds", "activityTypeIds",
+             GROUPING("subjectIds", "activityTypeIds") AS k, count(*)::int AS n
+      FROM f
+      GROUP BY GROUPING SETS ((status, "regionId", "countryId", initiator), ("subjectIds"), ("activityTypeIds"))
+    )
+    SELECT 'status' AS facet, status::text AS id, sum(n)::int AS count FROM g WHERE k = 3 GROUP BY status
+    UNION ALL SELECT 'region', "regionId"::text, sum(n)::int FROM g WHERE k = 3 GROUP BY "regionId"
+    UNION ALL SELECT 'country', "countryId"::text, sum(n)::int FROM g WHERE k = 3 GROUP BY "countryId"
+    UNION ALL SELECT 'initiator', initiator::text, sum(n)::int FROM g WHERE k = 3 GROUP BY initiator
+    UNION ALL SELECT 'subject', u.id::text, sum(u.n)::int
+      FROM (SELECT unnest("subjectIds") AS id, n FROM g WHERE k = 1) u GROUP BY u.id
+    UNION ALL SELECT 'activity', u.id::text, sum(u.n)::int
+      FROM (SELECT unnest("activityTypeIds") AS id, n FROM g WHERE k = 2) u GROUP BY u.id`;
 
 /** Counts by scanning the matches (exported so a test can compare it with the counters). */
 export function scanFacetsSql(resolved: ResolvedSearch): Prisma.Sql {
   return Prisma.sql`
-    WITH f AS MATERIALIZED (
+    WITH f AS (
       SELECT s."regionId", s."countryId", s.status, s.initiator, s."subjectIds", s."activityTypeIds"
       FROM ${fromClause(resolved)}
       WHERE ${whereClause(resolved)}
