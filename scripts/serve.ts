@@ -12,12 +12,14 @@ import { createNonce } from "../src/server/auth/security-headers";
 import { EnvError, parseEnv } from "../src/server/config/env";
 import { withAnonymousPageCache, type RequestHandler } from "../src/server/http/page-cache-handler";
 import { searchDataVersionReader } from "../src/server/http/search-data-version";
+import { loadEnvFiles } from "./lib/load-env";
 
 const root = path.resolve(import.meta.dirname, "..");
 
 async function main(): Promise<void> {
   // NODE_ENV first: the environment is checked as production (AUTH_SECRET required).
   (process.env as Record<string, string>).NODE_ENV = "production";
+  loadEnvFiles(root);
   const env = parseEnv();
   const { values } = parseArgs({
     options: {
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
 
   const handle: RequestHandler = (request, response) => nextHandler(request, response);
   const versions = searchDataVersionReader(env.DATABASE_URL);
-  let reported = false;
+  let lastReported = 0;
   const handler =
     env.PAGE_CACHE === "off"
       ? handle
@@ -44,9 +46,9 @@ async function main(): Promise<void> {
           newNonce: createNonce,
           currentVersion: versions.current,
           onError: (error) => {
-            // Once: a database outage would otherwise log every request; Next reports its own errors.
-            if (reported) return;
-            reported = true;
+            // At most once a minute: a database outage would otherwise log every request.
+            if (Date.now() - lastReported < 60_000) return;
+            lastReported = Date.now();
             console.error("[page-cache] answering uncached:", error instanceof Error ? error.message : error);
           },
         });
@@ -54,7 +56,9 @@ async function main(): Promise<void> {
   const server = createServer((request, response) => {
     handler(request, response).catch((error: unknown) => {
       console.error(error);
-      if (!response.headersSent) response.statusCode = 500;
+      // A half-sent page must not look complete (nor be kept by the page cache).
+      if (response.headersSent) return void response.destroy();
+      response.statusCode = 500;
       response.end();
     });
   });
@@ -62,13 +66,15 @@ async function main(): Promise<void> {
     console.log(`▲ Ready on http://${hostname}:${port}`);
   });
 
+  // Like `next start`: finish the requests in flight (a committed action
+  // still gets its answer), then exit; give up after 10 seconds.
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    server.close();
-    server.closeAllConnections();
-    void Promise.allSettled([app.close(), versions.close()]).then(() => process.exit(0));
+    server.close(() => void Promise.allSettled([app.close(), versions.close()]).then(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

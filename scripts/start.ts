@@ -13,10 +13,12 @@ import { ensurePortFree, PortInUseError } from "./lib/port";
 import { newestModification } from "./lib/files";
 import { seedIfEmpty } from "./lib/seed-if-empty";
 import { devAuthSecret } from "./lib/dev-auth-secret";
+import { loadEnvFiles } from "./lib/load-env";
 
 const root = path.resolve(import.meta.dirname, "..");
 
 async function main(): Promise<void> {
+  loadEnvFiles(root);
   const env = parseEnv();
   await ensurePortFree(env.PORT, env.HOSTNAME);
 

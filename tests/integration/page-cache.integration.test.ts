@@ -19,8 +19,10 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../sup
 
 function renderingApp() {
   let renders = 0;
+  const cookies: (string | undefined)[] = [];
   const app = async (request: IncomingMessage, response: ServerResponse) => {
     renders += 1;
+    cookies.push(request.headers.cookie);
     const nonce = randomBytes(18).toString("base64");
     const html = `<!DOCTYPE html><html><body><p>render ${renders} of ${request.url}</p><script nonce="${nonce}">self.__next_f.push([1,"{\\"nonce\\":\\"${nonce}\\"}"])</script></body></html>`;
     response.setHeader("content-security-policy", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
@@ -38,7 +40,7 @@ function renderingApp() {
       response.end(html.slice(20));
     }
   };
-  return { app, renders: () => renders };
+  return { app, renders: () => renders, lastCookie: () => cookies.at(-1) };
 }
 
 type Answer = { status: number; headers: Headers; body: string };
@@ -157,6 +159,24 @@ for (const kind of testDatabaseKinds()) {
       await fetchPage("/centres?q=tobacco", { cookie: `${SESSION_COOKIE_HTTP}=token` });
       await settle();
       expect((await fetchPage("/centres?q=tobacco")).headers.get("x-page-cache")).toBe("miss");
+    });
+
+    it("renders what it may keep without the visitor's cookies, and leaves look-alike session cookies alone", async () => {
+      const visitor = await fetchPage("/centres?q=dental", { cookie: "theme=dark; authjs.csrf-token=abc" });
+      expect(visitor.headers.get("x-page-cache")).toBe("miss");
+      expect(app.lastCookie()).toBeUndefined();
+      await settle();
+
+      // Auth.js would read this as a session: never answered from, nor kept in, the cache.
+      const lookAlike = `${SESSION_COOKIE_HTTP}X=token`;
+      const rendersBefore = app.renders();
+      const signedIn = await fetchPage("/centres?q=dental", { cookie: lookAlike });
+      expect(signedIn.headers.get("x-page-cache")).toBeNull();
+      expect(app.renders()).toBe(rendersBefore + 1);
+      expect(app.lastCookie()).toBe(lookAlike);
+      await fetchPage("/centres?q=vision", { cookie: lookAlike });
+      await settle();
+      expect((await fetchPage("/centres?q=vision")).headers.get("x-page-cache")).toBe("miss");
     });
 
     it("does not keep a response that sets a cookie, nor pages other than the search", async () => {

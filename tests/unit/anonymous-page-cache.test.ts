@@ -33,6 +33,19 @@ describe("pageCacheKey", () => {
     expect(pageCacheKey(get("/centres", { "x-forwarded-proto": "https" }))).not.toBe(plain);
   });
 
+  it("keeps crawlers' pages apart from browsers'", () => {
+    const browser = pageCacheKey(
+      get("/centres", { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130" }),
+    );
+    const crawler = pageCacheKey(
+      get("/centres", { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1)" }),
+    );
+    expect(browser).not.toBeNull();
+    expect(crawler).not.toBeNull();
+    expect(crawler).not.toBe(browser);
+    expect(pageCacheKey(get("/centres", { "user-agent": "Twitterbot/1.0" }))).toBe(crawler);
+  });
+
   it("answers only the search page", () => {
     for (const url of [
       "/",
@@ -53,6 +66,9 @@ describe("pageCacheKey", () => {
       `${SESSION_COOKIE_HTTPS}=abc`,
       `theme=dark; ${SESSION_COOKIE_HTTP}.0=abc`,
       `a=1;${SESSION_COOKIE_HTTPS}.1=x`,
+      // Auth.js reads any cookie whose name starts with the session cookie's.
+      `${SESSION_COOKIE_HTTP}X=abc`,
+      `${SESSION_COOKIE_HTTPS}-copy=abc`,
     ]) {
       expect(pageCacheKey(get("/centres", { cookie })), cookie).toBeNull();
     }

@@ -54,7 +54,7 @@ export const envSchema = z.object({
   JOBS: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   // The production server's cache of anonymous search pages (scripts/serve.ts, decision 0010).
   PAGE_CACHE: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
-  PAGE_CACHE_ENTRIES: z.coerce.number().int().min(1).max(10_000).default(200),
+  PAGE_CACHE_ENTRIES: z.coerce.number().int().min(1).max(2_000).default(200),
 });
 
 export type Env = z.infer<typeof envSchema> & { demoMode: boolean };

@@ -24,14 +24,23 @@ const flightRequestHeaders = [
 
 const sessionCookieNames = [SESSION_COOKIE_HTTP, SESSION_COOKIE_HTTPS];
 
-/** True when the Cookie header holds a session cookie (or one of its chunks, `name.0`…). */
+/**
+ * True when the Cookie header holds anything Auth.js may read as a session:
+ * it takes every cookie whose name starts with the session cookie's name
+ * (its chunks are `name.0`, `name.1`…), so this matches on the prefix too.
+ */
 export function hasSessionCookie(cookieHeader: string | undefined): boolean {
   if (!cookieHeader) return false;
   return cookieHeader.split(";").some((pair) => {
     const name = pair.split("=", 1)[0]!.trim();
-    return sessionCookieNames.some((session) => name === session || name.startsWith(`${session}.`));
+    return sessionCookieNames.some((session) => name.startsWith(session));
   });
 }
+
+// Next renders some pages differently for crawlers that cannot run scripts
+// (metadata in the head instead of streamed): they get pages of their own.
+const crawler =
+  /bot|crawl|spider|slurp|preview|facebookexternalhit|facebookcatalog|yandex|baidu|sogou|whatsapp|ia_archiver|yeti|googleweblight|lighthouse/i;
 
 type RequestLike = { method?: string; url?: string; headers: IncomingHttpHeaders };
 
@@ -52,7 +61,8 @@ export function pageCacheKey(request: RequestLike): string | null {
   const via = [headers.host, headers["x-forwarded-host"], headers["x-forwarded-proto"]].map((value) =>
     String(value ?? ""),
   );
-  return `${via.join("\u0000")}\u0000${url}`;
+  const audience = crawler.test(String(headers["user-agent"] ?? "")) ? "crawler" : "browser";
+  return `${via.join("\u0000")}\u0000${audience}\u0000${url}`;
 }
 
 export type CachedPage = {

@@ -48,8 +48,13 @@ export function withAnonymousPageCache(handle: RequestHandler, options: Options)
     if (version === null) return handle(request, response);
 
     const hit = pages.peek(key, version);
-    if (hit) return sendCached(request, response, hit, options.newNonce());
+    const nonce = options.newNonce();
+    // Same length: the flight data may carry lengths of the text around it.
+    if (hit && hit.nonce.length === nonce.length) return sendCached(request, response, hit, nonce);
 
+    // What may be kept is rendered without cookies: anonymous whatever the
+    // app's cookie parsing makes of a header we judged session-free.
+    delete request.headers.cookie;
     response.setHeader("x-page-cache", "miss");
     keepCopy(response, (page) => pages.put(key, version, page), options.onError);
     return handle(request, response);

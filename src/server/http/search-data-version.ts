@@ -7,7 +7,13 @@ import pg from "pg";
  * decision 0004), so every instance sees a change on its next request.
  */
 export function searchDataVersionReader(connectionString: string | undefined) {
-  const pool = new pg.Pool({ connectionString, max: 2 });
+  // Short timeouts: a slow answer here would hold up every anonymous search.
+  const pool = new pg.Pool({
+    connectionString,
+    max: 2,
+    connectionTimeoutMillis: 2_000,
+    statement_timeout: 2_000,
+  });
   pool.on("error", () => {
     // An idle connection dropped; the next query reconnects or rejects.
   });
