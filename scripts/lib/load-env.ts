@@ -1,4 +1,5 @@
-import { loadEnvConfig } from "@next/env";
+// A default import: the package is CommonJS without named exports Node's ESM loader can detect.
+import nextEnv from "@next/env";
 
 /**
  * Loads `.env` files as Next does (`.env.production.local`, `.env.local`,
@@ -6,5 +7,8 @@ import { loadEnvConfig } from "@next/env";
  * and the page cache of our scripts see the same settings as the app.
  */
 export function loadEnvFiles(root: string): void {
-  loadEnvConfig(root, false, { info: () => {}, error: (...args: unknown[]) => console.error(...args) });
+  nextEnv.loadEnvConfig(root, false, {
+    info: () => {},
+    error: (...args: unknown[]) => console.error(...args),
+  });
 }

@@ -39,18 +39,18 @@ export function FacetGroup({ name, legend, values, expandHref, visible = 8 }: Pr
 function FacetOption({ name, value }: { name: string; value: FacetValue }) {
   const id = `facet-${name}-${value.value}`.replace(/[^A-Za-z0-9_-]/g, "_");
   return (
-    <li className="flex items-start gap-2 text-sm">
+    <li className="facet-option">
       <input
         id={id}
         type="checkbox"
         name={name}
         value={value.value}
         defaultChecked={value.selected}
-        className="mt-0.5 size-4 shrink-0 accent-brand-700"
+        className="facet-checkbox"
       />
-      <label htmlFor={id} className="flex flex-1 justify-between gap-2">
+      <label htmlFor={id} className="facet-label">
         <span>{value.label}</span>
-        <span className="tabular-nums text-muted">{value.count.toLocaleString("en")}</span>
+        <span className="facet-count">{value.count.toLocaleString("en")}</span>
       </label>
     </li>
   );

@@ -8,30 +8,28 @@ export function ResultList({ items }: { items: DirectoryCentre[] }) {
   return (
     <ol className="space-y-4" aria-label="Centres found">
       {items.map((centre) => (
-        <li key={centre.reference} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <span className="text-sm font-medium uppercase tracking-wide text-muted">{centre.reference}</span>
+        <li key={centre.reference} className="result-card">
+          <div className="result-meta">
+            <span className="result-reference">{centre.reference}</span>
             <StatusBadge status={centre.status} />
           </div>
-          <h3 className="mt-2 text-lg font-semibold leading-snug">
+          <h3 className="result-title">
             <a href={`/centres/${encodeURIComponent(centre.reference)}`}>{centre.title}</a>
           </h3>
-          <p className="mt-1 text-sm text-muted">
+          <p className="result-place">
             {[centre.institution, centre.city, centre.country.name].filter(Boolean).join(" · ")} ·{" "}
             {centre.region.code}
           </p>
           {centre.subjects.length > 0 && (
-            <ul className="mt-3 flex flex-wrap gap-2" aria-label="Subjects">
+            <ul className="result-subjects" aria-label="Subjects">
               {centre.subjects.map((subject) => (
-                <li key={subject} className="rounded-md bg-brand-50 px-2 py-0.5 text-xs text-brand-800">
+                <li key={subject} className="chip">
                   {subject}
                 </li>
               ))}
             </ul>
           )}
-          {centre.termEnd && (
-            <p className="mt-2 text-sm text-muted">Term ends {formatIsoDate(centre.termEnd)}</p>
-          )}
+          {centre.termEnd && <p className="result-term">Term ends {formatIsoDate(centre.termEnd)}</p>}
         </li>
       ))}
     </ol>
