@@ -124,7 +124,8 @@ for (const kind of testDatabaseKinds()) {
         staffNor18!,
       );
       expect(first, JSON.stringify(first)).toMatchObject({ status: "success", message: "Draft saved." });
-      expect(saved).toEqual({ version: open.version + 1, savedAt: expect.any(Date) });
+      // The first save makes the open report a draft: the page is told to show the new state.
+      expect(saved).toEqual({ version: open.version + 1, savedAt: expect.any(Date), stateChanged: true });
       // The same tab saves again with the version it got back: no false conflict.
       const second = await run(
         as(commands.saveDraftCommand((result) => (saved = result))),
@@ -132,6 +133,7 @@ for (const kind of testDatabaseKinds()) {
         staffNor18!,
       );
       expect(second.status).toBe("success");
+      expect(saved).toMatchObject({ version: open.version + 2, stateChanged: false });
       const draft = await snapshot(open.id);
       expect(draft).toMatchObject({
         state: "DRAFT",
