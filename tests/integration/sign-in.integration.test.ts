@@ -165,19 +165,21 @@ for (const kind of testDatabaseKinds()) {
       await time("nobody@example.org"); // warms the dummy hash
       const unknown = [];
       const wrong = [];
-      for (let i = 0; i < 3; i += 1) {
+      // Five of each, alternating, and medians: one burst of load on a busy machine moves neither.
+      for (let i = 0; i < 5; i += 1) {
         unknown.push(await time(`nobody${i}@example.org`));
         wrong.push(await time("staff.soa13@centre.example"));
       }
       expect(new Set([...unknown, ...wrong].map((entry) => JSON.stringify(entry.result)))).toEqual(
         new Set([JSON.stringify({ ok: false, reason: "invalid" })]),
       );
-      const median = (list: { ms: number }[]) => list.map((entry) => entry.ms).sort((a, b) => a - b)[1]!;
+      const median = (list: { ms: number }[]) => list.map((entry) => entry.ms).sort((a, b) => a - b)[2]!;
       const ratio = median(unknown) / median(wrong);
-      // Both pay one argon2id verification (tens of ms); without the dummy hash an unknown address would take ~1 ms.
+      // Both pay one argon2id verification (tens of ms); without the dummy hash an unknown
+      // address would take ~1 ms, a ratio of 1:30 or more. The bounds only need to tell those apart.
       expect(median(unknown)).toBeGreaterThan(10);
-      expect(ratio).toBeGreaterThan(0.5);
-      expect(ratio).toBeLessThan(2);
+      expect(ratio).toBeGreaterThan(1 / 3);
+      expect(ratio).toBeLessThan(3);
     });
 
     it("audits success and failure without the password", async () => {
