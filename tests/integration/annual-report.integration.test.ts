@@ -7,7 +7,7 @@ import type { Viewer } from "@/server/auth/viewer";
 import type { Command } from "@/server/commands/run-command";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
-import { closeTestDatabase, loadViewers } from "../support/viewers";
+import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers";
 
 // Annual reports on the demo seed (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set), through executeCommand exactly as the server
@@ -83,16 +83,7 @@ for (const kind of testDatabaseKinds()) {
       };
       page = (await import("@/server/queries/annual-report-page")).annualReportPage;
       myWork = (await import("@/server/queries/my-work")).myWork;
-      Object.assign(
-        viewers,
-        await loadViewers(prisma, {
-          admin: "admin@registry.example",
-          officer: "officer@who.example",
-          focalEuro: "focal.euro@who.example",
-          staffNor18: "staff.nor18@centre.example",
-          staffSoa13: "staff.soa13@centre.example",
-        }),
-      );
+      Object.assign(viewers, await loadViewers(prisma, demoAccounts));
     });
 
     afterAll(() => closeTestDatabase(prisma, database));

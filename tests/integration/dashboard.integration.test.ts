@@ -7,7 +7,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
-import { closeTestDatabase, loadViewers } from "../support/viewers";
+import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers";
 
 // The dashboard, its CSV export and the calendar feed on the demo seed
 // (PGlite, and PostgreSQL when TEST_DATABASE_URL is set), through the same
@@ -52,17 +52,7 @@ for (const kind of testDatabaseKinds()) {
       calendar = await import("@/server/commands/calendar/calendar-commands");
       executeCommand = (await import("@/server/commands/run-command")).executeCommand;
       AccessDenied = (await import("@/server/policy/authorize")).AccessDenied;
-      Object.assign(
-        viewers,
-        await loadViewers(prisma, {
-          admin: "admin@registry.example",
-          officer: "officer@who.example",
-          unitHead: "unit.head@who.example",
-          focalEuro: "focal.euro@who.example",
-          focalAfro: "focal.afro@who.example",
-          staffNor18: "staff.nor18@centre.example",
-        }),
-      );
+      Object.assign(viewers, await loadViewers(prisma, demoAccounts));
     });
 
     afterAll(() => closeTestDatabase(prisma, database));

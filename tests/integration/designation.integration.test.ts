@@ -7,7 +7,7 @@ import type { Viewer } from "@/server/auth/viewer";
 
 import { pdfText } from "../support/pdf-text";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
-import { closeTestDatabase, loadViewers } from "../support/viewers";
+import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers";
 
 // The designation life cycle on the demo seed (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set), through executeCommand exactly as the server
@@ -72,14 +72,7 @@ for (const kind of testDatabaseKinds()) {
       });
       Object.assign(
         viewers,
-        await loadViewers(prisma, {
-          admin: "admin@registry.example",
-          officer: "officer@who.example",
-          unitHead: "unit.head@who.example",
-          focalEuro: "focal.euro@who.example",
-          staffNor18: "staff.nor18@centre.example",
-          staffNew: "staff.newnor@centre.example",
-        }),
+        await loadViewers(prisma, { ...demoAccounts, staffNew: "staff.newnor@centre.example" }),
       );
     });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, get, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync, gzipSync } from "node:zlib";
 
@@ -122,16 +122,15 @@ for (const kind of testDatabaseKinds()) {
       expect(plain.body).toContain("render");
       expect(plain.body).toContain("of /centres?q=malaria");
 
+      // The raw answer (fetch would decompress it): gzip, as asked.
       const raw = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
-        import("node:http").then(({ get }) =>
-          get(`${base}/centres?q=malaria`, { headers: { "accept-encoding": "gzip" } }, (response) => {
-            const chunks: Buffer[] = [];
-            response.on("data", (chunk: Buffer) => chunks.push(chunk));
-            response.on("end", () =>
-              resolve({ encoding: response.headers["content-encoding"], body: Buffer.concat(chunks) }),
-            );
-          }).on("error", reject),
-        );
+        get(`${base}/centres?q=malaria`, { headers: { "accept-encoding": "gzip" } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () =>
+            resolve({ encoding: response.headers["content-encoding"], body: Buffer.concat(chunks) }),
+          );
+        }).on("error", reject);
       });
       expect(raw.encoding).toBe("gzip");
       expect(gunzipSync(raw.body).toString()).toContain("of /centres?q=malaria");

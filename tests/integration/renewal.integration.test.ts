@@ -8,7 +8,7 @@ import type { Viewer } from "@/server/auth/viewer";
 import type { Command } from "@/server/commands/run-command";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
-import { closeTestDatabase, loadViewers } from "../support/viewers";
+import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers";
 
 // Renewal on the demo seed (PGlite, and PostgreSQL when TEST_DATABASE_URL is
 // set), through executeCommand exactly as the server actions run it: reports
@@ -95,17 +95,7 @@ for (const kind of testDatabaseKinds()) {
         ...(await import("@/server/commands/designation/review-commands")),
         ...(await import("@/server/commands/designation/decision-commands")),
       };
-      Object.assign(
-        viewers,
-        await loadViewers(prisma, {
-          admin: "admin@registry.example",
-          officer: "officer@who.example",
-          unitHead: "unit.head@who.example",
-          focalEuro: "focal.euro@who.example",
-          focalAfro: "focal.afro@who.example",
-          staffNor18: "staff.nor18@centre.example",
-        }),
-      );
+      Object.assign(viewers, await loadViewers(prisma, demoAccounts));
     });
 
     afterAll(() => closeTestDatabase(prisma, database));

@@ -3,6 +3,17 @@ import type { Viewer } from "@/server/auth/load-viewer";
 
 import type { TestDatabase } from "./test-database";
 
+/** The demo accounts the workflow tests act as (src/server/seed), by the name the tests use. */
+export const demoAccounts = {
+  admin: "admin@registry.example",
+  officer: "officer@who.example",
+  unitHead: "unit.head@who.example",
+  focalEuro: "focal.euro@who.example",
+  focalAfro: "focal.afro@who.example",
+  staffNor18: "staff.nor18@centre.example",
+  staffSoa13: "staff.soa13@centre.example",
+} as const;
+
 /**
  * The viewers of demo accounts, as a signed-in request would load them.
  * Imported lazily: the app's modules read DATABASE_URL when first loaded,
