@@ -8,9 +8,11 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { createNonce } from "../src/server/auth/security-headers";
+import { usesHttps } from "../src/server/auth/config";
+import { createNonce, securityHeaders } from "../src/server/auth/security-headers";
 import { EnvError, parseEnv } from "../src/server/config/env";
 import { withAnonymousPageCache, type RequestHandler } from "../src/server/http/page-cache-handler";
+import { withRequestBoundary } from "../src/server/http/request-boundary";
 import { searchDataVersionReader } from "../src/server/http/search-data-version";
 import { loadEnvFiles } from "./lib/load-env";
 
@@ -29,6 +31,10 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   const hostname = values.hostname!;
+  // What the rest of the app (next.config.ts, the proxy, the origin check)
+  // reads from the environment, with the defaults the README promises.
+  process.env.APP_URL ||= `http://${hostname}:${port}`;
+  process.env.DEMO_MODE ||= String(env.demoMode);
   // React and Next pick their production builds from NODE_ENV when first loaded: import after setting it.
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: root, hostname, port });
@@ -53,15 +59,16 @@ async function main(): Promise<void> {
           },
         });
 
-  const server = createServer((request, response) => {
-    handler(request, response).catch((error: unknown) => {
-      console.error(error);
-      // A half-sent page must not look complete (nor be kept by the page cache).
-      if (response.headersSent) return void response.destroy();
-      response.statusCode = 500;
-      response.end();
-    });
-  });
+  // The client address from the socket and the trusted proxies; security
+  // headers on every answer; 500 for a failure (decision 0012).
+  const https = usesHttps(process.env.APP_URL);
+  const server = createServer(
+    withRequestBoundary(handler, {
+      trustedHops: env.TRUSTED_PROXY_HOPS,
+      securityHeaders: () => securityHeaders(createNonce(), { https, dev: false }),
+      onError: (error) => console.error(error),
+    }),
+  );
   server.listen(port, hostname, () => {
     console.log(`▲ Ready on http://${hostname}:${port}`);
   });

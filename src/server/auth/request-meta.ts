@@ -2,23 +2,20 @@ import "server-only";
 
 import { headers } from "next/headers";
 
+import { normalizeAddress } from "@/domain/client-address";
+
 export type RequestMeta = { ip: string; userAgent: string | null };
 
 /**
- * The client address: the X-Forwarded-For entry appended by the nearest
- * trusted hop. Next's own server appends the socket address, so with no
- * reverse proxy (TRUSTED_PROXY_HOPS=0) it is the last entry and entries a
- * client made up are ignored.
+ * The client address, as the production server (scripts/serve.ts) put it in
+ * X-Forwarded-For: one address, worked out from the socket and the trusted
+ * proxies (src/domain/client-address.ts), replacing whatever the client sent.
+ * Anything else there (a list, a name) was not written by that server and is
+ * not believed. Under `next dev`, which does not run serve.ts, Next puts the
+ * socket's address there unless the client sent one (decision 0012).
  */
-export function clientIp(
-  forwardedFor: string | null,
-  hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0),
-): string {
-  const entries = (forwardedFor ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  return entries[entries.length - 1 - hops] ?? entries[0] ?? "unknown";
+export function clientIp(forwardedFor: string | null): string {
+  return normalizeAddress(forwardedFor ?? "") ?? "unknown";
 }
 
 export function metaFromHeaders(source: Headers): RequestMeta {
