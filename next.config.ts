@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
 
+import { acceptedOriginHosts } from "./src/domain/site-address";
+
 const nextConfig: NextConfig = {
   // Parallel builds (e.g. two engineers' test runs on one machine) each use
   // their own folder; everyone else keeps the default.
@@ -11,6 +13,13 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Native and WASM packages stay outside the server bundle.
   serverExternalPackages: ["argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
+  experimental: {
+    // Next refuses a server action whose Origin is not the Host it was sent
+    // to, unless listed here; our proxy refuses any Origin outside the same
+    // list first (src/server/auth/origin-guard.ts). Read when the server
+    // starts (scripts/serve.ts has set APP_URL and DEMO_MODE by then).
+    serverActions: { allowedOrigins: acceptedOriginHosts(process.env) },
+  },
 };
 
 export default nextConfig;

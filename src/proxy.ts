@@ -17,20 +17,24 @@ const { auth } = NextAuth(baseAuthConfig());
 type ProxyRequest = NextRequest & { auth?: unknown };
 
 function respond(request: ProxyRequest) {
-  const https = usesHttps();
-  if (isForeignOrigin(request)) return foreignOriginResponse();
-
   const nonce = createNonce();
-  const headers = securityHeaders(nonce, { https, dev: process.env.NODE_ENV === "development" });
+  const headers = securityHeaders(nonce, { https: usesHttps(), dev: process.env.NODE_ENV === "development" });
+  // The proxy's own answers carry the same headers as every page.
+  if (isForeignOrigin(request)) return withHeaders(foreignOriginResponse(request), headers);
+
   const requestHeaders = new Headers(request.headers);
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  const response = withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
   // Anything rendered for a signed-in person stays out of shared caches and the back-forward cache.
   if (request.auth) response.headers.set("Cache-Control", "private, no-store");
+  return response;
+}
+
+function withHeaders<T extends Response>(response: T, headers: Record<string, string>): T {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
 

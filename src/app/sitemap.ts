@@ -6,7 +6,8 @@ import { publicCentreReferences } from "@/server/queries/public-references";
 export const dynamic = "force-dynamic";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const [origin, centres] = await Promise.all([siteOrigin(), publicCentreReferences()]);
+  const origin = siteOrigin();
+  const centres = await publicCentreReferences();
   return [
     { url: `${origin}/`, changeFrequency: "daily", priority: 1 },
     { url: `${origin}/centres`, changeFrequency: "daily", priority: 0.9 },

@@ -8,6 +8,7 @@ import { allMatches } from "@/server/queries/directory-search";
 
 import { centreJson } from "./centre-json";
 import { apiErrors, streamResponse } from "./respond";
+import { siteOrigin } from "./site-origin";
 
 export type ExportFormat = "csv" | "json" | "ndjson";
 
@@ -79,10 +80,10 @@ export async function exportCentres(url: URL, format: ExportFormat): Promise<Res
         const centre = next.value;
         const text =
           format === "csv"
-            ? csvLine(centre, url.origin)
+            ? csvLine(centre, siteOrigin())
             : format === "ndjson"
-              ? `${JSON.stringify(centreJson(centre, url.origin))}\n`
-              : `${first ? "\n" : ",\n"}${JSON.stringify(centreJson(centre, url.origin))}`;
+              ? `${JSON.stringify(centreJson(centre, siteOrigin()))}\n`
+              : `${first ? "\n" : ",\n"}${JSON.stringify(centreJson(centre, siteOrigin()))}`;
         first = false;
         controller.enqueue(encoder.encode(text));
       } catch (error) {

@@ -7,6 +7,7 @@ import { searchDirectoryAfter } from "@/server/queries/directory-search";
 
 import { centreJson } from "./centre-json";
 import { apiErrors, apiJson } from "./respond";
+import { siteOrigin } from "./site-origin";
 
 /** GET /api/v1/centres: one cursor page, its facet counts and the next link. */
 export async function listCentres(url: URL): Promise<Response> {
@@ -23,7 +24,7 @@ export async function listCentres(url: URL): Promise<Response> {
       limit: parsed.value.limit,
       withFacets: firstPage,
     });
-    const base = `${url.origin}/api/v1/centres`;
+    const base = `${siteOrigin()}/api/v1/centres`;
     const query = searchToParams(parsed.value, { limit: String(parsed.value.limit) });
     const next = page.nextCursor
       ? `${base}?${new URLSearchParams([...query, ["cursor", page.nextCursor]])}`
@@ -39,7 +40,7 @@ export async function listCentres(url: URL): Promise<Response> {
         facets: firstPage ? facets : null,
       },
       links: { self: url.toString(), next },
-      items: page.items.map((centre) => centreJson(centre, url.origin)),
+      items: page.items.map((centre) => centreJson(centre, siteOrigin())),
     });
   } catch (error) {
     if (error instanceof CursorError) return apiErrors(400, [error.message]);

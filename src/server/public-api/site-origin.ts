@@ -1,11 +1,10 @@
-import "server-only";
+import { configuredAppUrl } from "@/domain/site-address";
 
-import { headers } from "next/headers";
-
-/** This site's origin as the visitor reached it (sitemap and robots need absolute URLs). */
-export async function siteOrigin(): Promise<string> {
-  const source = await headers();
-  const host = source.get("x-forwarded-host") ?? source.get("host") ?? "localhost:3000";
-  const protocol = source.get("x-forwarded-proto") ?? (host.startsWith("localhost") ? "http" : "https");
-  return `${protocol}://${host}`;
+/**
+ * This site's address for absolute URLs (sitemap, robots, the API's links,
+ * feeds): always APP_URL, never the Host or X-Forwarded-Host of a request,
+ * which whoever sends the request chooses (decision 0012).
+ */
+export function siteOrigin(): string {
+  return configuredAppUrl(process.env);
 }
