@@ -33,8 +33,9 @@ async function main(): Promise<void> {
   const hostname = values.hostname!;
   // What the rest of the app (next.config.ts, the proxy, the origin check)
   // reads from the environment, with the defaults the README promises.
-  process.env.APP_URL ||= `http://${hostname}:${port}`;
+  process.env.APP_URL ||= `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
   process.env.DEMO_MODE ||= String(env.demoMode);
+  process.env.PORT = String(port);
   // React and Next pick their production builds from NODE_ENV when first loaded: import after setting it.
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: root, hostname, port });

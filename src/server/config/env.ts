@@ -33,8 +33,9 @@ export const envSchema = z.object({
     .string()
     .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 33`)")
     .optional(),
-  // The public address of the app: links in e-mails, and whether cookies are
-  // Secure with the __Host- prefix (https) or not (http://localhost).
+  // The public address of the app: links in e-mails, sitemap and API, the one
+  // origin accepted for changes in production (decision 0012), and whether
+  // cookies are Secure with the __Host- prefix (https) or not (http://localhost).
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   // smtp:// or smtps:// URL of the mail server; without it mail stays in the
   // outbox, readable on the admin mail page in demo/development mode.
@@ -43,8 +44,8 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Collaborating Centres Registry <no-reply@registry.example>"),
-  // Reverse proxies in front of the app that append to X-Forwarded-For; the
-  // client address used for sign-in throttling is the entry they appended.
+  // Reverse proxies in front of the app that append to X-Forwarded-For: 0
+  // takes the socket's address, N the N-th entry from the right (decision 0012).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   // Public API and exports: requests per minute per client address, counted
   // in PostgreSQL (src/server/rate-limit/api-rate-limit.ts reads it).
