@@ -16,6 +16,7 @@ const root = path.resolve(import.meta.dirname, "..");
 export async function e2eDatabaseUrl(): Promise<string> {
   if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
   const paths = embeddedDbPaths(root, {
+    ...process.env,
     EMBEDDED_DB_DIR: process.env.E2E_EMBEDDED_DB_DIR ?? "data/e2e-pglite",
     EMBEDDED_DB_PORT: process.env.E2E_EMBEDDED_DB_PORT ?? "54339",
   });
