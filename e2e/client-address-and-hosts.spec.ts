@@ -132,6 +132,14 @@ test.describe("no trusted proxy (the suite's server)", () => {
       (await rawGet(`http://127.0.0.1:${suitePort}/api/v1/centres/NOR-18`, forged)).body,
     );
     expect(centre.links.html).toBe(`${appUrl}/centres/NOR-18`);
+    const list = JSON.parse(
+      (await rawGet(`http://127.0.0.1:${suitePort}/api/v1/centres?limit=1`, forged)).body,
+    );
+    expect(list.links.self).toBe(`${appUrl}/api/v1/centres?limit=1`);
+    expect(list.links.next.startsWith(`${appUrl}/api/v1/centres?`)).toBe(true);
+    const feed = (await rawGet(`http://127.0.0.1:${suitePort}/feeds/designations.atom`, forged)).body;
+    expect(feed).toContain(`${appUrl}/`);
+    expect(feed).not.toContain("evil.example");
   });
 });
 

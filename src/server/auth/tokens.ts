@@ -3,6 +3,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 import { tokenTtl, type TokenPurpose } from "@/domain/auth-tokens";
+import { configuredAppUrl } from "@/domain/site-address";
 import type { Prisma } from "@/generated/prisma/client";
 
 export function hashToken(token: string): string {
@@ -35,8 +36,9 @@ export async function issueToken(
   return token;
 }
 
+/** APP_URL, the one address of the registry (src/domain/site-address.ts). */
 export function appUrl(): string {
-  return (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+  return configuredAppUrl(process.env);
 }
 
 export function setPasswordLink(token: string): string {

@@ -39,7 +39,7 @@ export async function listCentres(url: URL): Promise<Response> {
         corrections: page.corrections,
         facets: firstPage ? facets : null,
       },
-      links: { self: url.toString(), next },
+      links: { self: `${siteOrigin()}${url.pathname}${url.search}`, next },
       items: page.items.map((centre) => centreJson(centre, siteOrigin())),
     });
   } catch (error) {
