@@ -1,4 +1,5 @@
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { connect } from "node:net";
 
 import { expect, test, type APIResponse } from "@playwright/test";
 
@@ -117,6 +118,21 @@ test.describe("no trusted proxy (the suite's server)", () => {
     const file = await request.get(script!);
     expect(file.status()).toBe(200);
     expectSecurityHeaders(file, "static file");
+
+    // A request Node itself cannot parse never reaches Next: Node answers it.
+    const raw = await new Promise<string>((resolve, reject) => {
+      let answer = "";
+      const socket = connect(suitePort, "localhost", () =>
+        socket.write("GET / HTTP/1.1\r\nHost: localhost\r\nNot a header\r\n\r\n"),
+      );
+      socket.setEncoding("utf8");
+      socket.on("data", (chunk: string) => (answer += chunk));
+      socket.on("end", () => resolve(answer));
+      socket.on("error", reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw.toLowerCase()).toContain("content-security-policy: default-src 'self'");
+    expect(raw.toLowerCase()).toContain("x-content-type-options: nosniff");
   });
 
   test("robots.txt and sitemap.xml name APP_URL whatever Host and X-Forwarded-Host say", async () => {

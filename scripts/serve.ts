@@ -36,6 +36,9 @@ async function main(): Promise<void> {
   process.env.APP_URL ||= `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
   process.env.DEMO_MODE ||= String(env.demoMode);
   process.env.PORT = String(port);
+  // Auth.js builds its own links (sign-in redirects, callback URLs) from
+  // AUTH_URL when set, and otherwise from the client's X-Forwarded-Host.
+  process.env.AUTH_URL ||= process.env.APP_URL;
   // React and Next pick their production builds from NODE_ENV when first loaded: import after setting it.
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: root, hostname, port });
@@ -70,6 +73,17 @@ async function main(): Promise<void> {
       onError: (error) => console.error(error),
     }),
   );
+  // Requests Node cannot parse (bad syntax, headers too large) are answered
+  // by Node itself, never reaching the boundary: give them the headers too.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const status =
+      error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    const headers = Object.entries(securityHeaders(createNonce(), { https, dev: false }))
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join("");
+    socket.end(`HTTP/1.1 ${status}\r\n${headers}Content-Length: 0\r\nConnection: close\r\n\r\n`);
+  });
   server.listen(port, hostname, () => {
     console.log(`▲ Ready on http://${hostname}:${port}`);
   });

@@ -47,7 +47,9 @@ export type ClientAddressInput = {
 };
 
 export function clientAddress({ socketAddress, forwardedFor, trustedHops }: ClientAddressInput): string {
-  const socket = socketAddress ? (normalizeAddress(socketAddress) ?? socketAddress) : "unknown";
+  // A link-local peer carries its zone (fe80::1%eth0); the zone names our own interface, not the client.
+  const peer = socketAddress?.replace(/%.*$/, "");
+  const socket = peer ? (normalizeAddress(peer) ?? peer) : "unknown";
   if (trustedHops <= 0) return socket;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
   // Empty entries keep their place: "a,,b" has three entries, the middle one malformed.

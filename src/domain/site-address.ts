@@ -16,7 +16,8 @@ const loopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
 /** APP_URL without a trailing slash; http://localhost:PORT when unset (as every e-mail link). */
 export function configuredAppUrl(env: SiteEnv): string {
-  return (env.APP_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, "");
+  // The origin only: the app has no basePath, so a path in APP_URL would only break links.
+  return new URL(env.APP_URL || `http://localhost:${env.PORT || 3000}`).origin;
 }
 
 function loopbackAliasesAllowed(env: SiteEnv): boolean {

@@ -47,6 +47,10 @@ describe("clientAddress", () => {
     expect(clientAddress({ socketAddress: undefined, forwardedFor: "6.6.6.6", trustedHops: 0 })).toBe(
       "unknown",
     );
+    // A link-local peer's zone names our interface: two such clients must not share one key.
+    expect(clientAddress({ socketAddress: "FE80::1%eth0", forwardedFor: undefined, trustedHops: 0 })).toBe(
+      "fe80::1",
+    );
   });
 
   it("is the N-th entry from the right with N trusted proxies", () => {

@@ -9,6 +9,10 @@ describe("site address", () => {
     );
     expect(configuredAppUrl({ PORT: "4000" })).toBe("http://localhost:4000");
     expect(configuredAppUrl({})).toBe("http://localhost:3000");
+    // The app has no basePath: a path in APP_URL would only break links.
+    expect(configuredAppUrl({ APP_URL: "https://Registry.Example.org:443/registry/" })).toBe(
+      "https://registry.example.org",
+    );
   });
 
   it("accepts only APP_URL's origin in production", () => {

@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function WrongAddressPage({ searchParams }: Props) {
   const from = (await searchParams).from;
   const address = siteOrigin();
-  const target = `${address}${typeof from === "string" ? safeNext(from) : "/"}`;
+  const target = `${address}${typeof from === "string" && from.startsWith("/") ? safeNext(from) : "/"}`;
   return (
     <div className="max-w-2xl space-y-4" role="alert">
       <h1 className="text-2xl font-semibold text-brand-800">Open the registry at its own address</h1>
