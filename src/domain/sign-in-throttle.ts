@@ -4,18 +4,18 @@
 // - the (account, address) pair: after 10 failures in 15 minutes the pair is
 //   blocked for 15 minutes. The real person signing in from elsewhere is
 //   another pair, so an attacker at one address cannot lock them out.
-// - the account across all addresses: an attacker with many addresses gets 20
-//   free failures a day, then every further failure blocks the account for a
-//   delay that doubles from 1 minute up to at most 15 minutes. That caps
-//   guessing at about four a quarter of an hour (under 100 a day) whatever
-//   the number of addresses.
+// - the account across all addresses: from the 20th failure in a day, every
+//   failure blocks the account for a delay that doubles from 1 minute up to
+//   at most 15 minutes. That caps guessing at about four a quarter of an hour
+//   (under 120 a day) whatever the number of addresses.
 //
 // The account block is never a lock the attacker controls: it never lasts
 // more than 15 minutes after the latest failure, and it does not apply at an
 // address the account signed in from successfully in the last 30 days (the
-// real person's usual places; an attacker there still meets the pair limit),
-// nor after the person sets a new password through a reset link, which clears
-// the account's count. The counting itself is one atomic upsert per key in
+// real person's usual places; an attacker there still meets the pair limit).
+// Setting a new password through a reset link makes the address it is used
+// from such a known one (src/server/commands/set-password.ts), so the person
+// can always get in. The counting itself is one atomic upsert per key in
 // PostgreSQL (src/server/auth/throttle.ts), so every app instance agrees.
 
 import { retryInWords } from "./auth-tokens";

@@ -40,6 +40,10 @@ for (const kind of testDatabaseKinds()) {
       hashPassword = (await import("@/server/auth/password")).hashPassword;
     });
 
+    // Password guesses are stored under the key kind "password" (src/server/auth/throttle.ts).
+    const throttleRow = (email: string, ip: string) =>
+      prisma.signInThrottle.findUniqueOrThrow({ where: { email_ip: { email: `password:${email}`, ip } } });
+
     afterAll(async () => {
       await prisma?.$disconnect();
       const { prisma: appPrisma } = await import("@/server/db/client");
@@ -128,9 +132,7 @@ for (const kind of testDatabaseKinds()) {
           )
         ).ok,
       ).toBe(true);
-      const row = await prisma.signInThrottle.findUniqueOrThrow({
-        where: { email_ip: { email, ip: attacker.ip } },
-      });
+      const row = await throttleRow(email, attacker.ip);
       expect(row.failures).toBe(MAX_FAILURES);
       expect(row.blockedUntil!.getTime()).toBeGreaterThan(Date.now());
       const audited = await prisma.auditEvent.groupBy({
@@ -152,17 +154,8 @@ for (const kind of testDatabaseKinds()) {
           verifyCredentials(prisma, { email, password: `nope-${i}` }, meta),
         ),
       );
-      expect(
-        (await prisma.signInThrottle.findUniqueOrThrow({ where: { email_ip: { email, ip: meta.ip } } }))
-          .failures,
-      ).toBe(6);
-      expect(
-        (
-          await prisma.signInThrottle.findUniqueOrThrow({
-            where: { email_ip: { email, ip: ALL_ADDRESSES } },
-          })
-        ).failures,
-      ).toBe(6);
+      expect((await throttleRow(email, meta.ip)).failures).toBe(6);
+      expect((await throttleRow(email, ALL_ADDRESSES)).failures).toBe(6);
     });
 
     const person = async (email: string, password = DEMO_PASSWORD) =>
@@ -236,9 +229,7 @@ for (const kind of testDatabaseKinds()) {
           )
         ).ok,
       ).toBe(true);
-      const account = await prisma.signInThrottle.findUniqueOrThrow({
-        where: { email_ip: { email: known.email, ip: ALL_ADDRESSES } },
-      });
+      const account = await throttleRow(known.email, ALL_ADDRESSES);
       expect(account.failures).toBe(ACCOUNT_RULE.blockAt + 6);
       const throttled = await prisma.auditEvent.findMany({
         where: { action: "auth.sign-in.throttled", details: { path: ["scope"], equals: "account" } },
@@ -323,9 +314,7 @@ for (const kind of testDatabaseKinds()) {
         "auth.password.change-throttled": 1,
         "auth.sign-in.throttled": 1,
       });
-      const account = await prisma.signInThrottle.findUniqueOrThrow({
-        where: { email_ip: { email: user.email, ip: ALL_ADDRESSES } },
-      });
+      const account = await throttleRow(user.email, ALL_ADDRESSES);
       expect(account.failures).toBeGreaterThanOrEqual(ADDRESS_RULE.blockAt);
     });
 
@@ -684,10 +673,12 @@ for (const kind of testDatabaseKinds()) {
       const flood = {
         pairs: () =>
           prisma.signInThrottle.count({
-            where: { email: { startsWith: "flood" }, ip: { not: ALL_ADDRESSES } },
+            where: { email: { startsWith: "password:flood" }, ip: { not: ALL_ADDRESSES } },
           }),
         accounts: () =>
-          prisma.signInThrottle.count({ where: { email: { startsWith: "flood" }, ip: ALL_ADDRESSES } }),
+          prisma.signInThrottle.count({
+            where: { email: { startsWith: "password:flood" }, ip: ALL_ADDRESSES },
+          }),
         clients: () => prisma.apiRateLimit.count({ where: { key: { startsWith: "api:198.18.1." } } }),
       };
       const counts = async () => ({
@@ -695,7 +686,7 @@ for (const kind of testDatabaseKinds()) {
         accounts: await flood.accounts(),
         clients: await flood.clients(),
       });
-      const known = { email: "many.addresses@example.org", ip: "198.51.100.201" };
+      const known = { email: "password:many.addresses@example.org", ip: "198.51.100.201" };
       const knownRow = () => prisma.signInThrottle.count({ where: known });
       expect(await counts()).toEqual({ pairs: 20, accounts: 20, clients: 20 });
       // Nothing has expired yet.

@@ -7,7 +7,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 
 import { hashPassword, verifyPassword } from "./password";
 import type { RequestMeta } from "./request-meta";
-import { checkThrottle, recordFailure, recordSuccess } from "./throttle";
+import { checkThrottle, passwordKey, recordFailure, recordSuccess } from "./throttle";
 
 export type SignInResult =
   | { ok: true; user: { id: number; sessionVersion: number } }
@@ -39,7 +39,7 @@ export async function verifyCredentials(
   now = new Date(),
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  const gate = await checkThrottle(db, email, meta.ip, now);
+  const gate = await checkThrottle(db, passwordKey(email), meta.ip, now);
   if (!gate.allowed) {
     await recordAudit(db, {
       actor: null,
@@ -64,7 +64,7 @@ export async function verifyCredentials(
           ? "disabled"
           : null;
   if (failure || !user) {
-    const { failures, accountFailures } = await recordFailure(db, email, meta.ip, now);
+    const { failures, accountFailures } = await recordFailure(db, passwordKey(email), meta.ip, now);
     await recordAudit(db, {
       actor: user ? { id: user.id, role: null } : null,
       action: "auth.sign-in.failed",
@@ -74,7 +74,7 @@ export async function verifyCredentials(
     });
     return { ok: false, reason: "invalid" };
   }
-  await recordSuccess(db, email, meta.ip, now);
+  await recordSuccess(db, passwordKey(email), meta.ip, now);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
   await recordAudit(db, {
     actor: { id: user.id, role: null },

@@ -11,17 +11,32 @@ import {
 } from "@/domain/sign-in-throttle";
 import type { PrismaClient } from "@/generated/prisma/client";
 
-// The store of src/domain/sign-in-throttle.ts. A `subject` is what guesses
-// are counted against: the normalised e-mail for passwords (sign-in and the
-// change-password form share it); another kind of secret (a two-factor code)
-// passes its own prefixed subject, e.g. `totp:42`, and gets the same rules.
+// The store of src/domain/sign-in-throttle.ts, for any kind of secret.
 
 type Db = Pick<PrismaClient, "signInThrottle" | "$queryRaw" | "$executeRaw">;
 
 export type { ThrottleGate } from "@/domain/sign-in-throttle";
 
-/** May a secret for `subject` be tried from `ip` now? */
-export async function checkThrottle(db: Db, subject: string, ip: string, now: Date): Promise<ThrottleGate> {
+/**
+ * What guesses are counted against: a kind of secret and whose it is. The
+ * password's subject is the typed, normalised e-mail (sign-in and the
+ * change-password form share it); a two-factor code could use
+ * `{ kind: "two-factor", subject: String(userId) }`. The kind is part of the
+ * stored key, so nothing typed into one form can count against another kind.
+ */
+export type ThrottleKey = { kind: "password" | "two-factor"; subject: string };
+
+export function passwordKey(email: string): ThrottleKey {
+  return { kind: "password", subject: email };
+}
+
+function stored(key: ThrottleKey): string {
+  return `${key.kind}:${key.subject}`;
+}
+
+/** May a secret for `key` be tried from `ip` now? */
+export async function checkThrottle(db: Db, key: ThrottleKey, ip: string, now: Date): Promise<ThrottleGate> {
+  const subject = stored(key);
   const rows = await db.signInThrottle.findMany({
     where: { email: subject, ip: { in: [ip, ALL_ADDRESSES] } },
     select: { ip: true, failures: true, windowStart: true, blockedUntil: true, signedInAt: true },
@@ -63,13 +78,14 @@ async function countFailure(
   return failures;
 }
 
-/** One wrong secret for `subject` from `ip`: counted for the pair and for the account across addresses. */
+/** One wrong secret for `key` from `ip`: counted for the pair and for the account across addresses. */
 export async function recordFailure(
   db: Db,
-  subject: string,
+  key: ThrottleKey,
   ip: string,
   now: Date,
 ): Promise<{ failures: number; accountFailures: number }> {
+  const subject = stored(key);
   const failures = await countFailure(db, ADDRESS_RULE, subject, ip, now);
   const accountFailures = await countFailure(db, ACCOUNT_RULE, subject, ALL_ADDRESSES, now);
   return { failures, accountFailures };
@@ -80,7 +96,8 @@ export async function recordFailure(
  * becomes a known one for the account. The account-wide count stays: other
  * addresses keep guessing against the same budget.
  */
-export async function recordSuccess(db: Db, subject: string, ip: string, now: Date): Promise<void> {
+export async function recordSuccess(db: Db, key: ThrottleKey, ip: string, now: Date): Promise<void> {
+  const subject = stored(key);
   await db.signInThrottle.upsert({
     where: { email_ip: { email: subject, ip } },
     create: { email: subject, ip, failures: 0, windowStart: now, signedInAt: now },

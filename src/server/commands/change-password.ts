@@ -7,7 +7,7 @@ import { checkPassword, PASSWORD_MAX_LENGTH, passwordProblemMessage } from "@/do
 import { throttledMessage } from "@/domain/sign-in-throttle";
 import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
-import { checkThrottle, recordFailure, recordSuccess } from "@/server/auth/throttle";
+import { checkThrottle, passwordKey, recordFailure, recordSuccess } from "@/server/auth/throttle";
 import { prisma } from "@/server/db/client";
 
 import { CommandError, type Command } from "./run-command";
@@ -36,7 +36,7 @@ export const changePasswordCommand: Command<z.infer<typeof schema>> = {
   async handle({ viewer, input, meta, role }) {
     if (!viewer) throw new CommandError("Sign in again to continue.");
     const now = new Date();
-    const gate = await checkThrottle(prisma, viewer.email, meta.ip, now);
+    const gate = await checkThrottle(prisma, passwordKey(viewer.email), meta.ip, now);
     if (!gate.allowed) {
       await recordAudit(prisma, {
         actor: { id: viewer.id, role },
@@ -52,7 +52,12 @@ export const changePasswordCommand: Command<z.infer<typeof schema>> = {
       select: { passwordHash: true, version: true },
     });
     if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
-      const { failures, accountFailures } = await recordFailure(prisma, viewer.email, meta.ip, now);
+      const { failures, accountFailures } = await recordFailure(
+        prisma,
+        passwordKey(viewer.email),
+        meta.ip,
+        now,
+      );
       await recordAudit(prisma, {
         actor: { id: viewer.id, role },
         action: "auth.password.change-failed",
@@ -84,7 +89,7 @@ export const changePasswordCommand: Command<z.infer<typeof schema>> = {
         entity: { type: "User", id: viewer.id },
         meta,
       });
-      await recordSuccess(tx, viewer.email, meta.ip, now);
+      await recordSuccess(tx, passwordKey(viewer.email), meta.ip, now);
     });
     redirect(`/sign-in?password=set&email=${encodeURIComponent(viewer.email)}`);
   },

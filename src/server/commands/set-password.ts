@@ -7,7 +7,7 @@ import { tokenStatus } from "@/domain/auth-tokens";
 import { checkPassword, PASSWORD_MAX_LENGTH, passwordProblemMessage } from "@/domain/password-policy";
 import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword } from "@/server/auth/password";
-import { recordSuccess } from "@/server/auth/throttle";
+import { passwordKey, recordSuccess } from "@/server/auth/throttle";
 import { hashToken } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
 
@@ -66,7 +66,7 @@ export const setPasswordCommand: Command<z.infer<typeof schema>> = {
       });
       // Whoever holds the link holds the mailbox: this address becomes a known one, so the
       // account-wide throttle (src/domain/sign-in-throttle.ts) cannot keep them from signing in.
-      await recordSuccess(tx, token.user.email, meta.ip, now);
+      await recordSuccess(tx, passwordKey(token.user.email), meta.ip, now);
       await recordAudit(tx, {
         actor: { id: token.user.id, role: null },
         action: token.purpose === "INVITATION" ? "auth.invitation.accepted" : "auth.password.reset",
