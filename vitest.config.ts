@@ -24,6 +24,9 @@ export default defineConfig({
           // Each file gets its own database, but the machine has 2 cores and
           // PGlite is single-threaded: run files one after another.
           fileParallelism: false,
+          // next-auth's ESM imports "next/server" without an extension, which only a bundler
+          // resolves: let Vite load it (tests that drive Auth.js's own route handler).
+          server: { deps: { inline: ["next-auth"] } },
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

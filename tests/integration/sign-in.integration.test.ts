@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { RESET_REQUESTS_PER_EMAIL, RESET_REQUESTS_PER_IP } from "@/domain/auth-tokens";
-import { MAX_FAILURES } from "@/domain/sign-in-throttle";
+import { ACCOUNT_MAX_BLOCK_MS, ACCOUNT_RULE, ADDRESS_RULE, ALL_ADDRESSES } from "@/domain/sign-in-throttle";
 import type { PrismaClient } from "@/generated/prisma/client";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
@@ -39,6 +39,10 @@ for (const kind of testDatabaseKinds()) {
       loadViewer = (await import("@/server/auth/load-viewer")).loadViewer;
       hashPassword = (await import("@/server/auth/password")).hashPassword;
     });
+
+    // Password guesses are stored under the key kind "password" (src/server/auth/throttle.ts).
+    const throttleRow = (email: string, ip: string) =>
+      prisma.signInThrottle.findUniqueOrThrow({ where: { email_ip: { email: `password:${email}`, ip } } });
 
     afterAll(async () => {
       await prisma?.$disconnect();
@@ -92,6 +96,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it("throttles one account from one address after 10 failures; the account still works from another address (scenario 9)", async () => {
+      const MAX_FAILURES = ADDRESS_RULE.blockAt;
       const email = "officer@who.example";
       const attacker = { ip: "192.0.2.66", userAgent: "attack" };
       for (let i = 0; i < MAX_FAILURES; i += 1) {
@@ -104,6 +109,8 @@ for (const kind of testDatabaseKinds()) {
       expect(await verifyCredentials(prisma, { email, password: DEMO_PASSWORD }, attacker)).toEqual({
         ok: false,
         reason: "throttled",
+        scope: "address",
+        retryAfterSeconds: expect.any(Number),
       });
       // The real person elsewhere is not locked out.
       expect(
@@ -125,9 +132,7 @@ for (const kind of testDatabaseKinds()) {
           )
         ).ok,
       ).toBe(true);
-      const row = await prisma.signInThrottle.findUniqueOrThrow({
-        where: { email_ip: { email, ip: attacker.ip } },
-      });
+      const row = await throttleRow(email, attacker.ip);
       expect(row.failures).toBe(MAX_FAILURES);
       expect(row.blockedUntil!.getTime()).toBeGreaterThan(Date.now());
       const audited = await prisma.auditEvent.groupBy({
@@ -149,10 +154,168 @@ for (const kind of testDatabaseKinds()) {
           verifyCredentials(prisma, { email, password: `nope-${i}` }, meta),
         ),
       );
+      expect((await throttleRow(email, meta.ip)).failures).toBe(6);
+      expect((await throttleRow(email, ALL_ADDRESSES)).failures).toBe(6);
+    });
+
+    const person = async (email: string, password = DEMO_PASSWORD) =>
+      prisma.user.create({
+        data: { email, name: email, passwordHash: await hashPassword(password) },
+        select: { id: true, email: true, sessionVersion: true },
+      });
+    const from = (n: number) => ({ ip: `203.0.113.${n}`, userAgent: null });
+
+    it("slows one account down across all addresses, for a known and an unknown e-mail alike; never at the person's own address; open again 15 minutes after the last failure", async () => {
+      const known = await person("many.addresses@example.org");
+      const unknown = "no.account.here@example.org";
+      const now = new Date();
+      // The person signed in from home last week.
+      const home = { ip: "198.51.100.201", userAgent: null };
+      const lastWeek = new Date(now.getTime() - 7 * 24 * 3_600_000);
       expect(
-        (await prisma.signInThrottle.findUniqueOrThrow({ where: { email_ip: { email, ip: meta.ip } } }))
-          .failures,
-      ).toBe(6);
+        (await verifyCredentials(prisma, { email: known.email, password: DEMO_PASSWORD }, home, lastWeek)).ok,
+      ).toBe(true);
+      // An attacker with one address per guess: the pair limit never bites.
+      for (const email of [known.email, unknown]) {
+        for (let i = 1; i <= ACCOUNT_RULE.blockAt; i += 1) {
+          const result = await verifyCredentials(prisma, { email, password: `guess-${i}` }, from(i), now);
+          expect(result, `${email} guess ${i}`).toEqual({ ok: false, reason: "invalid" });
+        }
+      }
+      // The next address, even with the right password, is refused, for both alike.
+      const fresh = from(ACCOUNT_RULE.blockAt + 1);
+      const answers = await Promise.all(
+        [known.email, unknown].map((email) =>
+          verifyCredentials(prisma, { email, password: DEMO_PASSWORD }, fresh, now),
+        ),
+      );
+      expect(answers[0]).toEqual({ ok: false, reason: "throttled", scope: "account", retryAfterSeconds: 60 });
+      expect(answers[1]).toEqual(answers[0]);
+      // The person at home is not locked out.
+      expect(
+        (await verifyCredentials(prisma, { email: known.email, password: DEMO_PASSWORD }, home, now)).ok,
+      ).toBe(true);
+      // The next failure doubles the wait; the block never outlasts 15 minutes after the last failure.
+      let last = now;
+      for (let i = 0; i < 6; i += 1) {
+        last = new Date(last.getTime() + ACCOUNT_MAX_BLOCK_MS);
+        expect(
+          await verifyCredentials(prisma, { email: known.email, password: "again" }, fresh, last),
+        ).toEqual({
+          ok: false,
+          reason: "invalid",
+        });
+      }
+      expect(
+        await verifyCredentials(
+          prisma,
+          { email: known.email, password: DEMO_PASSWORD },
+          from(99),
+          new Date(last.getTime() + 1000),
+        ),
+      ).toEqual({
+        ok: false,
+        reason: "throttled",
+        scope: "account",
+        retryAfterSeconds: ACCOUNT_MAX_BLOCK_MS / 1000 - 1,
+      });
+      expect(
+        (
+          await verifyCredentials(
+            prisma,
+            { email: known.email, password: DEMO_PASSWORD },
+            from(99),
+            new Date(last.getTime() + ACCOUNT_MAX_BLOCK_MS),
+          )
+        ).ok,
+      ).toBe(true);
+      const account = await throttleRow(known.email, ALL_ADDRESSES);
+      expect(account.failures).toBe(ACCOUNT_RULE.blockAt + 6);
+      const throttled = await prisma.auditEvent.findMany({
+        where: { action: "auth.sign-in.throttled", details: { path: ["scope"], equals: "account" } },
+        select: { details: true },
+      });
+      expect(throttled.map((row) => (row.details as { email: string }).email).sort()).toEqual(
+        [known.email, known.email, unknown].sort(),
+      );
+    });
+
+    it("a reset link used at a new address lets the person in there while the account is under attack", async () => {
+      const victim = await person("reset.me@example.org");
+      for (let i = 1; i <= ACCOUNT_RULE.blockAt; i += 1)
+        await verifyCredentials(prisma, { email: victim.email, password: `guess-${i}` }, from(100 + i));
+      const cafe = { ip: "198.51.100.202", userAgent: null };
+      expect(
+        await verifyCredentials(prisma, { email: victim.email, password: DEMO_PASSWORD }, cafe),
+      ).toMatchObject({
+        reason: "throttled",
+        scope: "account",
+      });
+      await executeCommand(requestReset, { email: victim.email }, { viewer: null, meta: cafe });
+      const mail = await prisma.outboxMessage.findFirstOrThrow({
+        where: { toEmail: victim.email, kind: "password-reset" },
+      });
+      const token = /\/set-password\/([\w-]+)/.exec(mail.textBody)![1]!;
+      const password = "a new passphrase for the cafe";
+      await expect(
+        executeCommand(setPassword, { token, password, confirm: password }, { viewer: null, meta: cafe }),
+      ).rejects.toThrow(/NEXT_REDIRECT/);
+      expect((await verifyCredentials(prisma, { email: victim.email, password }, cafe)).ok).toBe(true);
+      // Elsewhere the account is still slowed down: the reset gave the attacker no fresh guesses.
+      expect(await verifyCredentials(prisma, { email: victim.email, password }, from(150))).toMatchObject({
+        reason: "throttled",
+        scope: "account",
+      });
+    });
+
+    it("counts wrong current passwords on the change-password form under the same rule, shared with sign-in", async () => {
+      const { changePasswordCommand } = await import("@/server/commands/change-password");
+      const user = await prisma.user.findUniqueOrThrow({ where: { email: "focal.afro@who.example" } });
+      const claims = { uid: user.id, sv: user.sessionVersion, sat: Math.floor(Date.now() / 1000) };
+      const viewer = await loadViewer(prisma, claims);
+      const meta = { ip: "192.0.2.150", userAgent: null };
+      const change = (current: string) =>
+        executeCommand(
+          changePasswordCommand,
+          { current, password: "a stolen session's choice", confirm: "a stolen session's choice" },
+          { viewer, meta },
+        );
+      for (let i = 1; i <= ADDRESS_RULE.blockAt; i += 1) {
+        expect(await change(`guess ${i}`)).toMatchObject({
+          status: "error",
+          fieldErrors: { current: [expect.any(String)] },
+        });
+      }
+      // The 11th guess, even the right one, is refused and changes nothing.
+      const refused = await change(DEMO_PASSWORD);
+      expect(refused).toMatchObject({
+        status: "error",
+        message: expect.stringMatching(
+          /^Too many failed attempts for this account from your network\. Try again in 15 minutes/,
+        ),
+      });
+      expect(await loadViewer(prisma, claims)).not.toBeNull();
+      const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+      expect(after.passwordHash).toBe(user.passwordHash);
+      // Sign-in from the same address is throttled too: one budget for guessing one password.
+      expect(
+        await verifyCredentials(prisma, { email: user.email, password: DEMO_PASSWORD }, meta),
+      ).toMatchObject({
+        reason: "throttled",
+        scope: "address",
+      });
+      const audited = await prisma.auditEvent.groupBy({
+        by: ["action"],
+        where: { ip: meta.ip },
+        _count: true,
+      });
+      expect(Object.fromEntries(audited.map((row) => [row.action, row._count]))).toEqual({
+        "auth.password.change-failed": ADDRESS_RULE.blockAt,
+        "auth.password.change-throttled": 1,
+        "auth.sign-in.throttled": 1,
+      });
+      const account = await throttleRow(user.email, ALL_ADDRESSES);
+      expect(account.failures).toBeGreaterThanOrEqual(ADDRESS_RULE.blockAt);
     });
 
     it("answers an unknown e-mail and a wrong password identically, in similar time", async () => {
@@ -370,26 +533,48 @@ for (const kind of testDatabaseKinds()) {
       expect(hashPassword).toBeTypeOf("function");
     });
 
-    it("reset requests are limited per address (same answer, no more mail) and per client (a clear wait message)", async () => {
+    it("reset requests are limited per typed address (a specific answer, the same with or without an account) and per client (a clear wait message)", async () => {
       const email = "staff.soa13@centre.example";
+      const ghost = "ghost.reset@example.org";
       const mails = () => prisma.outboxMessage.count({ where: { kind: "password-reset", toEmail: email } });
       const before = await mails();
-      const answers = [];
+      const answers: Record<string, Awaited<ReturnType<typeof executeCommand>>[]> = {
+        [email]: [],
+        [ghost]: [],
+      };
       for (let i = 0; i < RESET_REQUESTS_PER_EMAIL + 2; i++) {
-        answers.push(
-          await executeCommand(
-            requestReset,
-            { email },
-            { viewer: null, meta: { ip: `203.0.113.${i + 1}`, userAgent: null } },
-          ),
-        );
+        for (const address of [email, ghost]) {
+          answers[address]!.push(
+            await executeCommand(
+              requestReset,
+              { email: address },
+              { viewer: null, meta: { ip: `203.0.113.${i + 1}`, userAgent: null } },
+            ),
+          );
+        }
       }
-      expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+      // Account or not, the answers are the same, request by request (what was typed aside).
+      const shown = (address: string) =>
+        answers[address]!.map((answer) => ({ ...answer, values: undefined }));
+      expect(shown(ghost)).toEqual(shown(email));
+      const distinct = answers[email]!.map((answer) => JSON.stringify(answer));
+      expect(new Set(distinct.slice(0, RESET_REQUESTS_PER_EMAIL)).size).toBe(1);
+      expect(answers[email]![0]).toMatchObject({ status: "success" });
+      for (const answer of answers[email]!.slice(RESET_REQUESTS_PER_EMAIL)) {
+        expect(answer).toMatchObject({
+          status: "error",
+          message: expect.stringMatching(
+            new RegExp(
+              `^If an account exists for that address, we have already sent it ${RESET_REQUESTS_PER_EMAIL} links in the last hour\\. Use the latest one, or ask again in \\d+ minutes?\\.$`,
+            ),
+          ),
+        });
+      }
       expect(await mails()).toBe(before + RESET_REQUESTS_PER_EMAIL);
       const throttled = await prisma.auditEvent.count({
-        where: { action: "auth.password-reset.requested", details: { path: ["throttled"], equals: true } },
+        where: { action: "auth.password-reset.throttled", details: { path: ["scope"], equals: "address" } },
       });
-      expect(throttled).toBe(2);
+      expect(throttled).toBe(4);
 
       const meta = { ip: "203.0.113.200", userAgent: null };
       for (let i = 0; i < RESET_REQUESTS_PER_IP; i++) {
@@ -410,6 +595,115 @@ for (const kind of testDatabaseKinds()) {
         message: expect.stringMatching(/Too many password-reset requests .* Try again in \d+ minutes?\./),
         values: { email: "nobody@example.org" },
       });
+    });
+
+    it("POST /api/auth/signout (Auth.js's own endpoint, with its CSRF token as a browser sends it) ends every session: a copied cookie no longer counts", async () => {
+      process.env.AUTH_SECRET ??= "integration-test-secret-of-at-least-32-characters";
+      const { GET, POST } = await import("@/app/api/auth/[...nextauth]/route");
+      const { NextRequest } = await import("next/server");
+      const { encode } = await import("next-auth/jwt");
+      const { SESSION_COOKIE_HTTP } = await import("@/server/auth/config");
+      const user = await prisma.user.findUniqueOrThrow({ where: { email: "focal.euro@who.example" } });
+      const claims = { uid: user.id, sv: user.sessionVersion, sat: Math.floor(Date.now() / 1000) };
+      const cookie = await encode({
+        token: { sub: String(user.id), ...claims },
+        secret: process.env.AUTH_SECRET,
+        salt: SESSION_COOKIE_HTTP,
+      });
+      const origin = "http://localhost:3000";
+      const csrf = await GET(new NextRequest(`${origin}/api/auth/csrf`));
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const csrfCookie = csrf.headers
+        .getSetCookie()
+        .map((line) => line.split(";")[0])
+        .join("; ");
+      const signOut = (token: string | null) =>
+        POST(
+          new NextRequest(`${origin}/api/auth/signout`, {
+            method: "POST",
+            headers: {
+              origin,
+              cookie: `${csrfCookie}; ${SESSION_COOKIE_HTTP}=${cookie}`,
+              "content-type": "application/x-www-form-urlencoded",
+              "user-agent": "copied-cookie-test",
+            },
+            body: new URLSearchParams({ ...(token ? { csrfToken: token } : {}), callbackUrl: `${origin}/` }),
+          }),
+        );
+      // Without the CSRF token Auth.js refuses before anything ends.
+      await signOut(null);
+      expect(await loadViewer(prisma, claims)).not.toBeNull();
+
+      const answer = await signOut(csrfToken);
+      expect(answer.status).toBe(302);
+      expect(answer.headers.getSetCookie().join("\n")).toContain(`${SESSION_COOKIE_HTTP}=;`);
+      // The cookie the browser just dropped, replayed from a copy: no longer a session.
+      expect(await loadViewer(prisma, claims)).toBeNull();
+      const audit = await prisma.auditEvent.findMany({
+        where: { action: "auth.sign-out", entityId: String(user.id), userAgent: "copied-cookie-test" },
+        select: { actorId: true, actorRole: true, details: true },
+      });
+      expect(audit).toEqual([{ actorId: user.id, actorRole: "FOCAL_POINT", details: { via: "auth.js" } }]);
+      // The same request again (the cookie replayed) finds nothing left to end.
+      await signOut(csrfToken);
+      expect(
+        await prisma.auditEvent.count({
+          where: { action: "auth.sign-out", userAgent: "copied-cookie-test" },
+        }),
+      ).toBe(1);
+    });
+
+    it("the prune-rate-limits job deletes the throttle and rate-limit rows that no longer count, and only those", async () => {
+      const { findJob } = await import("@/server/jobs/job-list");
+      const { takeFixedWindow } = await import("@/server/rate-limit/fixed-window");
+      const job = findJob("prune-rate-limits");
+      expect(job?.cron).toBeDefined();
+      const now = new Date();
+      const later = (ms: number) => new Date(now.getTime() + ms);
+      // A flood of made-up e-mail and client addresses.
+      for (let i = 0; i < 20; i += 1) {
+        await verifyCredentials(
+          prisma,
+          { email: `flood${i}@example.org`, password: "x" },
+          { ip: `198.18.0.${i}`, userAgent: null },
+          now,
+        );
+        await takeFixedWindow(`api:198.18.1.${i}`, 100, 60);
+      }
+      const flood = {
+        pairs: () =>
+          prisma.signInThrottle.count({
+            where: { email: { startsWith: "password:flood" }, ip: { not: ALL_ADDRESSES } },
+          }),
+        accounts: () =>
+          prisma.signInThrottle.count({
+            where: { email: { startsWith: "password:flood" }, ip: ALL_ADDRESSES },
+          }),
+        clients: () => prisma.apiRateLimit.count({ where: { key: { startsWith: "api:198.18.1." } } }),
+      };
+      const counts = async () => ({
+        pairs: await flood.pairs(),
+        accounts: await flood.accounts(),
+        clients: await flood.clients(),
+      });
+      const known = { email: "password:many.addresses@example.org", ip: "198.51.100.201" };
+      const knownRow = () => prisma.signInThrottle.count({ where: known });
+      expect(await counts()).toEqual({ pairs: 20, accounts: 20, clients: 20 });
+      // Nothing has expired yet.
+      await job!.run(prisma, now);
+      expect(await counts()).toEqual({ pairs: 20, accounts: 20, clients: 20 });
+      // The pairs' 15-minute windows have passed; the accounts' day has not.
+      await job!.run(prisma, later(ADDRESS_RULE.windowMs + 60_000));
+      expect(await counts()).toEqual({ pairs: 0, accounts: 20, clients: 20 });
+      // A day and more later only known addresses remain.
+      await job!.run(prisma, later(26 * 3_600_000));
+      expect(await counts()).toEqual({ pairs: 0, accounts: 0, clients: 0 });
+      expect(await knownRow()).toBe(1);
+      // Once 30 days have passed since the last sign-in everywhere, nothing is left.
+      const result = await job!.run(prisma, later(31 * 24 * 3_600_000));
+      expect(result.signInRows).toBeGreaterThan(0);
+      expect(await prisma.signInThrottle.count()).toBe(0);
+      expect(await prisma.apiRateLimit.count()).toBe(0);
     });
   });
 }

@@ -9,7 +9,6 @@ import {
 } from "@/domain/auth-tokens";
 import { checkPassword, passwordLength } from "@/domain/password-policy";
 import { SESSION_ABSOLUTE_SECONDS, sessionExpired } from "@/domain/session-timeouts";
-import { afterFailure, BLOCK_MS, isBlocked, MAX_FAILURES, WINDOW_MS } from "@/domain/sign-in-throttle";
 
 describe("password policy", () => {
   it("takes 8 to 128 characters counted as the person sees them, without composition rules", () => {
@@ -35,24 +34,6 @@ describe("password policy", () => {
 
   it("refuses the person's own e-mail address", () => {
     expect(checkPassword("Someone@Example.org", { email: "someone@example.org" })).toBe("contains-email");
-  });
-});
-
-describe("sign-in throttle", () => {
-  const start = new Date("2026-11-25T10:00:00Z");
-  it(`blocks the pair after ${MAX_FAILURES} failures inside the window`, () => {
-    let row = null as ReturnType<typeof afterFailure> | null;
-    for (let i = 0; i < MAX_FAILURES - 1; i += 1)
-      row = afterFailure(row, new Date(start.getTime() + i * 1000));
-    expect(isBlocked(row, new Date(start.getTime() + 20_000))).toBe(false);
-    row = afterFailure(row, new Date(start.getTime() + 20_000));
-    expect(isBlocked(row, new Date(start.getTime() + 21_000))).toBe(true);
-    expect(isBlocked(row, new Date(start.getTime() + 20_000 + BLOCK_MS + 1))).toBe(false);
-  });
-
-  it("starts a new window once the old one has passed", () => {
-    const row = { failures: 9, windowStart: start, blockedUntil: null };
-    expect(afterFailure(row, new Date(start.getTime() + WINDOW_MS + 1)).failures).toBe(1);
   });
 });
 

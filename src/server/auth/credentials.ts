@@ -7,10 +7,12 @@ import { recordAudit } from "@/server/audit/record-audit";
 
 import { hashPassword, verifyPassword } from "./password";
 import type { RequestMeta } from "./request-meta";
-import { clearFailures, isThrottled, recordFailure } from "./throttle";
+import { checkThrottle, passwordKey, recordFailure, recordSuccess } from "./throttle";
 
 export type SignInResult =
-  { ok: true; user: { id: number; sessionVersion: number } } | { ok: false; reason: "invalid" | "throttled" };
+  | { ok: true; user: { id: number; sessionVersion: number } }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; scope: "address" | "account"; retryAfterSeconds: number };
 
 // Verified when the e-mail is unknown, so that an unknown address costs the
 // same argon2 time as a wrong password and the two cannot be told apart.
@@ -25,9 +27,10 @@ export function normaliseEmail(email: string): string {
 }
 
 /**
- * Checks an e-mail and password for sign-in: throttled per (account, address),
- * the same answer for every kind of failure, every outcome audited (without
- * the password).
+ * Checks an e-mail and password for sign-in: throttled per (account, address)
+ * and per account (src/domain/sign-in-throttle.ts), keyed by the typed address
+ * whether or not it has an account, the same answer for every kind of
+ * failure, every outcome audited (without the password).
  */
 export async function verifyCredentials(
   db: PrismaClient,
@@ -36,9 +39,15 @@ export async function verifyCredentials(
   now = new Date(),
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  if (await isThrottled(db, email, meta.ip, now)) {
-    await recordAudit(db, { actor: null, action: "auth.sign-in.throttled", meta, details: { email } });
-    return { ok: false, reason: "throttled" };
+  const gate = await checkThrottle(db, passwordKey(email), meta.ip, now);
+  if (!gate.allowed) {
+    await recordAudit(db, {
+      actor: null,
+      action: "auth.sign-in.throttled",
+      meta,
+      details: { email, scope: gate.scope },
+    });
+    return { ok: false, reason: "throttled", scope: gate.scope, retryAfterSeconds: gate.retryAfterSeconds };
   }
   const user = await db.user.findUnique({
     where: { email },
@@ -55,17 +64,17 @@ export async function verifyCredentials(
           ? "disabled"
           : null;
   if (failure || !user) {
-    const failures = await recordFailure(db, email, meta.ip, now);
+    const { failures, accountFailures } = await recordFailure(db, passwordKey(email), meta.ip, now);
     await recordAudit(db, {
       actor: user ? { id: user.id, role: null } : null,
       action: "auth.sign-in.failed",
       entity: user ? { type: "User", id: user.id } : undefined,
       meta,
-      details: { email, reason: failure ?? "unknown-user", failures },
+      details: { email, reason: failure ?? "unknown-user", failures, accountFailures },
     });
     return { ok: false, reason: "invalid" };
   }
-  await clearFailures(db, email, meta.ip);
+  await recordSuccess(db, passwordKey(email), meta.ip, now);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
   await recordAudit(db, {
     actor: { id: user.id, role: null },

@@ -1,41 +1,106 @@
 import "server-only";
 
-import { BLOCK_MS, isBlocked, MAX_FAILURES, WINDOW_MS } from "@/domain/sign-in-throttle";
+import {
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  ALL_ADDRESSES,
+  blockAfter,
+  throttleGate,
+  type ThrottleGate,
+  type ThrottleRule,
+} from "@/domain/sign-in-throttle";
 import type { PrismaClient } from "@/generated/prisma/client";
 
-type Db = Pick<PrismaClient, "signInThrottle" | "$queryRaw">;
+// The store of src/domain/sign-in-throttle.ts, for any kind of secret.
 
-export async function isThrottled(db: Db, email: string, ip: string, now: Date): Promise<boolean> {
-  const row = await db.signInThrottle.findUnique({
-    where: { email_ip: { email, ip } },
-    select: { failures: true, windowStart: true, blockedUntil: true },
+type Db = Pick<PrismaClient, "signInThrottle" | "$queryRaw" | "$executeRaw">;
+
+export type { ThrottleGate } from "@/domain/sign-in-throttle";
+
+/**
+ * What guesses are counted against: a kind of secret and whose it is. The
+ * password's subject is the typed, normalised e-mail (sign-in and the
+ * change-password form share it); a two-factor code could use
+ * `{ kind: "two-factor", subject: String(userId) }`. The kind is part of the
+ * stored key, so nothing typed into one form can count against another kind.
+ */
+export type ThrottleKey = { kind: "password" | "two-factor"; subject: string };
+
+export function passwordKey(email: string): ThrottleKey {
+  return { kind: "password", subject: email };
+}
+
+function stored(key: ThrottleKey): string {
+  return `${key.kind}:${key.subject}`;
+}
+
+/** May a secret for `key` be tried from `ip` now? */
+export async function checkThrottle(db: Db, key: ThrottleKey, ip: string, now: Date): Promise<ThrottleGate> {
+  const subject = stored(key);
+  const rows = await db.signInThrottle.findMany({
+    where: { email: subject, ip: { in: [ip, ALL_ADDRESSES] } },
+    select: { ip: true, failures: true, windowStart: true, blockedUntil: true, signedInAt: true },
   });
-  return isBlocked(row, now);
+  const address = rows.find((row) => row.ip === ip) ?? null;
+  const account = rows.find((row) => row.ip === ALL_ADDRESSES) ?? null;
+  return throttleGate({ address, account, signedInAt: address?.signedInAt ?? null }, now);
 }
 
 /**
- * Counts one failure for (email, ip) in a single atomic statement, so that
- * parallel attempts on several app instances are all counted; the same rules
- * as afterFailure() in src/domain/sign-in-throttle.ts.
+ * Counts one failure on a key in a single atomic statement, so that parallel
+ * attempts on several app instances are all counted (the window rule of
+ * afterFailure() in src/domain/sign-in-throttle.ts), then sets the block the
+ * rule asks for; GREATEST never shortens a block already running.
  */
-export async function recordFailure(db: Db, email: string, ip: string, now: Date): Promise<number> {
-  const windowEdge = new Date(now.getTime() - WINDOW_MS);
-  const blockUntil = new Date(now.getTime() + BLOCK_MS);
+async function countFailure(
+  db: Db,
+  rule: ThrottleRule,
+  subject: string,
+  ip: string,
+  now: Date,
+): Promise<number> {
+  const windowEdge = new Date(now.getTime() - rule.windowMs);
   const rows = await db.$queryRaw<{ failures: number }[]>`
     INSERT INTO "SignInThrottle" ("email", "ip", "failures", "windowStart", "blockedUntil", "updatedAt")
-    VALUES (${email}, ${ip}, 1, ${now}::timestamp, NULL, ${now}::timestamp)
+    VALUES (${subject}, ${ip}, 1, ${now}::timestamp, NULL, ${now}::timestamp)
     ON CONFLICT ("email", "ip") DO UPDATE SET
       "failures" = CASE WHEN "SignInThrottle"."windowStart" < ${windowEdge}::timestamp THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
       "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowEdge}::timestamp THEN ${now}::timestamp ELSE "SignInThrottle"."windowStart" END,
-      "blockedUntil" = CASE
-        WHEN "SignInThrottle"."windowStart" >= ${windowEdge}::timestamp AND "SignInThrottle"."failures" + 1 >= ${MAX_FAILURES}
-          THEN ${blockUntil}::timestamp
-        ELSE "SignInThrottle"."blockedUntil" END,
       "updatedAt" = ${now}::timestamp
     RETURNING "failures"`;
-  return rows[0]?.failures ?? 1;
+  const failures = rows[0]?.failures ?? 1;
+  const until = blockAfter(rule, failures, now);
+  if (until) {
+    await db.$executeRaw`
+      UPDATE "SignInThrottle" SET "blockedUntil" = GREATEST("blockedUntil", ${until}::timestamp)
+      WHERE "email" = ${subject} AND "ip" = ${ip}`;
+  }
+  return failures;
 }
 
-export async function clearFailures(db: Db, email: string, ip: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { email, ip } });
+/** One wrong secret for `key` from `ip`: counted for the pair and for the account across addresses. */
+export async function recordFailure(
+  db: Db,
+  key: ThrottleKey,
+  ip: string,
+  now: Date,
+): Promise<{ failures: number; accountFailures: number }> {
+  const subject = stored(key);
+  const failures = await countFailure(db, ADDRESS_RULE, subject, ip, now);
+  const accountFailures = await countFailure(db, ACCOUNT_RULE, subject, ALL_ADDRESSES, now);
+  return { failures, accountFailures };
+}
+
+/**
+ * The right secret from `ip`: the pair's count starts again and the address
+ * becomes a known one for the account. The account-wide count stays: other
+ * addresses keep guessing against the same budget.
+ */
+export async function recordSuccess(db: Db, key: ThrottleKey, ip: string, now: Date): Promise<void> {
+  const subject = stored(key);
+  await db.signInThrottle.upsert({
+    where: { email_ip: { email: subject, ip } },
+    create: { email: subject, ip, failures: 0, windowStart: now, signedInAt: now },
+    update: { failures: 0, windowStart: now, blockedUntil: null, signedInAt: now },
+  });
 }

@@ -4,8 +4,10 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { checkPassword, PASSWORD_MAX_LENGTH, passwordProblemMessage } from "@/domain/password-policy";
+import { throttledMessage } from "@/domain/sign-in-throttle";
 import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { checkThrottle, passwordKey, recordFailure, recordSuccess } from "@/server/auth/throttle";
 import { prisma } from "@/server/db/client";
 
 import { CommandError, type Command } from "./run-command";
@@ -21,7 +23,9 @@ const schema = z
 /**
  * A signed-in person changes their password, proving the current one. Every
  * session ends (the session version moves on), this one included: they sign
- * in again with the new password.
+ * in again with the new password. Wrong current passwords count under the
+ * same throttle as sign-in (src/domain/sign-in-throttle.ts): a stolen session
+ * is no way around it to guess the password.
  */
 export const changePasswordCommand: Command<z.infer<typeof schema>> = {
   name: "change-password",
@@ -31,16 +35,35 @@ export const changePasswordCommand: Command<z.infer<typeof schema>> = {
   endsSession: true,
   async handle({ viewer, input, meta, role }) {
     if (!viewer) throw new CommandError("Sign in again to continue.");
+    const now = new Date();
+    const gate = await checkThrottle(prisma, passwordKey(viewer.email), meta.ip, now);
+    if (!gate.allowed) {
+      await recordAudit(prisma, {
+        actor: { id: viewer.id, role },
+        action: "auth.password.change-throttled",
+        entity: { type: "User", id: viewer.id },
+        meta,
+        details: { scope: gate.scope },
+      });
+      throw new CommandError(throttledMessage(gate));
+    }
     const user = await prisma.user.findUniqueOrThrow({
       where: { id: viewer.id },
       select: { passwordHash: true, version: true },
     });
     if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
+      const { failures, accountFailures } = await recordFailure(
+        prisma,
+        passwordKey(viewer.email),
+        meta.ip,
+        now,
+      );
       await recordAudit(prisma, {
         actor: { id: viewer.id, role },
         action: "auth.password.change-failed",
         entity: { type: "User", id: viewer.id },
         meta,
+        details: { failures, accountFailures },
       });
       throw new CommandError("Your current password is not right.", {
         current: ["Type the password you signed in with."],
@@ -66,6 +89,7 @@ export const changePasswordCommand: Command<z.infer<typeof schema>> = {
         entity: { type: "User", id: viewer.id },
         meta,
       });
+      await recordSuccess(tx, passwordKey(viewer.email), meta.ip, now);
     });
     redirect(`/sign-in?password=set&email=${encodeURIComponent(viewer.email)}`);
   },

@@ -22,7 +22,11 @@ const schema = z.object({ email: emailField }).strict();
 export const RESET_REQUESTED_MESSAGE =
   "If an account exists for that address, we have sent it a link to set a new password. The link works once, for 60 minutes.";
 
-/** The same answer whether or not the address has an account, so it cannot be used to find accounts. */
+/**
+ * The same answers whether or not the address has an account, so the form
+ * cannot be used to find accounts: the limits count typed addresses and
+ * client addresses, never accounts.
+ */
 export const requestPasswordResetCommand: Command<z.infer<typeof schema>> = {
   name: "request-password-reset",
   permission: "account.request-password-reset",
@@ -36,16 +40,34 @@ export const requestPasswordResetCommand: Command<z.infer<typeof schema>> = {
       RESET_REQUEST_WINDOW_SECONDS,
     );
     if (!fromClient.allowed) {
+      await recordAudit(prisma, {
+        actor: null,
+        action: "auth.password-reset.throttled",
+        meta,
+        details: { email: input.email, scope: "client" },
+      });
       throw new CommandError(
         `Too many password-reset requests from your network. Try again in ${retryInWords(fromClient.retryAfterSeconds)}.`,
       );
     }
-    // Per e-mail address the answer stays the same (else it would reveal the account); only the mail is held back.
+    // Per typed address the limit holds whether or not it has an account, so saying so reveals
+    // nothing, and the person who asked three times learns why no fourth mail comes.
     const forAddress = await takeFixedWindow(
       `reset-email:${input.email}`,
       RESET_REQUESTS_PER_EMAIL,
       RESET_REQUEST_WINDOW_SECONDS,
     );
+    if (!forAddress.allowed) {
+      await recordAudit(prisma, {
+        actor: null,
+        action: "auth.password-reset.throttled",
+        meta,
+        details: { email: input.email, scope: "address" },
+      });
+      throw new CommandError(
+        `If an account exists for that address, we have already sent it ${RESET_REQUESTS_PER_EMAIL} links in the last hour. Use the latest one, or ask again in ${retryInWords(forAddress.retryAfterSeconds)}.`,
+      );
+    }
     await prisma.$transaction(async (tx) => {
       const user = await tx.user.findUnique({
         where: { email: input.email },
@@ -56,13 +78,9 @@ export const requestPasswordResetCommand: Command<z.infer<typeof schema>> = {
         action: "auth.password-reset.requested",
         entity: user ? { type: "User", id: user.id } : undefined,
         meta,
-        details: {
-          email: input.email,
-          known: Boolean(user && !user.disabledAt),
-          ...(forAddress.allowed ? {} : { throttled: true }),
-        },
+        details: { email: input.email, known: Boolean(user && !user.disabledAt) },
       });
-      if (!user || user.disabledAt || !forAddress.allowed) return;
+      if (!user || user.disabledAt) return;
       const token = await issueToken(tx, {
         userId: user.id,
         purpose: "PASSWORD_RESET",

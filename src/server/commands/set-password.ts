@@ -7,6 +7,7 @@ import { tokenStatus } from "@/domain/auth-tokens";
 import { checkPassword, PASSWORD_MAX_LENGTH, passwordProblemMessage } from "@/domain/password-policy";
 import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword } from "@/server/auth/password";
+import { passwordKey, recordSuccess } from "@/server/auth/throttle";
 import { hashToken } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
 
@@ -63,6 +64,9 @@ export const setPasswordCommand: Command<z.infer<typeof schema>> = {
         where: { id: token.user.id },
         data: { passwordHash, sessionVersion: { increment: 1 }, version: { increment: 1 } },
       });
+      // Whoever holds the link holds the mailbox: this address becomes a known one, so the
+      // account-wide throttle (src/domain/sign-in-throttle.ts) cannot keep them from signing in.
+      await recordSuccess(tx, passwordKey(token.user.email), meta.ip, now);
       await recordAudit(tx, {
         actor: { id: token.user.id, role: null },
         action: token.purpose === "INVITATION" ? "auth.invitation.accepted" : "auth.password.reset",

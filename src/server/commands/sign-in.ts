@@ -4,7 +4,8 @@ import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
-import { signIn } from "@/server/auth/next-auth";
+import { throttledMessage } from "@/domain/sign-in-throttle";
+import { signIn, throttledWait } from "@/server/auth/next-auth";
 
 import { CommandError, type Command } from "./run-command";
 
@@ -32,10 +33,9 @@ export const signInCommand: Command<z.infer<typeof schema>> = {
       await signIn("credentials", { email: input.email, password: input.password, redirect: false });
     } catch (error) {
       if (error instanceof CredentialsSignin) {
-        throw error.code === "throttled"
-          ? new CommandError(
-              "Too many failed attempts to sign in to this account from your network. Wait 15 minutes, or reset your password.",
-            )
+        const throttled = throttledWait(error.code);
+        throw throttled
+          ? new CommandError(throttledMessage(throttled))
           : new CommandError("The e-mail address or password is not right.", {
               password: ["Check the e-mail address and password, then try again."],
             });

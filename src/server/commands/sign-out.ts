@@ -3,7 +3,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
-import { recordAudit } from "@/server/audit/record-audit";
+import { endSessions } from "@/server/auth/end-sessions";
 import { signOut } from "@/server/auth/next-auth";
 import { prisma } from "@/server/db/client";
 
@@ -12,24 +12,16 @@ import type { Command } from "./run-command";
 /**
  * Signing out ends every session of the person, not only this browser's: a
  * copied cookie must stop working too (security.md scenario 10), and a JWT
- * can only be revoked by moving the session version on.
+ * can only be revoked by moving the session version on. Auth.js's own
+ * `POST /api/auth/signout` does the same (src/server/auth/end-sessions.ts).
  */
 export const signOutCommand: Command<Record<string, never>> = {
   name: "sign-out",
   permission: "workspace.my-work",
   schema: z.object({}).strict(),
   async handle({ viewer, meta, role }) {
-    if (viewer) {
-      await prisma.$transaction(async (tx) => {
-        await tx.user.update({ where: { id: viewer.id }, data: { sessionVersion: { increment: 1 } } });
-        await recordAudit(tx, {
-          actor: { id: viewer.id, role },
-          action: "auth.sign-out",
-          entity: { type: "User", id: viewer.id },
-          meta,
-        });
-      });
-    }
+    if (viewer) await endSessions(prisma, { id: viewer.id, role }, meta);
+    // Clears this browser's cookie; Auth.js's signOut event then finds the session already ended.
     await signOut({ redirect: false });
     redirect("/");
   },

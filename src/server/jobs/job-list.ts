@@ -6,6 +6,7 @@ import { deliverOutbox } from "@/server/mail/deliver-outbox";
 import { runCentreExpiry } from "./centre-expiry";
 import { runFocalDigest } from "./focal-digest";
 import { runOpenReports } from "./open-reports";
+import { runPruneRateLimits } from "./prune-rate-limits";
 import { runReminders } from "./reminders";
 
 // Every scheduled job: its name (the pg-boss queue), when it runs (cron, UTC)
@@ -44,6 +45,12 @@ export const jobs = [
     cron: "0 6 * * 1",
     description: "Weekly digest of overdue reports to each focal point (Mondays 06:00 UTC)",
     run: runFocalDigest,
+  },
+  {
+    name: "prune-rate-limits",
+    cron: "20 * * * *",
+    description: "Deletes expired sign-in throttle and rate-limit rows (hourly at :20)",
+    run: runPruneRateLimits,
   },
   {
     name: "outbox-sender",

@@ -2,6 +2,14 @@ import "server-only";
 
 import { prisma } from "@/server/db/client";
 
+/**
+ * The longest window any caller may use (reset requests: one hour). A row
+ * whose window started longer ago than this plus a day of margin counts for
+ * nothing, and the prune-rate-limits job (src/server/jobs) deletes it.
+ */
+export const MAX_WINDOW_SECONDS = 60 * 60;
+export const EXPIRED_AFTER_MS = (MAX_WINDOW_SECONDS + 24 * 60 * 60) * 1000;
+
 export type RateLimitDecision =
   { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
@@ -15,6 +23,8 @@ export async function takeFixedWindow(
   limit: number,
   windowSeconds: number,
 ): Promise<RateLimitDecision> {
+  if (windowSeconds > MAX_WINDOW_SECONDS)
+    throw new Error(`A rate-limit window is at most ${MAX_WINDOW_SECONDS} s.`);
   const safeKey = key.slice(0, 200);
   const rows = await prisma.$queryRaw<{ hits: number; retry: number }[]>`
     INSERT INTO "ApiRateLimit" (key, "windowStart", hits) VALUES (${safeKey}, now(), 1)
@@ -28,9 +38,5 @@ export async function takeFixedWindow(
   const row = rows[0];
   if (!row) return { allowed: true, remaining: limit };
   if (row.hits > limit) return { allowed: false, retryAfterSeconds: row.retry };
-  // Old windows are dead weight: clear some now and then, off the hot path's index.
-  if (row.hits === 1 && Math.random() < 0.01) {
-    await prisma.$executeRaw`DELETE FROM "ApiRateLimit" WHERE "windowStart" < now() - interval '1 day'`;
-  }
   return { allowed: true, remaining: limit - row.hits };
 }
