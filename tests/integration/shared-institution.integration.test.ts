@@ -31,7 +31,8 @@ for (const kind of testDatabaseKinds()) {
     let commands: typeof import("@/server/commands/designation/review-commands") &
       typeof import("@/server/commands/designation/decision-commands") &
       typeof import("@/server/commands/designation/form-commands") &
-      typeof import("@/server/commands/designation/propose-command");
+      typeof import("@/server/commands/designation/propose-command") &
+      typeof import("@/server/commands/designation/edit-proposal-command");
     let findPublicCentre: typeof import("@/server/queries/centre-detail").findPublicCentre;
     let designationLetter: typeof import("@/server/queries/designation-letter").designationLetter;
     const viewers: Record<string, Viewer> = {};
@@ -120,6 +121,7 @@ for (const kind of testDatabaseKinds()) {
         ...(await import("@/server/commands/designation/decision-commands")),
         ...(await import("@/server/commands/designation/form-commands")),
         ...(await import("@/server/commands/designation/propose-command")),
+        ...(await import("@/server/commands/designation/edit-proposal-command")),
       };
       findPublicCentre = (await import("@/server/queries/centre-detail")).findPublicCentre;
       designationLetter = (await import("@/server/queries/designation-letter")).designationLetter;
@@ -226,6 +228,22 @@ for (const kind of testDatabaseKinds()) {
         name: "university of southern DENMARK",
         department: "The stranger's department",
       });
+      expect(await den70()).toEqual(before);
+      // Its officer edits the draft to DEN-70's spelling: a rename of its own record only.
+      const draft = await designationOf(values.title);
+      const edited = await run(
+        as(commands.editProposalCommand),
+        {
+          // The edit form has no country: the reference number was taken from its sequence.
+          ...Object.fromEntries(Object.entries(values).filter(([key]) => key !== "countryId")),
+          designationId: String(draft.id),
+          version: String(draft.version),
+          institutionName: "University of Southern Denmark",
+          department: "The stranger's other department",
+        },
+        viewers.stranger!,
+      );
+      expect(edited, JSON.stringify(edited)).toMatchObject({ status: "success" });
       expect(await den70()).toEqual(before);
       // "existing" where the country has no such institution is refused at the field.
       const none = await run(
