@@ -76,6 +76,15 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   await expect(officer.getByLabel("Title of the centre")).toHaveValue(TITLE);
   await officer.getByLabel("Joint work with WHO since").fill("2022-01-01");
   await officer.getByRole("button", { name: "Create the proposal" }).click();
+  // Norway already has this institution (another demo proposal's): sharing its record is asked, never silent.
+  await expect(
+    officer.getByText(
+      /The country already has “Norwegian Institute of Public Health” \(Division of Health Data/,
+    ),
+  ).toBeVisible();
+  await expect(officer.getByLabel("Title of the centre")).toHaveValue(TITLE);
+  await officer.getByLabel("Institution record", { exact: true }).selectOption("existing");
+  await officer.getByRole("button", { name: "Create the proposal" }).click();
   await expect(officer.getByTestId("designation-state")).toHaveText("Draft proposal");
   await expect(officer.getByTestId("similar-centres")).toContainText("Health Data Governance");
   await openFromMyWork(officer, "officer-designations");

@@ -38,11 +38,66 @@ const criterionFields = Object.fromEntries(
   ]),
 ) as Record<string, z.ZodType<string>>;
 
+/**
+ * Whether a proposed centre shares the record of an institution of the same
+ * name in its country ("existing") or gets its own ("new"). Sharing is never
+ * silent (issue 11): the record's department and address are what every
+ * centre sharing it shows, and only a proposer who saw it may choose it.
+ */
+export const institutionChoices = ["new", "existing"] as const;
+export type InstitutionChoice = (typeof institutionChoices)[number];
+
+/** An institution of the country whose name matches the one typed (case-insensitive). */
+export type SameNameInstitution = {
+  id: number;
+  name: string;
+  department: string | null;
+  city: string | null;
+  centres: number;
+};
+
+export type InstitutionRecord =
+  { use: "new" } | { use: "existing"; id: number } | { use: "ask"; fieldErrors: Record<string, string[]> };
+
+/** Which record the centre gets: asked when a record of that name exists and no choice was made. */
+export function institutionRecord(
+  choice: InstitutionChoice | undefined,
+  match: SameNameInstitution | null,
+): InstitutionRecord {
+  if (choice === "new") return { use: "new" };
+  if (!match) {
+    if (choice === "existing")
+      return {
+        use: "ask",
+        fieldErrors: {
+          institutionChoice: ["The country has no institution of this name yet: choose a new record."],
+        },
+      };
+    return { use: "new" };
+  }
+  if (choice === "existing") return { use: "existing", id: match.id };
+  const described = [match.department, match.city].filter(Boolean).join(", ");
+  const centres = match.centres === 1 ? "1 centre" : `${match.centres} centres`;
+  return {
+    use: "ask",
+    fieldErrors: {
+      institutionChoice: [
+        `The country already has “${match.name}”${described ? ` (${described})` : ""}, the record of ${centres}. ` +
+          "Choose whether this centre shares that record or gets a new one of its own.",
+      ],
+    },
+  };
+}
+
 // The fields an officer can also change later, while the proposal is a draft.
 // The country is not among them: the reference number was taken from its
 // sequence when the proposal was created, and numbers are never reused.
 const proposalFields = {
   institutionName: text("the institution's name", 300),
+  institutionChoice: z
+    .enum(["", ...institutionChoices], { error: "Choose a new record or the existing one." })
+    .optional()
+    .transform((value) => (value ? value : undefined)),
   department: z.string().trim().max(300, "Use at most 300 characters.").optional(),
   title: text("the centre's title", 300).refine(
     (value) => /^WHO Collaborating Cent(re|er) (for|on) \S/.test(value),

@@ -728,11 +728,11 @@ for (const kind of testDatabaseKinds()) {
         jointWorkEnd: "2024-01-01",
         ...criteria,
       });
-      const propose = async (title: string) => {
+      const propose = async (title: string, institutionChoice = "") => {
         await expect(
           run(
             as(commands.proposeCommand),
-            { ...proposal(title), countryId: String(sweden.id) },
+            { ...proposal(title), countryId: String(sweden.id), institutionChoice },
             viewers.officer!,
           ),
         ).rejects.toThrow(/NEXT_REDIRECT/);
@@ -742,7 +742,8 @@ for (const kind of testDatabaseKinds()) {
         });
       };
       const first = await propose("WHO Collaborating Centre for Shared Institutions One");
-      const second = await propose("WHO Collaborating Centre for Shared Institutions Two");
+      // Sharing the record is the proposer's explicit choice (src/domain/designation-proposal.ts).
+      const second = await propose("WHO Collaborating Centre for Shared Institutions Two", "existing");
       expect(second.institutionId).toBe(first.institutionId);
       const shared = await prisma.institution.findUniqueOrThrow({ where: { id: first.institutionId! } });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   editProposal,
+  institutionRecord,
   proposalEditable,
   eligibilityOf,
   proposalEditableParts,
@@ -117,5 +118,44 @@ describe("editing a draft proposal", () => {
       ok: false,
       message: "A redesignation does not change the centre's proposal details.",
     });
+  });
+});
+
+describe("choosing an institution record (issue 11: sharing is never silent)", () => {
+  const match = {
+    id: 7,
+    name: "University of Southern Denmark",
+    department: "Public Health",
+    city: "Odense",
+    centres: 2,
+  };
+
+  it("creates a new record when the country has none of that name, or when asked to", () => {
+    expect(institutionRecord(undefined, null)).toEqual({ use: "new" });
+    expect(institutionRecord("new", null)).toEqual({ use: "new" });
+    expect(institutionRecord("new", match)).toEqual({ use: "new" });
+  });
+
+  it("shares a same-name record only when the proposer chose it", () => {
+    expect(institutionRecord("existing", match)).toEqual({ use: "existing", id: 7 });
+    const asked = institutionRecord(undefined, match);
+    expect(asked.use).toBe("ask");
+    expect(asked.use === "ask" && asked.fieldErrors.institutionChoice?.[0]).toContain(
+      "“University of Southern Denmark” (Public Health, Odense), the record of 2 centres",
+    );
+  });
+
+  it("refuses to share a record that does not exist", () => {
+    expect(institutionRecord("existing", null)).toMatchObject({
+      use: "ask",
+      fieldErrors: { institutionChoice: [expect.stringContaining("no institution of this name")] },
+    });
+  });
+
+  it("accepts only the two choices, an empty choice meaning none", () => {
+    const parse = (institutionChoice: string) => proposalEditSchema.safeParse({ ...raw, institutionChoice });
+    expect(parse("").data?.institutionChoice).toBeUndefined();
+    expect(parse("existing").data?.institutionChoice).toBe("existing");
+    expect(parse("42").success).toBe(false);
   });
 });

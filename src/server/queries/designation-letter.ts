@@ -1,15 +1,37 @@
 import "server-only";
 
+import { z } from "zod";
+
 import { toIsoDate } from "@/domain/dates";
+import type { LetterFacts } from "@/domain/designation-letter";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
 import { AccessDenied, authorize } from "@/server/policy/authorize";
 import { designationFacts } from "@/server/policy/resource-facts";
 
+const text = z.string();
+const optional = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((value) => value ?? null);
+
+/** The centre as the letter named it, stored by the trigger of migration letter_snapshot. */
+const frozenCentre = z.object({
+  reference: text,
+  title: text,
+  country: z.object({ name: text }),
+  region: z.object({ name: text }),
+  institution: z
+    .object({ name: text, department: optional, address: optional, city: optional, postalCode: optional })
+    .nullable(),
+}) satisfies z.ZodType<LetterFacts["centre"]>;
+
 /**
  * The designation letter: for WHO and the centre's staff (the same read
  * permission as the designation), and only once designated. Built from the
- * frozen record, so it reads the same every time it is opened.
+ * frozen record — its ToR version and what it named about the centre and its
+ * institution on the day it was issued — so it reads the same every time.
  */
 export async function designationLetter(viewer: Viewer, designationId: number) {
   const facts = await designationFacts(designationId);
@@ -30,6 +52,7 @@ export async function designationLetter(viewer: Viewer, designationId: number) {
       frozenVersion: true,
       headOfCentreName: true,
       headOfCentreTitle: true,
+      letterCentre: true,
       centre: {
         select: {
           reference: true,
@@ -44,13 +67,17 @@ export async function designationLetter(viewer: Viewer, designationId: number) {
       termsOfReference: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, text: true } },
     },
   });
-  const { letterDate, termStart, termEnd } = designation;
+  const { letterDate, termStart, termEnd, letterCentre, ...rest } = designation;
   // Not designated (yet): there is no letter, which the page shows as not-found.
   if (designation.state !== "DESIGNATED" || !letterDate || !termStart || !termEnd) {
     throw new AccessDenied("not-found");
   }
   return {
-    ...designation,
+    ...rest,
+    // As it was when the letter was issued (frozen by the database when the
+    // designation became DESIGNATED); the live record only for a row that
+    // somehow lacks it, which the migration's backfill leaves none of.
+    centre: frozenCentre.safeParse(letterCentre).data ?? designation.centre,
     letterDate: toIsoDate(letterDate),
     termStart: toIsoDate(termStart),
     termEnd: toIsoDate(termEnd),

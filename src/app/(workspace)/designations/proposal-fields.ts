@@ -19,8 +19,19 @@ export function proposalFields(
       name: "institutionName",
       label: "Institution",
       kind: "text",
-      hint: "An institution of the country with exactly this name is reused; otherwise it is created.",
+      hint: "If the country already has an institution of this name, you are shown it and asked whether to share its record.",
       defaultValue: value("institutionName"),
+    },
+    {
+      name: "institutionChoice",
+      label: "Institution record",
+      kind: "select",
+      options: [
+        { value: "new", label: "A new record for this centre" },
+        { value: "existing", label: "Share the existing record of that name (its department and address)" },
+      ],
+      hint: "Leave it unchosen for a new institution. Sharing a record means this centre shows what the other centres sharing it show; a later change through this centre gives it a copy of its own.",
+      defaultValue: value("institutionChoice"),
     },
     {
       name: "department",

@@ -4,83 +4,48 @@ import { fromIsoDate, toIsoDate } from "@/domain/dates";
 import {
   editProposal,
   eligibilityOf,
+  institutionRecord,
   proposalEditSchema,
   type ProposalEditInput,
 } from "@/domain/designation-proposal";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
+import {
+  createInstitution,
+  sameNameInstitution,
+  writeCentreInstitution,
+} from "@/server/institutions/centre-institution";
 
 import { CommandError, type Command } from "../run-command";
 import { readableDesignationFacts } from "./load-designation";
 import { DesignationConflict } from "./transition-command";
 
 /**
- * The institution a changed name points to, like the proposal's own rule: an
- * institution of the centre's country with that name (case-insensitive) is
- * reused, otherwise one is created. A change of case renames the
- * centre's own institution, split off first when other centres share it.
+ * The institution record after a change of name: the centre's own record
+ * renamed when only the letter case changes (through writeCentreInstitution,
+ * so a shared record is copied first); otherwise, like a new proposal, a new
+ * record or — only when the officer chose it after being shown it — the
+ * record of an institution of the country with that name.
  */
 async function institutionFor(
   tx: Prisma.TransactionClient,
-  centreId: number,
-  countryId: number,
-  current: { id: number; name: string } | null,
-  name: string,
+  centre: { id: number; countryId: number; institution: { id: number; name: string } | null },
+  input: ProposalEditInput,
   department: string | null,
 ): Promise<number> {
-  const existing = await tx.institution.findFirst({
-    where: { countryId, name: { equals: name, mode: "insensitive" } },
-    orderBy: { id: "asc" },
-    select: { id: true },
-  });
-  if (existing && current && existing.id === current.id) {
-    if (await sharedWithOtherCentres(tx, current.id, centreId)) {
-      return (await tx.institution.create({ data: { name, department, countryId }, select: { id: true } }))
-        .id;
-    }
-    await tx.institution.update({
-      where: { id: current.id },
-      data: { name, version: { increment: 1 } },
-    });
-    return current.id;
+  const { institution } = centre;
+  if (institution && institution.name.toLowerCase() === input.institutionName.toLowerCase()) {
+    const renamed = await writeCentreInstitution(tx, centre.id, { name: input.institutionName });
+    if (renamed) return renamed;
   }
-  if (existing) return existing.id;
-  const created = await tx.institution.create({
-    data: { name, department, countryId },
-    select: { id: true },
-  });
-  return created.id;
-}
-
-/** Institutions are shared by name: another centre's record (and its issued letters) must not change. */
-async function sharedWithOtherCentres(
-  tx: Prisma.TransactionClient,
-  institutionId: number,
-  centreId: number,
-): Promise<boolean> {
-  return (await tx.centre.count({ where: { institutionId, id: { not: centreId } } })) > 0;
-}
-
-/** The department belongs to this centre's institution row; a shared row is split off first. */
-async function withDepartment(
-  tx: Prisma.TransactionClient,
-  institutionId: number,
-  centreId: number,
-  department: string | null,
-): Promise<number> {
-  if (await sharedWithOtherCentres(tx, institutionId, centreId)) {
-    const shared = await tx.institution.findUniqueOrThrow({
-      where: { id: institutionId },
-      select: { name: true, countryId: true, address: true, city: true, postalCode: true, website: true },
-    });
-    return (await tx.institution.create({ data: { ...shared, department }, select: { id: true } })).id;
-  }
-  await tx.institution.update({
-    where: { id: institutionId },
-    data: { department, version: { increment: 1 } },
-  });
-  return institutionId;
+  const record = institutionRecord(
+    input.institutionChoice,
+    await sameNameInstitution(tx, centre.countryId, input.institutionName, institution?.id),
+  );
+  if (record.use === "ask") throw new CommandError("Check the highlighted fields.", record.fieldErrors);
+  if (record.use === "existing") return record.id;
+  return createInstitution(tx, centre.countryId, { name: input.institutionName, department });
 }
 
 /**
@@ -156,18 +121,12 @@ export const editProposalCommand: Command<ProposalEditInput> = {
         });
         if (bumped.count === 0) throw new DesignationConflict(null);
         let institutionId = result.changed.includes("institutionName")
-          ? await institutionFor(
-              tx,
-              centre.id,
-              centre.countryId,
-              centre.institution,
-              input.institutionName,
-              department,
-            )
+          ? await institutionFor(tx, centre, input, department)
           : (centre.institution?.id ?? null);
-        if (institutionId && result.changed.includes("department")) {
-          institutionId = await withDepartment(tx, institutionId, centre.id, department);
-        }
+        if (institutionId !== centre.institution?.id)
+          await tx.centre.update({ where: { id: centre.id }, data: { institutionId } });
+        if (institutionId && result.changed.includes("department"))
+          institutionId = (await writeCentreInstitution(tx, centre.id, { department })) ?? institutionId;
         const moved = await tx.centre.updateMany({
           where: { id: centre.id, version: centre.version },
           data: {

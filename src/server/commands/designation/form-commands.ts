@@ -7,6 +7,7 @@ import {
   torItemSchema,
 } from "@/domain/designation-form";
 import type { Prisma } from "@/generated/prisma/client";
+import { writeCentreInstitution } from "@/server/institutions/centre-institution";
 
 import { CommandError } from "../run-command";
 import { editFormCommand } from "./edit-form-command";
@@ -23,16 +24,12 @@ export const saveDetailsCommand = editFormCommand(
       where: { id: designationId },
       data: { headOfCentreName, headOfCentreTitle, headOfCentreEmail },
     });
-    const designation = await tx.designation.findUniqueOrThrow({
+    const { centreId } = await tx.designation.findUniqueOrThrow({
       where: { id: designationId },
-      select: { centre: { select: { institutionId: true } } },
+      select: { centreId: true },
     });
-    if (designation.centre.institutionId) {
-      await tx.institution.update({
-        where: { id: designation.centre.institutionId },
-        data: { department, address, city, postalCode, website, version: { increment: 1 } },
-      });
-    }
+    // Through the one writer: a record other centres share is copied, never rewritten.
+    await writeCentreInstitution(tx, centreId, { department, address, city, postalCode, website });
     return { part: "details" };
   },
   "Draft saved.",

@@ -3,19 +3,30 @@ import "server-only";
 import { redirect } from "next/navigation";
 
 import { fromIsoDate } from "@/domain/dates";
-import { eligibilityOf, proposalSchema, type ProposalInput } from "@/domain/designation-proposal";
+import {
+  eligibilityOf,
+  institutionRecord,
+  proposalSchema,
+  type ProposalInput,
+} from "@/domain/designation-proposal";
 import { formatReferenceNumber } from "@/domain/reference-number";
 import { recordAudit } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
+import {
+  createInstitution,
+  sameNameInstitution,
+  writeCentreInstitution,
+} from "@/server/institutions/centre-institution";
 
 import { CommandError, type Command } from "../run-command";
 
 /**
  * A new proposal: the country's next reference number (incremented in the
  * same transaction, so two proposals never get the same one and numbers are
- * never reused), the institution (an existing one of that country with the
- * same name, or a new one), the centre in PROPOSED with the proposer as its
- * responsible officer, and the designation as a DRAFT.
+ * never reused), the institution (a new record, or — only when the proposer
+ * chose it after being shown it — the record of an institution of that
+ * country with the same name), the centre in PROPOSED with the proposer as
+ * its responsible officer, and the designation as a DRAFT.
  */
 export const proposeCommand: Command<ProposalInput> = {
   name: "designation.propose",
@@ -37,16 +48,17 @@ export const proposeCommand: Command<ProposalInput> = {
         data: { lastCentreNumber: { increment: 1 }, version: { increment: 1 } },
         select: { id: true, regionId: true, whoCode: true, lastCentreNumber: true },
       });
-      const existing = await tx.institution.findFirst({
-        where: { countryId: numbered.id, name: { equals: input.institutionName, mode: "insensitive" } },
-        select: { id: true },
-      });
-      const institution =
-        existing ??
-        (await tx.institution.create({
-          data: { name: input.institutionName, department: input.department || null, countryId: numbered.id },
-          select: { id: true },
-        }));
+      const match = await sameNameInstitution(tx, numbered.id, input.institutionName);
+      const record = institutionRecord(input.institutionChoice, match);
+      // Rolled back: the number is not used up, what was typed comes back with the question.
+      if (record.use === "ask") throw new CommandError("Check the highlighted fields.", record.fieldErrors);
+      const institutionId =
+        record.use === "existing"
+          ? record.id
+          : await createInstitution(tx, numbered.id, {
+              name: input.institutionName,
+              department: input.department || null,
+            });
       const centre = await tx.centre.create({
         data: {
           reference: formatReferenceNumber({
@@ -59,12 +71,15 @@ export const proposeCommand: Command<ProposalInput> = {
           initiator: input.initiator,
           countryId: numbered.id,
           regionId: numbered.regionId,
-          institutionId: institution.id,
+          institutionId,
           responsibleOfficerId: viewer.id,
           unitId: input.unitId,
         },
         select: { id: true, reference: true },
       });
+      // Sharing a record with another department: this centre's own copy (never the shared row).
+      if (record.use === "existing" && input.department && input.department !== match?.department)
+        await writeCentreInstitution(tx, centre.id, { department: input.department });
       const designation = await tx.designation.create({
         data: {
           centreId: centre.id,
@@ -83,7 +98,12 @@ export const proposeCommand: Command<ProposalInput> = {
         entity: { type: "Designation", id: designation.id },
         to: "DRAFT",
         meta,
-        details: { centreId: centre.id, reference: centre.reference },
+        details: {
+          centreId: centre.id,
+          reference: centre.reference,
+          institutionId,
+          sharedInstitution: record.use === "existing",
+        },
       });
       return designation.id;
     });

@@ -18,7 +18,7 @@ import { prisma } from "@/server/db/client";
 import { deliverOutbox } from "@/server/mail/deliver-outbox";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 
-import { claimKey, earlierResult, isUniqueViolation } from "../idempotency";
+import { answerOnce, claimKey, isUniqueViolation, storedResult, type KeyedRequest } from "../idempotency";
 import { CommandError, ConflictError, type Command } from "../run-command";
 import { loadEvaluationTerm, readableEvaluationTerm, type EvaluationTerm } from "./load-evaluation";
 
@@ -72,9 +72,20 @@ async function notifyFocalPoints(
   }
 }
 
+/** The first submission's answer, stored with claimKey, when it was for this term's evaluation. */
+const recall = (designationId: number) => (stored: Prisma.JsonObject) =>
+  stored.designationId === designationId && typeof stored.message === "string"
+    ? { message: stored.message }
+    : null;
+
 function evaluationCommand(mode: Mode): Command<EvaluationForm> {
   const permission: Action = mode === "save" ? "evaluation.edit" : "evaluation.complete";
   const action = mode === "save" ? "evaluation.save-draft" : "evaluation.complete";
+  const keyed = (input: EvaluationForm, userId: number): KeyedRequest => ({
+    key: input.idempotencyKey,
+    userId,
+    action,
+  });
   return {
     name: action,
     permission,
@@ -83,7 +94,7 @@ function evaluationCommand(mode: Mode): Command<EvaluationForm> {
       const term = await readableEvaluationTerm(input.designationId, viewer);
       // A repeat of a submission that already took effect is judged in the state
       // the first one was (a draft): it only gets the first one's answer back.
-      const repeat = viewer && (await earlierResult(prisma, input.idempotencyKey, viewer.id, action));
+      const repeat = viewer && (await storedResult(keyed(input, viewer.id)));
       const state = repeat ? "DRAFT" : (term.evaluation?.state ?? "DRAFT");
       return {
         centreId: term.centre.id,
@@ -95,78 +106,73 @@ function evaluationCommand(mode: Mode): Command<EvaluationForm> {
     },
     async handle({ viewer, input, meta, role }) {
       if (!viewer) throw new CommandError("Sign in again to continue.");
-      const repeated = await earlierResult(prisma, input.idempotencyKey, viewer.id, action);
-      if (repeated) return repeated;
-      const now = new Date();
-      const term = await loadEvaluationTerm(prisma, input.designationId);
-      if (!term) throw new CommandError("We could not find that, or you do not have access to it.");
-      const current = term.evaluation;
-      if ((current?.version ?? 0) !== input.version) {
-        const repeat = await earlierResult(prisma, input.idempotencyKey, viewer.id, action);
-        if (repeat) return repeat;
-        throw new ConflictError();
-      }
-      const writable = evaluationWritable({
-        termEnd: term.termEnd ? toIsoDate(term.termEnd) : null,
-        today: toIsoDate(now),
-        state: current?.state ?? null,
-      });
-      if (!writable.ok) throw new CommandError(writable.message);
-      const checked = mode === "save" ? draftContent(input) : completeContent(input);
-      if (!checked.ok) throw new CommandError("Check the highlighted fields.", checked.fieldErrors);
-      const { content } = checked;
-      const state = mode === "complete" ? "COMPLETED" : "DRAFT";
-      try {
-        await prisma.$transaction(async (tx) => {
-          await claimKey(tx, input.idempotencyKey, viewer.id, action, { message: messages[mode] });
-          const data = {
-            recommendation: content.recommendation,
-            justification: content.justification,
-            state,
-            completedAt: mode === "complete" ? now : null,
-          } as const;
-          let evaluationId: number;
-          if (!current) {
-            // The unique designationId makes a racing first save fail (P2002 → conflict).
-            const created = await tx.evaluation.create({
-              data: { designationId: term.id, authorId: viewer.id, ...data },
-              select: { id: true },
-            });
-            evaluationId = created.id;
-          } else {
-            const updated = await tx.evaluation.updateMany({
-              where: { id: current.id, version: input.version, state: "DRAFT" },
-              data: { ...data, authorId: viewer.id, version: { increment: 1 } },
-            });
-            if (updated.count === 0) throw new ConflictError();
-            evaluationId = current.id;
-          }
-          await writeScores(tx, evaluationId, content);
-          await recordAudit(tx, {
-            actor: { id: viewer.id, role },
-            action,
-            entity: { type: "Evaluation", id: evaluationId },
-            from: current?.state ?? null,
-            to: state,
-            meta,
-            details: {
-              centreId: term.centre.id,
-              designationId: term.id,
-              ...(content.recommendation ? { recommendation: content.recommendation } : {}),
-            },
-          });
-          if (mode === "complete") await notifyFocalPoints(tx, term, content);
+      const request = keyed(input, viewer.id);
+      return answerOnce(request, recall(input.designationId), async () => {
+        const now = new Date();
+        const term = await loadEvaluationTerm(prisma, input.designationId);
+        if (!term) throw new CommandError("We could not find that, or you do not have access to it.");
+        const current = term.evaluation;
+        if ((current?.version ?? 0) !== input.version) throw new ConflictError();
+        const writable = evaluationWritable({
+          termEnd: term.termEnd ? toIsoDate(term.termEnd) : null,
+          today: toIsoDate(now),
+          state: current?.state ?? null,
         });
-      } catch (error) {
-        // Lost a race: to the same submission (its key is there now) or to another change.
-        const repeat = await earlierResult(prisma, input.idempotencyKey, viewer.id, action);
-        if (repeat && (isUniqueViolation(error) || error instanceof ConflictError)) return repeat;
-        if (isUniqueViolation(error)) throw new ConflictError();
-        throw error;
-      }
-      if (mode === "complete")
-        void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
-      return { message: messages[mode] };
+        if (!writable.ok) throw new CommandError(writable.message);
+        const checked = mode === "save" ? draftContent(input) : completeContent(input);
+        if (!checked.ok) throw new CommandError("Check the highlighted fields.", checked.fieldErrors);
+        const { content } = checked;
+        const state = mode === "complete" ? "COMPLETED" : "DRAFT";
+        try {
+          await prisma.$transaction(async (tx) => {
+            await claimKey(tx, request, { message: messages[mode], designationId: term.id });
+            const data = {
+              recommendation: content.recommendation,
+              justification: content.justification,
+              state,
+              completedAt: mode === "complete" ? now : null,
+            } as const;
+            let evaluationId: number;
+            if (!current) {
+              // The unique designationId makes a racing first save fail (P2002 → conflict).
+              const created = await tx.evaluation.create({
+                data: { designationId: term.id, authorId: viewer.id, ...data },
+                select: { id: true },
+              });
+              evaluationId = created.id;
+            } else {
+              const updated = await tx.evaluation.updateMany({
+                where: { id: current.id, version: input.version, state: "DRAFT" },
+                data: { ...data, authorId: viewer.id, version: { increment: 1 } },
+              });
+              if (updated.count === 0) throw new ConflictError();
+              evaluationId = current.id;
+            }
+            await writeScores(tx, evaluationId, content);
+            await recordAudit(tx, {
+              actor: { id: viewer.id, role },
+              action,
+              entity: { type: "Evaluation", id: evaluationId },
+              from: current?.state ?? null,
+              to: state,
+              meta,
+              details: {
+                centreId: term.centre.id,
+                designationId: term.id,
+                ...(content.recommendation ? { recommendation: content.recommendation } : {}),
+              },
+            });
+            if (mode === "complete") await notifyFocalPoints(tx, term, content);
+          });
+        } catch (error) {
+          // Another change won the race (a copy of this one is answered by answerOnce).
+          if (isUniqueViolation(error)) throw new ConflictError();
+          throw error;
+        }
+        if (mode === "complete")
+          void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
+        return { message: messages[mode] };
+      });
     },
   };
 }

@@ -11,14 +11,17 @@ import {
   type StartRedesignationInput,
   type TerminateCentreInput,
 } from "@/domain/evaluation";
+import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "@/server/audit/record-audit";
+import type { Viewer } from "@/server/auth/load-viewer";
+import type { RequestMeta } from "@/server/auth/request-meta";
 import { prisma } from "@/server/db/client";
 import { centreFacts } from "@/server/policy/resource-facts";
 import { authorize } from "@/server/policy/authorize";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 import { cancelUnopenedReports } from "@/server/reports/schedule-reports";
 
-import { claimKey, earlierResult, isUniqueViolation } from "../idempotency";
+import { answerOnce, claimKey, isUniqueViolation, type KeyedRequest } from "../idempotency";
 import { CommandError, ConflictError, type Command } from "../run-command";
 import { centreFactsOf, loadEvaluationTerm, readableEvaluationTerm } from "./load-evaluation";
 
@@ -41,108 +44,119 @@ export const startRedesignationCommand: Command<StartRedesignationInput> = {
   },
   async handle({ viewer, input, meta, role }) {
     if (!viewer) throw new CommandError("Sign in again to continue.");
-    const action = "designation.start-redesignation";
-    const repeated = await earlierResult(prisma, input.idempotencyKey, viewer.id, action);
-    if (repeated?.message) redirect(repeated.message);
-    const term = await loadEvaluationTerm(prisma, input.designationId);
-    if (!term) throw new CommandError("We could not find that, or you do not have access to it.");
-    if (term.centre.version !== input.centreVersion) throw new ConflictError();
-    const open = await prisma.designation.count({
-      where: { centreId: term.centre.id, kind: "REDESIGNATION", state: { in: openStates } },
-    });
-    const verdict = redesignationStartable({
-      centreStatus: term.centre.status,
-      termEnd: term.termEnd ? toIsoDate(term.termEnd) : null,
-      today: toIsoDate(new Date()),
-      openRedesignation: open > 0,
-    });
-    if (!verdict.ok) throw new CommandError(verdict.message);
-    let designationId: number;
-    try {
-      designationId = await prisma.$transaction(async (tx) => {
-        const updated = await tx.centre.updateMany({
-          where: { id: term.centre.id, version: input.centreVersion },
-          data: { version: { increment: 1 } },
-        });
-        if (updated.count === 0) throw new ConflictError();
-        const source = await tx.designation.findUniqueOrThrow({
-          where: { id: term.id },
-          select: {
-            termsOfReference: {
-              orderBy: { position: "asc" },
-              select: { id: true, position: true, text: true },
-            },
-            activities: {
-              orderBy: { position: "asc" },
-              select: {
-                torItemId: true,
-                position: true,
-                title: true,
-                activityTypeId: true,
-                description: true,
-                deliverables: true,
-                timeframe: true,
-                responsiblePerson: true,
-              },
-            },
-          },
-        });
-        const redesignation = await tx.designation.create({
-          data: {
-            centreId: term.centre.id,
-            kind: "REDESIGNATION",
-            state: "DRAFT",
-            proposedById: viewer.id,
-            headOfCentreName: term.headOfCentreName,
-            headOfCentreTitle: term.headOfCentreTitle,
-            headOfCentreEmail: term.headOfCentreEmail,
-          },
-          select: { id: true },
-        });
-        const copied = new Map<number, number>();
-        for (const item of source.termsOfReference) {
-          const row = await tx.termsOfReferenceItem.create({
-            data: { designationId: redesignation.id, position: item.position, text: item.text },
-            select: { id: true },
-          });
-          copied.set(item.id, row.id);
-        }
-        for (const { torItemId, ...activity } of source.activities) {
-          const copy = copied.get(torItemId);
-          if (copy === undefined) continue; // cannot happen: an activity's item is on the same designation
-          await tx.workPlanActivity.create({
-            data: { ...activity, designationId: redesignation.id, torItemId: copy },
-          });
-        }
-        await claimKey(tx, input.idempotencyKey, viewer.id, action, {
-          message: `/designations/${redesignation.id}`,
-        });
-        await recordAudit(tx, {
-          actor: { id: viewer.id, role },
-          action,
-          entity: { type: "Designation", id: redesignation.id },
-          to: "DRAFT",
-          meta,
-          details: {
-            centreId: term.centre.id,
-            currentTermDesignationId: term.id,
-            torItems: source.termsOfReference.length,
-            activities: source.activities.length,
-          },
-        });
-        return redesignation.id;
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        const repeat = await earlierResult(prisma, input.idempotencyKey, viewer.id, action);
-        if (repeat?.message) redirect(repeat.message);
-        throw new ConflictError();
-      }
-      throw error;
-    }
-    redirect(`/designations/${designationId}`);
+    const request = {
+      key: input.idempotencyKey,
+      userId: viewer.id,
+      action: "designation.start-redesignation",
+    };
+    // The stored answer is where the first request went: the new designation's page.
+    const recall = (stored: Prisma.JsonObject) =>
+      stored.termId === input.designationId && typeof stored.message === "string" ? stored.message : null;
+    redirect(await answerOnce(request, recall, () => start(viewer, input, meta, role, request)));
   },
 };
+
+/** Starts it (the command's change, run once per idempotency key); the new designation's page. */
+async function start(
+  viewer: Viewer,
+  input: StartRedesignationInput,
+  meta: RequestMeta,
+  role: Viewer["role"],
+  request: KeyedRequest,
+): Promise<string> {
+  const term = await loadEvaluationTerm(prisma, input.designationId);
+  if (!term) throw new CommandError("We could not find that, or you do not have access to it.");
+  if (term.centre.version !== input.centreVersion) throw new ConflictError();
+  const open = await prisma.designation.count({
+    where: { centreId: term.centre.id, kind: "REDESIGNATION", state: { in: openStates } },
+  });
+  const verdict = redesignationStartable({
+    centreStatus: term.centre.status,
+    termEnd: term.termEnd ? toIsoDate(term.termEnd) : null,
+    today: toIsoDate(new Date()),
+    openRedesignation: open > 0,
+  });
+  if (!verdict.ok) throw new CommandError(verdict.message);
+  let designationId: number;
+  try {
+    designationId = await prisma.$transaction(async (tx) => {
+      const updated = await tx.centre.updateMany({
+        where: { id: term.centre.id, version: input.centreVersion },
+        data: { version: { increment: 1 } },
+      });
+      if (updated.count === 0) throw new ConflictError();
+      const source = await tx.designation.findUniqueOrThrow({
+        where: { id: term.id },
+        select: {
+          termsOfReference: {
+            orderBy: { position: "asc" },
+            select: { id: true, position: true, text: true },
+          },
+          activities: {
+            orderBy: { position: "asc" },
+            select: {
+              torItemId: true,
+              position: true,
+              title: true,
+              activityTypeId: true,
+              description: true,
+              deliverables: true,
+              timeframe: true,
+              responsiblePerson: true,
+            },
+          },
+        },
+      });
+      const redesignation = await tx.designation.create({
+        data: {
+          centreId: term.centre.id,
+          kind: "REDESIGNATION",
+          state: "DRAFT",
+          proposedById: viewer.id,
+          headOfCentreName: term.headOfCentreName,
+          headOfCentreTitle: term.headOfCentreTitle,
+          headOfCentreEmail: term.headOfCentreEmail,
+        },
+        select: { id: true },
+      });
+      const copied = new Map<number, number>();
+      for (const item of source.termsOfReference) {
+        const row = await tx.termsOfReferenceItem.create({
+          data: { designationId: redesignation.id, position: item.position, text: item.text },
+          select: { id: true },
+        });
+        copied.set(item.id, row.id);
+      }
+      for (const { torItemId, ...activity } of source.activities) {
+        const copy = copied.get(torItemId);
+        if (copy === undefined) continue; // cannot happen: an activity's item is on the same designation
+        await tx.workPlanActivity.create({
+          data: { ...activity, designationId: redesignation.id, torItemId: copy },
+        });
+      }
+      await claimKey(tx, request, { message: `/designations/${redesignation.id}`, termId: term.id });
+      await recordAudit(tx, {
+        actor: { id: viewer.id, role },
+        action: request.action,
+        entity: { type: "Designation", id: redesignation.id },
+        to: "DRAFT",
+        meta,
+        details: {
+          centreId: term.centre.id,
+          currentTermDesignationId: term.id,
+          torItems: source.termsOfReference.length,
+          activities: source.activities.length,
+        },
+      });
+      return redesignation.id;
+    });
+  } catch (error) {
+    // Another change won the race (a copy of this one is answered by answerOnce).
+    if (isUniqueViolation(error)) throw new ConflictError();
+    throw error;
+  }
+  return `/designations/${designationId}`;
+}
 
 /**
  * The focal point ends a designation early (domain.md §5): the centre

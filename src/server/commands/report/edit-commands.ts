@@ -16,15 +16,15 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
 import { deliverOutbox } from "@/server/mail/deliver-outbox";
 
-import { isUniqueViolation } from "../idempotency";
+import { answerOnce, claimKey } from "../idempotency";
 import { CommandError, type Command } from "../run-command";
 import { loadReport, type LoadedReport } from "./load-report";
 import { notifyReport } from "./notify-report";
 import {
   explainConflict,
-  rememberKey,
-  replayed,
+  keyedReport,
   reportFactsFor,
+  reportReplay,
   REPORT_TRANSACTION,
   ReportConflict,
   writeActivities,
@@ -129,61 +129,55 @@ export const submitReportCommand: Command<ReportFormInput> = {
   resource: (input, viewer) => reportFactsFor(input, viewer, "report.submit", lock),
   async handle({ viewer, input, meta, role }) {
     if (!viewer) throw new CommandError("Sign in again to continue.");
-    const replay = await replayed(input.idempotencyKey, viewer.id, "report.submit", input.reportId);
-    if (replay) return { message: replay.message };
-    const report = await loadChecked(input);
-    const result = reportTransition("submit", report.state);
-    if (!result.ok) throw new CommandError(result.message);
-    const content = mergeDraft(report.content, input.draft);
-    const missing = missingForSubmit(content, report.workPlan);
-    const count = Object.keys(missing).length;
-    if (count)
-      throw new CommandError(
-        `The report is not complete: ${count} ${count === 1 ? "answer is" : "answers are"} missing. Nothing was submitted; your text is kept.`,
-        missing,
-      );
-    const now = new Date();
-    try {
-      await prisma.$transaction(async (tx) => {
-        const updated = await tx.annualReport.updateMany({
-          where: { id: report.id, version: input.version, state: report.state },
-          data: {
-            ...Object.fromEntries(sectionFields.map((field) => [field, content.sections[field]])),
-            state: result.to,
-            stateChangedAt: now,
-            submittedAt: now,
-            submittedById: viewer.id,
-            version: { increment: 1 },
-          },
-        });
-        if (updated.count === 0) throw new ReportConflict(null);
-        await writeActivities(tx, report.id, input.draft.activities);
-        await rememberKey(tx, input.idempotencyKey, viewer.id, "report.submit", {
-          message: SUBMITTED_MESSAGE,
-          from: report.state,
-          reportId: report.id,
-        });
-        await recordAudit(tx, {
-          actor: { id: viewer.id, role },
-          action: "report.submit",
-          entity: { type: "AnnualReport", id: report.id },
-          from: report.state,
-          to: result.to,
-          meta,
-          details: { centreId: report.centre.id, yearNumber: report.yearNumber },
-        });
-        await notifyReport(tx, report, "submitted");
-      }, REPORT_TRANSACTION);
-    } catch (error) {
-      if (error instanceof ReportConflict || isUniqueViolation(error)) {
-        // A parallel copy of the same submission won: answer as it did.
-        const replay = await replayed(input.idempotencyKey, viewer.id, "report.submit", report.id);
-        if (replay) return { message: replay.message };
-        await explainConflict(report.id);
+    const request = keyedReport(input.idempotencyKey, viewer.id, "report.submit");
+    const answer = await answerOnce(request, reportReplay(input.reportId), async () => {
+      const report = await loadChecked(input);
+      const result = reportTransition("submit", report.state);
+      if (!result.ok) throw new CommandError(result.message);
+      const content = mergeDraft(report.content, input.draft);
+      const missing = missingForSubmit(content, report.workPlan);
+      const count = Object.keys(missing).length;
+      if (count)
+        throw new CommandError(
+          `The report is not complete: ${count} ${count === 1 ? "answer is" : "answers are"} missing. Nothing was submitted; your text is kept.`,
+          missing,
+        );
+      const now = new Date();
+      const answer = { message: SUBMITTED_MESSAGE, from: report.state };
+      try {
+        await prisma.$transaction(async (tx) => {
+          const updated = await tx.annualReport.updateMany({
+            where: { id: report.id, version: input.version, state: report.state },
+            data: {
+              ...Object.fromEntries(sectionFields.map((field) => [field, content.sections[field]])),
+              state: result.to,
+              stateChangedAt: now,
+              submittedAt: now,
+              submittedById: viewer.id,
+              version: { increment: 1 },
+            },
+          });
+          if (updated.count === 0) throw new ReportConflict(null);
+          await writeActivities(tx, report.id, input.draft.activities);
+          await claimKey(tx, request, { ...answer, reportId: report.id });
+          await recordAudit(tx, {
+            actor: { id: viewer.id, role },
+            action: "report.submit",
+            entity: { type: "AnnualReport", id: report.id },
+            from: report.state,
+            to: result.to,
+            meta,
+            details: { centreId: report.centre.id, yearNumber: report.yearNumber },
+          });
+          await notifyReport(tx, report, "submitted");
+        }, REPORT_TRANSACTION);
+      } catch (error) {
+        if (error instanceof ReportConflict) await explainConflict(report.id);
+        throw error;
       }
-      throw error;
-    }
-    void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
-    return { message: SUBMITTED_MESSAGE };
+      void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
+      return answer;
+    });
+    return { message: answer.message };
   },
 };

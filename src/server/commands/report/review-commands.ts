@@ -13,15 +13,15 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
 import { deliverOutbox } from "@/server/mail/deliver-outbox";
 
-import { isUniqueViolation } from "../idempotency";
+import { answerOnce, claimKey } from "../idempotency";
 import { CommandError, type Command } from "../run-command";
 import { loadReport } from "./load-report";
 import { notifyReport } from "./notify-report";
 import {
   explainConflict,
-  rememberKey,
-  replayed,
+  keyedReport,
   reportFactsFor,
+  reportReplay,
   REPORT_TRANSACTION,
   ReportConflict,
 } from "./write-report";
@@ -51,71 +51,66 @@ function reviewCommand<I extends AcceptInput | ReturnInput>(
     resource: (input, viewer) => reportFactsFor(input, viewer, name),
     async handle({ viewer, input, meta, role }) {
       if (!viewer) throw new CommandError("Sign in again to continue.");
-      const replay = await replayed(input.idempotencyKey, viewer.id, name, input.reportId);
-      if (replay) return { message: replay.message };
-      const report = await loadReport(prisma, input.reportId);
-      if (!report) throw new CommandError("We could not find that, or you do not have access to it.");
-      if (report.version !== input.version) throw new ReportConflict(report.state);
-      const result = reportTransition(action, report.state);
-      if (!result.ok) throw new CommandError(result.message);
-      const now = new Date();
-      const note = effects.note?.(input);
-      try {
-        await prisma.$transaction(async (tx) => {
-          const updated = await tx.annualReport.updateMany({
-            where: { id: report.id, version: input.version, state: report.state },
-            data: {
-              state: result.to,
-              stateChangedAt: now,
-              reviewedAt: now,
-              reviewedById: viewer.id,
-              version: { increment: 1 },
-            },
-          });
-          if (updated.count === 0) throw new ReportConflict(null);
-          const details: Prisma.InputJsonObject = {
-            centreId: report.centre.id,
-            yearNumber: report.yearNumber,
-          };
-          if (note) {
-            const comment = await tx.comment.create({
+      const request = keyedReport(input.idempotencyKey, viewer.id, name);
+      const answer = await answerOnce(request, reportReplay(input.reportId), async () => {
+        const report = await loadReport(prisma, input.reportId);
+        if (!report) throw new CommandError("We could not find that, or you do not have access to it.");
+        if (report.version !== input.version) throw new ReportConflict(report.state);
+        const result = reportTransition(action, report.state);
+        if (!result.ok) throw new CommandError(result.message);
+        const now = new Date();
+        const note = effects.note?.(input);
+        const answer = { message: effects.message, from: report.state };
+        try {
+          await prisma.$transaction(async (tx) => {
+            const updated = await tx.annualReport.updateMany({
+              where: { id: report.id, version: input.version, state: report.state },
               data: {
-                reportId: report.id,
-                authorId: viewer.id,
-                visibility: "CENTRE",
-                anchor: returnAnchor(report.state),
-                body: note,
+                state: result.to,
+                stateChangedAt: now,
+                reviewedAt: now,
+                reviewedById: viewer.id,
+                version: { increment: 1 },
               },
-              select: { id: true },
             });
-            Object.assign(details, { commentId: comment.id });
-          }
-          await rememberKey(tx, input.idempotencyKey, viewer.id, name, {
-            message: effects.message,
-            from: report.state,
-            reportId: report.id,
-          });
-          await recordAudit(tx, {
-            actor: { id: viewer.id, role },
-            action: name,
-            entity: { type: "AnnualReport", id: report.id },
-            from: report.state,
-            to: result.to,
-            meta,
-            details,
-          });
-          await notifyReport(tx, report, action === "accept" ? "accepted" : "returned", note);
-        }, REPORT_TRANSACTION);
-      } catch (error) {
-        if (error instanceof ReportConflict || isUniqueViolation(error)) {
-          const replay = await replayed(input.idempotencyKey, viewer.id, name, report.id);
-          if (replay) return { message: replay.message };
-          await explainConflict(report.id);
+            if (updated.count === 0) throw new ReportConflict(null);
+            const details: Prisma.InputJsonObject = {
+              centreId: report.centre.id,
+              yearNumber: report.yearNumber,
+            };
+            if (note) {
+              const comment = await tx.comment.create({
+                data: {
+                  reportId: report.id,
+                  authorId: viewer.id,
+                  visibility: "CENTRE",
+                  anchor: returnAnchor(report.state),
+                  body: note,
+                },
+                select: { id: true },
+              });
+              Object.assign(details, { commentId: comment.id });
+            }
+            await claimKey(tx, request, { ...answer, reportId: report.id });
+            await recordAudit(tx, {
+              actor: { id: viewer.id, role },
+              action: name,
+              entity: { type: "AnnualReport", id: report.id },
+              from: report.state,
+              to: result.to,
+              meta,
+              details,
+            });
+            await notifyReport(tx, report, action === "accept" ? "accepted" : "returned", note);
+          }, REPORT_TRANSACTION);
+        } catch (error) {
+          if (error instanceof ReportConflict) await explainConflict(report.id);
+          throw error;
         }
-        throw error;
-      }
-      void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
-      return { message: effects.message };
+        void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
+        return answer;
+      });
+      return { message: answer.message };
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
 
-import { claimKey, storedResult } from "../idempotency";
+import { storedResult, type KeyedRequest } from "../idempotency";
 import { CommandError } from "../run-command";
 import { readableReportFacts } from "./load-report";
 
@@ -66,41 +66,36 @@ export async function writeActivities(
   }
 }
 
-type IdempotentAction = "report.submit" | "report.accept" | "report.return";
+export type IdempotentAction = "report.submit" | "report.accept" | "report.return";
 export type Replay = { message: string; from: string };
 
+/** The keyed request of a report command (src/server/commands/idempotency.ts). */
+export function keyedReport(key: string | undefined, userId: number, action: IdempotentAction): KeyedRequest {
+  return { key, userId, action };
+}
+
 /**
- * A request already handled under this key by this person for this report
- * (a double click, a resent form): it is answered again instead of being
- * refused as a conflict (security.md scenario 8). `from` is the state the
- * first request was authorized in, so the replay is checked as the original
- * was; a replay changes nothing.
+ * The stored answer, when it belongs to this report: `from` is the state the
+ * first request was authorized in, so a replay is checked as the original
+ * was; a replay changes nothing. What each report command stores with
+ * claimKey is `{ message, from, reportId }`.
  */
+export function reportReplay(reportId: number) {
+  return (stored: Prisma.JsonObject): Replay | null =>
+    stored.reportId === reportId && typeof stored.message === "string" && typeof stored.from === "string"
+      ? { message: stored.message, from: stored.from }
+      : null;
+}
+
+/** A request already handled under this key by this person for this report (security.md scenario 8). */
 export async function replayed(
   key: string | undefined,
   userId: number,
   action: IdempotentAction,
   reportId: number,
 ): Promise<Replay | null> {
-  const result = (await storedResult(prisma, key, userId, action)) as {
-    message?: unknown;
-    from?: unknown;
-    reportId?: unknown;
-  } | null;
-  if (result?.reportId !== reportId || typeof result.message !== "string" || typeof result.from !== "string")
-    return null;
-  return { message: result.message, from: result.from };
-}
-
-/** Records the key in the change's transaction, so it exists exactly when the change does. */
-export async function rememberKey(
-  tx: Prisma.TransactionClient,
-  key: string | undefined,
-  userId: number,
-  action: IdempotentAction,
-  result: Replay & { reportId: number },
-): Promise<void> {
-  await claimKey(tx, key, userId, action, result);
+  const stored = await storedResult(keyedReport(key, userId, action));
+  return stored ? reportReplay(reportId)(stored) : null;
 }
 
 /**
