@@ -8,9 +8,12 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword, verifyPassword } from "./password";
 import type { RequestMeta } from "./request-meta";
 import { clearFailures, isThrottled, recordFailure } from "./throttle";
+import { checkSecondFactor, type SecondFactorFailure } from "./two-factor/sign-in";
 
 export type SignInResult =
-  { ok: true; user: { id: number; sessionVersion: number } } | { ok: false; reason: "invalid" | "throttled" };
+  | { ok: true; user: { id: number; sessionVersion: number } }
+  | { ok: false; reason: "invalid" | "throttled" }
+  | SecondFactorFailure;
 
 // Verified when the e-mail is unknown, so that an unknown address costs the
 // same argon2 time as a wrong password and the two cannot be told apart.
@@ -31,7 +34,7 @@ export function normaliseEmail(email: string): string {
  */
 export async function verifyCredentials(
   db: PrismaClient,
-  input: { email: string; password: string },
+  input: { email: string; password: string; code?: string },
   meta: RequestMeta,
   now = new Date(),
 ): Promise<SignInResult> {
@@ -65,6 +68,9 @@ export async function verifyCredentials(
     });
     return { ok: false, reason: "invalid" };
   }
+  // Two-factor sign-in (decision 0014): an enrolled person also needs a code.
+  const secondFactor = await checkSecondFactor(db, user.id, input.code, meta, now);
+  if (!secondFactor.ok) return secondFactor;
   await clearFailures(db, email, meta.ip);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
   await recordAudit(db, {
