@@ -9,7 +9,8 @@ import { prisma } from "@/server/db/client";
 import { baseAuthConfig } from "./config";
 import { verifyCredentials } from "./credentials";
 import { metaFromHeaders } from "./request-meta";
-import { isSecondFactorFailure, TwoFactorSignIn } from "./two-factor/sign-in";
+import { TwoFactorSignIn } from "./two-factor/auth-error";
+import { isSecondFactorFailure } from "./two-factor/sign-in";
 
 /** A throttled pair gets its own message; every other failure is the generic one. */
 export class ThrottledSignIn extends CredentialsSignin {

@@ -1,7 +1,5 @@
 import "server-only";
 
-import { CredentialsSignin } from "next-auth";
-
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { RequestMeta } from "@/server/auth/request-meta";
 
@@ -23,19 +21,6 @@ export async function checkSecondFactor(
   if (!(await isEnrolled(db, userId))) return { ok: true };
   const check = await verifySecondFactor(db, { id: userId, role: null }, code, meta, now, "sign-in");
   return check.ok ? { ok: true } : { ok: false, reason: `two-factor-${check.reason}` };
-}
-
-/**
- * Carries the reason out of Auth.js's authorize() to the sign-in command (as
- * the error's code). Named like Auth.js's own error so that the logger in
- * src/server/auth/config.ts treats it as the expected outcome it is.
- */
-export class TwoFactorSignIn extends CredentialsSignin {
-  constructor(reason: SecondFactorFailure["reason"]) {
-    super();
-    this.code = reason;
-    this.name = "CredentialsSignin";
-  }
 }
 
 export function isSecondFactorFailure(result: {
