@@ -110,7 +110,7 @@ export default async function UserPage({
           Two-factor sign-in
         </h2>
         <p data-testid="two-factor-status">{twoFactor ? "On." : "Off."}</p>
-        {twoFactor && <ResetTwoFactorForm userId={user.id} version={user.version} />}
+        <ResetTwoFactorForm userId={user.id} version={user.version} enrolled={twoFactor} />
       </section>
 
       <section aria-labelledby="audit-heading" className="space-y-3">

@@ -8,8 +8,19 @@ import { initialFormState } from "@/domain/form-state";
 import { resetTwoFactorAction } from "@/server/commands/two-factor/actions";
 
 /** For a person who lost both their phone and their recovery codes. */
-export function ResetTwoFactorForm({ userId, version }: { userId: number; version: number }) {
+// Rendered whether or not the person is enrolled, so that the success message
+// survives the page's refresh, which shows them as off.
+export function ResetTwoFactorForm({
+  userId,
+  version,
+  enrolled,
+}: {
+  userId: number;
+  version: number;
+  enrolled: boolean;
+}) {
   const [state, action] = useActionState(resetTwoFactorAction, initialFormState);
+  if (!enrolled) return <FormMessage state={state} />;
   return (
     <form action={action} className="space-y-3">
       <FormMessage state={state} />
