@@ -9,6 +9,8 @@ import { DEMO_PASSWORD, signIn, signedInPage } from "./auth-helpers";
 // this person with the password alone.
 const EMAIL = "staff.soa13@centre.example";
 const NAME = "Thandi Khumalo";
+// Sign-in and set-up run argon2 (password, ten recovery codes): allow for a loaded machine.
+const slow = { timeout: 30_000 };
 
 async function submitSignIn(page: Page, code: string): Promise<void> {
   await page.goto("/sign-in");
@@ -27,6 +29,8 @@ test("enrol, sign in with an app code, use a recovery code once, and an administ
   page,
   browser,
 }) => {
+  // Eight sign-ins and a set-up, each with argon2, on a machine that may be busy.
+  test.setTimeout(240_000);
   await signIn(page, EMAIL);
   await page.getByRole("link", { name: "Two-factor sign-in" }).click();
   await expect(page.getByTestId("two-factor-status")).toHaveText("Two-factor sign-in is off.");
@@ -44,11 +48,14 @@ test("enrol, sign in with an app code, use a recovery code once, and an administ
   // A code from long ago is refused with its own message; the set-up stays pending.
   await page.getByLabel("Code from your app").fill(codeAt(-600));
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("That code is not right.");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("That code is not right.", slow);
 
   await page.getByLabel("Code from your app").fill(codeAt(0));
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
-  await expect(page.getByRole("main").getByRole("status").first()).toContainText("Two-factor sign-in is on.");
+  await expect(page.getByRole("main").getByRole("status").first()).toContainText(
+    "Two-factor sign-in is on.",
+    slow,
+  );
   const recoveryCodes = await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents();
   expect(recoveryCodes).toHaveLength(10);
   await expect(page.getByTestId("two-factor-status")).toContainText("10 of 10 recovery codes are unused");
@@ -58,21 +65,23 @@ test("enrol, sign in with an app code, use a recovery code once, and an administ
   await submitSignIn(page, "");
   await expect(page.getByRole("main").getByRole("alert")).toContainText(
     "This account uses two-factor sign-in.",
+    slow,
   );
   // The app's next code (the one just used for set-up counts once).
   await submitSignIn(page, codeAt(30));
-  await expect(page).toHaveURL(/\/my-work$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/my-work$/, slow);
   await signOut(page);
 
   // A recovery code works once; the second time it is refused with its own message.
   await submitSignIn(page, recoveryCodes[0]!);
-  await expect(page).toHaveURL(/\/my-work$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/my-work$/, slow);
   await page.goto("/account/two-factor");
   await expect(page.getByTestId("two-factor-status")).toContainText("9 of 10 recovery codes are unused");
   await signOut(page);
   await submitSignIn(page, recoveryCodes[0]!);
   await expect(page.getByRole("main").getByRole("alert")).toContainText(
     "That recovery code has already been used.",
+    slow,
   );
   await expect(page).toHaveURL(/\/sign-in/);
 
@@ -82,7 +91,7 @@ test("enrol, sign in with an app code, use a recovery code once, and an administ
   await admin.getByRole("link", { name: NAME }).click();
   await expect(admin.getByTestId("two-factor-status")).toHaveText("On.");
   await admin.getByRole("button", { name: "Reset two-factor sign-in" }).click();
-  await expect(admin.getByText("Two-factor sign-in is off for this person")).toBeVisible();
+  await expect(admin.getByText("Two-factor sign-in is off for this person")).toBeVisible(slow);
   await expect(admin.getByTestId("two-factor-status")).toHaveText("Off.");
   const trail = admin.getByTestId("audit-trail");
   for (const action of [
