@@ -14,6 +14,7 @@ const links: { href: string; label: string; action: Action; officerInvite?: bool
   { href: "/admin/users", label: "People", action: "user.list" },
   { href: "/account/password", label: "Change password", action: "workspace.my-work" },
   { href: "/account/calendar", label: "Calendar", action: "calendar.manage" },
+  { href: "/account/two-factor", label: "Two-factor sign-in", action: "account.two-factor" },
 ];
 
 export function WorkspaceNav({ viewer, mailPage }: { viewer: Viewer; mailPage: boolean }) {

@@ -6,6 +6,8 @@ export type FormState = {
   message?: string;
   fieldErrors?: Record<string, string[]>;
   values?: Record<string, string>;
+  /** What a successful command shows once and never again (new recovery codes). */
+  data?: Record<string, string>;
 };
 
 export const initialFormState: FormState = { status: "idle" };

@@ -80,6 +80,8 @@ export const permissions = {
   "dashboard.list-item": { kind: "read", grants: who },
   // A personal calendar subscription (ICS) of one's own deadlines.
   "calendar.manage": { kind: "write", grants: roles.map((role) => ({ role, scope: "any" as const })) },
+  // One's own two-factor sign-in: set it up, turn it off (decision 0014).
+  "account.two-factor": { kind: "write", grants: roles.map((role) => ({ role, scope: "any" as const })) },
 
   // ── centres ──
   "centre.read-internal": { kind: "read", grants: everyoneInScope },
@@ -212,6 +214,7 @@ export const permissions = {
   "user.change-roles": adminOnly("write"),
   "user.disable": adminOnly("write"),
   "user.end-sessions": adminOnly("write"),
+  "user.reset-two-factor": adminOnly("write"),
   "audit.read": adminOnly("read"),
   "mail.read": adminOnly("read"),
   "reference-data.edit": adminOnly("write"),

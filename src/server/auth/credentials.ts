@@ -8,11 +8,13 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword, verifyPassword } from "./password";
 import type { RequestMeta } from "./request-meta";
 import { checkThrottle, passwordKey, recordFailure, recordSuccess } from "./throttle";
+import { checkSecondFactor, type SecondFactorFailure } from "./two-factor/sign-in";
 
 export type SignInResult =
   | { ok: true; user: { id: number; sessionVersion: number } }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; scope: "address" | "account"; retryAfterSeconds: number };
+  | { ok: false; reason: "throttled"; scope: "address" | "account"; retryAfterSeconds: number }
+  | SecondFactorFailure;
 
 // Verified when the e-mail is unknown, so that an unknown address costs the
 // same argon2 time as a wrong password and the two cannot be told apart.
@@ -34,7 +36,7 @@ export function normaliseEmail(email: string): string {
  */
 export async function verifyCredentials(
   db: PrismaClient,
-  input: { email: string; password: string },
+  input: { email: string; password: string; code?: string },
   meta: RequestMeta,
   now = new Date(),
 ): Promise<SignInResult> {
@@ -74,6 +76,9 @@ export async function verifyCredentials(
     });
     return { ok: false, reason: "invalid" };
   }
+  // Two-factor sign-in (decision 0014): an enrolled person also needs a code.
+  const secondFactor = await checkSecondFactor(db, user.id, input.code, meta, now);
+  if (!secondFactor.ok) return secondFactor;
   await recordSuccess(db, passwordKey(email), meta.ip, now);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
   await recordAudit(db, {

@@ -12,6 +12,8 @@ export type Viewer = Subject & {
   roles: RoleGrant[];
   /** The first role in the permission table's order, recorded on audit rows. */
   role: RoleGrant["role"] | null;
+  /** Two-factor sign-in is on (decision 0014); with REQUIRE_TWO_FACTOR some roles must have it. */
+  twoFactorEnrolled?: boolean;
 };
 
 /** The viewer a session's claims stand for, or null when the session no longer counts. */
@@ -30,9 +32,17 @@ export async function loadViewer(
       sessionVersion: true,
       disabledAt: true,
       roles: { select: { role: true, regionId: true, centreId: true, unitId: true } },
+      twoFactor: { select: { confirmedAt: true } },
     },
   });
   if (!user || user.disabledAt || user.sessionVersion !== claims.sv) return null;
   const subject = { id: user.id, roles: user.roles };
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles, role: primaryRole(subject) };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    role: primaryRole(subject),
+    twoFactorEnrolled: user.twoFactor?.confirmedAt != null,
+  };
 }

@@ -11,6 +11,8 @@ import { verifyCredentials } from "./credentials";
 import { endSessionsOnSignOut } from "./end-sessions";
 import { metaFromHeaders, requestMeta } from "./request-meta";
 import type { ThrottleGate } from "./throttle";
+import { TwoFactorSignIn } from "./two-factor/auth-error";
+import { isSecondFactorFailure } from "./two-factor/sign-in";
 
 /**
  * A throttled attempt gets its own message naming the wait (the code reads
@@ -31,7 +33,11 @@ export function throttledWait(code: string): Exclude<ThrottleGate, { allowed: tr
     : null;
 }
 
-const credentialsInput = z.object({ email: z.string().max(320), password: z.string().max(1024) });
+const credentialsInput = z.object({
+  email: z.string().max(320),
+  password: z.string().max(1024),
+  code: z.string().max(64).optional(),
+});
 
 export const { auth, signIn, signOut, handlers } = NextAuth((request) => {
   const base = baseAuthConfig();
@@ -48,12 +54,13 @@ export const { auth, signIn, signOut, handlers } = NextAuth((request) => {
     },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {} },
+        credentials: { email: {}, password: {}, code: {} },
         async authorize(raw, request) {
           const parsed = credentialsInput.safeParse(raw);
           if (!parsed.success) return null;
           const result = await verifyCredentials(prisma, parsed.data, metaFromHeaders(request.headers));
           if (!result.ok) {
+            if (isSecondFactorFailure(result)) throw new TwoFactorSignIn(result.reason);
             if (result.reason === "throttled")
               throw new ThrottledSignIn({
                 allowed: false,

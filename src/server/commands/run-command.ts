@@ -40,7 +40,7 @@ export type Command<I> = {
   endsSession?: boolean;
   /** Fields never echoed back (passwords, tokens). */
   secretFields?: readonly string[];
-  handle: (context: CommandContext<I>) => Promise<{ message?: string } | void>;
+  handle: (context: CommandContext<I>) => Promise<{ message?: string; data?: FormState["data"] } | void>;
 };
 
 export const GENERIC_FAILURE = "Something went wrong on our side. Please try again in a moment.";
@@ -75,7 +75,7 @@ export async function executeCommand<I>(
     const resource = command.resource ? await command.resource(parsed.data, viewer) : null;
     const { role } = await authorize(viewer, command.permission, resource, meta);
     const result = await command.handle({ viewer, input: parsed.data, meta, role });
-    return { status: "success", message: result?.message, values: {} };
+    return { status: "success", message: result?.message, data: result?.data, values: {} };
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
     if (error instanceof CommandError) {
@@ -87,7 +87,9 @@ export async function executeCommand<I>(
           ? "Your session has ended. Sign in again to continue."
           : error.outcome === "forbidden"
             ? "This cannot be done at this stage."
-            : "We could not find that, or you do not have access to it.";
+            : error.outcome === "two-factor-required"
+              ? "Set up two-factor sign-in first, on your account's two-factor page."
+              : "We could not find that, or you do not have access to it.";
       return { status: "error", message, values };
     }
     console.error(`[command ${command.name}]`, error);

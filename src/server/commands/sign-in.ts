@@ -8,6 +8,7 @@ import { throttledMessage } from "@/domain/sign-in-throttle";
 import { signIn, throttledWait } from "@/server/auth/next-auth";
 
 import { CommandError, type Command } from "./run-command";
+import { secondFactorField, secondFactorSignInError } from "./two-factor/sign-in-errors";
 
 /** Only our own paths: an open redirect would make phishing links look like ours. */
 export function safeNext(next: string | undefined): string {
@@ -20,6 +21,7 @@ const schema = z
     // Never trimmed: spaces are part of a password.
     password: z.string().min(1, "Enter your password.").max(1024, "Use at most 1024 characters."),
     next: z.string().max(500).optional(),
+    code: secondFactorField,
   })
   .strict();
 
@@ -27,12 +29,19 @@ export const signInCommand: Command<z.infer<typeof schema>> = {
   name: "sign-in",
   permission: "account.sign-in",
   schema,
-  secretFields: ["password"],
+  secretFields: ["password", "code"],
   async handle({ input }) {
     try {
-      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+      await signIn("credentials", {
+        email: input.email,
+        password: input.password,
+        code: input.code ?? "",
+        redirect: false,
+      });
     } catch (error) {
       if (error instanceof CredentialsSignin) {
+        const secondFactor = secondFactorSignInError(error.code);
+        if (secondFactor) throw secondFactor;
         const throttled = throttledWait(error.code);
         throw throttled
           ? new CommandError(throttledMessage(throttled))

@@ -56,6 +56,9 @@ export const envSchema = z.object({
   // The production server's cache of anonymous search pages (scripts/serve.ts, decision 0010).
   PAGE_CACHE: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   PAGE_CACHE_ENTRIES: z.coerce.number().int().min(1).max(2_000).default(200),
+  // Administrators and WHO officers must use two-factor sign-in (decision 0014;
+  // src/server/auth/two-factor/settings.ts reads it).
+  REQUIRE_TWO_FACTOR: booleanFlag.default(false),
 });
 
 export type Env = z.infer<typeof envSchema> & { demoMode: boolean };

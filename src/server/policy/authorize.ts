@@ -1,12 +1,14 @@
 import "server-only";
 
 import { decide, permissions, type Action, type ResourceFacts } from "@/domain/permissions";
+import { blockedUntilEnrolled } from "@/domain/two-factor";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { RequestMeta } from "@/server/auth/request-meta";
+import { twoFactorRequired } from "@/server/auth/two-factor/settings";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
 
-export type DenialOutcome = "unauthenticated" | "not-found" | "forbidden";
+export type DenialOutcome = "unauthenticated" | "not-found" | "forbidden" | "two-factor-required";
 
 /** A denied authorization; commands turn it into a form message, pages into notFound(). */
 export class AccessDenied extends Error {
@@ -29,6 +31,16 @@ export async function authorize(
   resource: ResourceFacts | null = null,
   meta: RequestMeta | null = null,
 ): Promise<{ role: Viewer["role"] }> {
+  // REQUIRE_TWO_FACTOR: an administrator or officer without it sets it up first (decision 0014).
+  if (viewer && blockedUntilEnrolled(viewer, action, twoFactorRequired())) {
+    await recordAudit(prisma, {
+      actor: { id: viewer.id, role: viewer.role },
+      action: "authz.denied",
+      meta,
+      details: { permission: action, reason: "two-factor-required" },
+    });
+    throw new AccessDenied("two-factor-required");
+  }
   const decision = decide(viewer, action, resource);
   if (decision.allowed) return { role: decision.role ?? viewer?.role ?? null };
   const outcome: DenialOutcome =

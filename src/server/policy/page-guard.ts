@@ -3,7 +3,10 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 
 import type { Action, ResourceFacts } from "@/domain/permissions";
+import { mustEnrolNow } from "@/domain/two-factor";
 import { requestMeta } from "@/server/auth/request-meta";
+import { twoFactorSetupPath } from "@/server/auth/two-factor/paths";
+import { twoFactorRequired } from "@/server/auth/two-factor/settings";
 import { getViewer, type Viewer } from "@/server/auth/viewer";
 
 import { AccessDenied, authorize } from "./authorize";
@@ -19,6 +22,10 @@ export async function requirePage(
 ): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  // REQUIRE_TWO_FACTOR: set-up comes before any other page (decision 0014).
+  if (action !== "account.two-factor" && mustEnrolNow(viewer, twoFactorRequired())) {
+    redirect(twoFactorSetupPath);
+  }
   try {
     await authorize(viewer, action, resource, await requestMeta());
   } catch (error) {

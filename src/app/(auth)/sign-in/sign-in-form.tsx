@@ -14,7 +14,10 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
   const values = state.values ?? {};
   return (
     <form action={action} className="space-y-5" noValidate>
-      <FormMessage state={state} labels={{ email: "E-mail address", password: "Password" }} />
+      <FormMessage
+        state={state}
+        labels={{ email: "E-mail address", password: "Password", code: "Two-factor code" }}
+      />
       {next && <input type="hidden" name="next" value={next} />}
       <TextField
         name="email"
@@ -32,6 +35,13 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
         autoComplete="current-password"
         errors={state.fieldErrors?.password}
         required
+      />
+      <TextField
+        name="code"
+        label="Two-factor code"
+        hint="Only if you have set up two-factor sign-in: the 6 digits from your app, or a recovery code."
+        autoComplete="one-time-code"
+        errors={state.fieldErrors?.code}
       />
       <div className="flex flex-wrap items-center gap-6">
         <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { requirePage } from "@/server/policy/page-guard";
+import { hasTwoFactor } from "@/server/queries/two-factor";
 import { inviteOptions, userDetail } from "@/server/queries/users";
 
+import { ResetTwoFactorForm } from "./reset-two-factor-form";
 import { AccessForm, AddRoleForm, RemoveRoleForm } from "./user-admin-forms";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +26,11 @@ export default async function UserPage({
   const userId = /^\d{1,9}$/.test(id) ? Number(id) : null;
   const user = userId ? await userDetail(viewer, userId) : null;
   if (!user) notFound();
-  const [options, query] = await Promise.all([inviteOptions(viewer), searchParams]);
+  const [options, query, twoFactor] = await Promise.all([
+    inviteOptions(viewer),
+    searchParams,
+    hasTwoFactor(viewer, user.id),
+  ]);
   return (
     <div className="space-y-8">
       <p>
@@ -97,6 +103,14 @@ export default async function UserPage({
           Disabling an account or ending its sessions signs the person out at their next page view.
         </p>
         <AccessForm userId={user.id} version={user.version} disabled={user.disabledAt !== null} />
+      </section>
+
+      <section aria-labelledby="two-factor-heading" className="space-y-3">
+        <h2 id="two-factor-heading" className="text-xl font-semibold">
+          Two-factor sign-in
+        </h2>
+        <p data-testid="two-factor-status">{twoFactor ? "On." : "Off."}</p>
+        <ResetTwoFactorForm userId={user.id} version={user.version} enrolled={twoFactor} />
       </section>
 
       <section aria-labelledby="audit-heading" className="space-y-3">

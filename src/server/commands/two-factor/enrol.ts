@@ -1,0 +1,67 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { confirmEnrolment, startEnrolment } from "@/server/auth/two-factor/two-factor";
+import { prisma } from "@/server/db/client";
+
+import { CommandError, type Command } from "../run-command";
+import { secondFactorField } from "./sign-in-errors";
+
+/** Starts setting up two-factor sign-in: a new secret to scan, not in force until confirmed. */
+export const startTwoFactorCommand: Command<Record<string, never>> = {
+  name: "two-factor-start",
+  permission: "account.two-factor",
+  schema: z.object({}).strict(),
+  async handle({ viewer }) {
+    if (!viewer) throw new CommandError("Sign in again to continue.");
+    const outcome = await startEnrolment(prisma, viewer.id);
+    if (outcome === "already-on") throw new CommandError("Two-factor sign-in is already on.");
+  },
+};
+
+const confirmSchema = z
+  .object({
+    code: secondFactorField.refine((value) => value !== undefined && value.trim() !== "", {
+      message: "Enter the 6-digit code your app shows.",
+    }),
+  })
+  .strict();
+
+/** Puts it in force with a code from the app; answers the ten recovery codes, shown this once. */
+export const confirmTwoFactorCommand: Command<z.infer<typeof confirmSchema>> = {
+  name: "two-factor-confirm",
+  permission: "account.two-factor",
+  schema: confirmSchema,
+  secretFields: ["code"],
+  async handle({ viewer, input, meta, role }) {
+    if (!viewer) throw new CommandError("Sign in again to continue.");
+    const result = await confirmEnrolment(prisma, { id: viewer.id, role }, input.code ?? "", meta);
+    if (result.ok) {
+      return {
+        message: "Two-factor sign-in is on.",
+        data: { recoveryCodes: result.recoveryCodes.join("\n") },
+      };
+    }
+    const field = (message: string) => ({ code: [message] });
+    switch (result.reason) {
+      case "malformed":
+      case "recovery-used":
+      case "required":
+        throw new CommandError("Check the code.", field("Enter the 6 digits your app shows now."));
+      case "invalid":
+      case "reused":
+        throw new CommandError(
+          "That code is not right.",
+          field("Type the code your app shows now; if it keeps failing, check the phone's clock."),
+        );
+      case "throttled":
+        throw new CommandError("Too many wrong codes from your network. Wait 15 minutes, then try again.");
+      case "not-pending":
+      case "not-enrolled":
+        throw new CommandError(
+          "This set-up is no longer current (it was finished or restarted elsewhere). Reload the page.",
+        );
+    }
+  },
+};
