@@ -15,8 +15,13 @@
 // real person's usual places; an attacker there still meets the pair limit).
 // Setting a new password through a reset link makes the address it is used
 // from such a known one (src/server/commands/set-password.ts), so the person
-// can always get in. The counting itself is one atomic upsert per key in
-// PostgreSQL (src/server/auth/throttle.ts), so every app instance agrees.
+// can always get in.
+//
+// An attempt is counted when it is let through, before the secret is checked
+// (claimAttempt), and given back when the secret was right: a burst of
+// parallel guesses cannot all pass the gate while the first ones are still
+// being checked. The store (src/server/auth/throttle.ts) claims under a row
+// lock in PostgreSQL, so every app instance agrees.
 
 import { retryInWords } from "./auth-tokens";
 
@@ -106,6 +111,29 @@ export function throttleGate(state: ThrottleState, now: Date): ThrottleGate {
   if (account && account > now && !isKnownAddress(state.signedInAt, now))
     return { allowed: false, scope: "account", retryAfterSeconds: secondsUntil(account, now) };
   return { allowed: true };
+}
+
+/**
+ * Lets one attempt through or not, counting it when it is let through: the
+ * gate, and the rows as they are after the claim (unchanged when refused).
+ * The attempt is counted as a failure until it is given back (releaseAttempt).
+ */
+export function claimAttempt(
+  state: ThrottleState,
+  now: Date,
+): { gate: ThrottleGate; address: ThrottleRow | null; account: ThrottleRow | null } {
+  const gate = throttleGate(state, now);
+  if (!gate.allowed) return { gate, address: state.address, account: state.account };
+  return {
+    gate,
+    address: afterFailure(ADDRESS_RULE, state.address, now),
+    account: afterFailure(ACCOUNT_RULE, state.account, now),
+  };
+}
+
+/** A claimed attempt whose secret was right: it no longer counts (a block it set stays). */
+export function releaseAttempt(row: ThrottleRow): ThrottleRow {
+  return { ...row, failures: Math.max(0, row.failures - 1) };
 }
 
 /**

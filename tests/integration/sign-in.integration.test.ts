@@ -158,6 +158,29 @@ for (const kind of testDatabaseKinds()) {
       expect((await throttleRow(email, ALL_ADDRESSES)).failures).toBe(6);
     });
 
+    it("a burst of parallel guesses from one address meets the same limit: each is counted before its password is checked", async () => {
+      const email = "burst@nowhere.example";
+      const meta = { ip: "192.0.2.78", userAgent: null };
+      const answers = await Promise.all(
+        Array.from({ length: ADDRESS_RULE.blockAt + 10 }, (_, i) =>
+          verifyCredentials(prisma, { email, password: `burst-${i}` }, meta),
+        ),
+      );
+      const reasons = answers.map((answer) => (answer.ok ? "ok" : answer.reason));
+      expect(reasons.filter((reason) => reason === "invalid")).toHaveLength(ADDRESS_RULE.blockAt);
+      expect(reasons.filter((reason) => reason === "throttled")).toHaveLength(10);
+      expect((await throttleRow(email, meta.ip)).failures).toBe(ADDRESS_RULE.blockAt);
+    });
+
+    it("a right password gives its counted attempt back: the account's count is only the wrong ones", async () => {
+      const email = "focal.afro@who.example";
+      const meta = { ip: "192.0.2.79", userAgent: null };
+      await verifyCredentials(prisma, { email, password: "wrong-once" }, meta);
+      expect((await verifyCredentials(prisma, { email, password: DEMO_PASSWORD }, meta)).ok).toBe(true);
+      expect((await throttleRow(email, ALL_ADDRESSES)).failures).toBe(1);
+      expect((await throttleRow(email, meta.ip)).failures).toBe(0);
+    });
+
     const person = async (email: string, password = DEMO_PASSWORD) =>
       prisma.user.create({
         data: { email, name: email, passwordHash: await hashPassword(password) },

@@ -7,10 +7,12 @@ import {
   afterFailure,
   ALL_ADDRESSES,
   blockAfter,
+  claimAttempt,
   isBlocked,
   isExpired,
   isKnownAddress,
   KNOWN_ADDRESS_MS,
+  releaseAttempt,
   throttledMessage,
   throttleGate,
   type ThrottleRow,
@@ -148,6 +150,38 @@ describe("the gate", () => {
     expect(throttledMessage({ scope: "account", retryAfterSeconds: 61 })).toBe(
       "Too many failed attempts for this account from several networks. Try again in 2 minutes, or reset your password.",
     );
+  });
+});
+
+describe("claiming an attempt before the secret is checked", () => {
+  const empty = { address: null, account: null, signedInAt: null };
+
+  it("counts an attempt it lets through on both rows, as a failure until given back", () => {
+    const claim = claimAttempt(empty, start);
+    expect(claim.gate).toEqual({ allowed: true });
+    expect(claim.address).toMatchObject({ failures: 1, blockedUntil: null });
+    expect(claim.account).toMatchObject({ failures: 1, blockedUntil: null });
+    expect(releaseAttempt(claim.address!)).toMatchObject({ failures: 0 });
+    expect(releaseAttempt({ failures: 0, windowStart: start, blockedUntil: null }).failures).toBe(0);
+  });
+
+  it("lets exactly blockAt attempts of a burst through: the last one sets the block the next one meets", () => {
+    let state: Parameters<typeof claimAttempt>[0] = empty;
+    const gates = Array.from({ length: ADDRESS_RULE.blockAt + 5 }, () => {
+      const claim = claimAttempt(state, start);
+      state = { address: claim.address, account: claim.account, signedInAt: null };
+      return claim.gate.allowed;
+    });
+    expect(gates.filter(Boolean)).toHaveLength(ADDRESS_RULE.blockAt);
+    expect(gates.slice(ADDRESS_RULE.blockAt).every((allowed) => !allowed)).toBe(true);
+  });
+
+  it("counts nothing when it refuses", () => {
+    const blocked: ThrottleRow = { failures: 10, windowStart: start, blockedUntil: at(15 * MINUTE) };
+    const claim = claimAttempt({ address: blocked, account: null, signedInAt: null }, at(MINUTE));
+    expect(claim.gate.allowed).toBe(false);
+    expect(claim.address).toBe(blocked);
+    expect(claim.account).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 
 import { hashPassword, verifyPassword } from "./password";
 import type { RequestMeta } from "./request-meta";
-import { checkThrottle, passwordKey, recordFailure, recordSuccess } from "./throttle";
+import { claimAttempt, passwordKey, recordSuccess, releaseAttempt } from "./throttle";
 import { checkSecondFactor, type SecondFactorFailure } from "./two-factor/sign-in";
 
 export type SignInResult =
@@ -41,7 +41,8 @@ export async function verifyCredentials(
   now = new Date(),
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  const gate = await checkThrottle(db, passwordKey(email), meta.ip, now);
+  // Counted before argon2 runs: a burst of parallel guesses meets the limit too.
+  const gate = await claimAttempt(db, passwordKey(email), meta.ip, now);
   if (!gate.allowed) {
     await recordAudit(db, {
       actor: null,
@@ -66,7 +67,7 @@ export async function verifyCredentials(
           ? "disabled"
           : null;
   if (failure || !user) {
-    const { failures, accountFailures } = await recordFailure(db, passwordKey(email), meta.ip, now);
+    const { failures, accountFailures } = gate;
     await recordAudit(db, {
       actor: user ? { id: user.id, role: null } : null,
       action: "auth.sign-in.failed",
@@ -78,6 +79,8 @@ export async function verifyCredentials(
   }
   // Two-factor sign-in (decision 0014): an enrolled person also needs a code.
   const secondFactor = await checkSecondFactor(db, user.id, input.code, meta, now);
+  // The password was right either way: the attempt no longer counts as a wrong one.
+  await releaseAttempt(db, passwordKey(email), meta.ip);
   if (!secondFactor.ok) return secondFactor;
   await recordSuccess(db, passwordKey(email), meta.ip, now);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });

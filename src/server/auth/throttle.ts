@@ -1,19 +1,18 @@
 import "server-only";
 
 import {
-  ACCOUNT_RULE,
-  ADDRESS_RULE,
   ALL_ADDRESSES,
-  blockAfter,
-  throttleGate,
+  claimAttempt as decide,
   type ThrottleGate,
-  type ThrottleRule,
+  type ThrottleRow,
 } from "@/domain/sign-in-throttle";
 import type { PrismaClient } from "@/generated/prisma/client";
 
 // The store of src/domain/sign-in-throttle.ts, for any kind of secret.
 
 type Db = Pick<PrismaClient, "signInThrottle" | "$queryRaw" | "$executeRaw">;
+type ClaimDb = Pick<PrismaClient, "$transaction">;
+type LockedRow = ThrottleRow & { signedInAt: Date | null };
 
 export type { ThrottleGate } from "@/domain/sign-in-throttle";
 
@@ -34,61 +33,65 @@ function stored(key: ThrottleKey): string {
   return `${key.kind}:${key.subject}`;
 }
 
-/** May a secret for `key` be tried from `ip` now? */
-export async function checkThrottle(db: Db, key: ThrottleKey, ip: string, now: Date): Promise<ThrottleGate> {
-  const subject = stored(key);
-  const rows = await db.signInThrottle.findMany({
-    where: { email: subject, ip: { in: [ip, ALL_ADDRESSES] } },
-    select: { ip: true, failures: true, windowStart: true, blockedUntil: true, signedInAt: true },
-  });
-  const address = rows.find((row) => row.ip === ip) ?? null;
-  const account = rows.find((row) => row.ip === ALL_ADDRESSES) ?? null;
-  return throttleGate({ address, account, signedInAt: address?.signedInAt ?? null }, now);
-}
+type Claim = ThrottleGate & { failures: number; accountFailures: number };
+
+/** A client address can never be the account row's marker (defence in depth: clientIp never returns it). */
+const addressOf = (ip: string) => (ip === ALL_ADDRESSES ? "unknown" : ip);
 
 /**
- * Counts one failure on a key in a single atomic statement, so that parallel
- * attempts on several app instances are all counted (the window rule of
- * afterFailure() in src/domain/sign-in-throttle.ts), then sets the block the
- * rule asks for; GREATEST never shortens a block already running.
+ * Lets one attempt at a secret for `key` from `ip` through, or not, and counts
+ * it as a failure when it is let through (claimAttempt in
+ * src/domain/sign-in-throttle.ts), before the secret is checked: both rows
+ * are locked for the decision, so of a burst of parallel guesses exactly as
+ * many pass as the rules allow. Locks are taken pair first, then account, in
+ * every caller, so two claims never wait on each other in a cycle. Give the
+ * attempt back with releaseAttempt (or recordSuccess) when the secret was right.
  */
-async function countFailure(
-  db: Db,
-  rule: ThrottleRule,
-  subject: string,
-  ip: string,
-  now: Date,
-): Promise<number> {
-  const windowEdge = new Date(now.getTime() - rule.windowMs);
-  const rows = await db.$queryRaw<{ failures: number }[]>`
-    INSERT INTO "SignInThrottle" ("email", "ip", "failures", "windowStart", "blockedUntil", "updatedAt")
-    VALUES (${subject}, ${ip}, 1, ${now}::timestamp, NULL, ${now}::timestamp)
-    ON CONFLICT ("email", "ip") DO UPDATE SET
-      "failures" = CASE WHEN "SignInThrottle"."windowStart" < ${windowEdge}::timestamp THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
-      "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowEdge}::timestamp THEN ${now}::timestamp ELSE "SignInThrottle"."windowStart" END,
-      "updatedAt" = ${now}::timestamp
-    RETURNING "failures"`;
-  const failures = rows[0]?.failures ?? 1;
-  const until = blockAfter(rule, failures, now);
-  if (until) {
-    await db.$executeRaw`
-      UPDATE "SignInThrottle" SET "blockedUntil" = GREATEST("blockedUntil", ${until}::timestamp)
-      WHERE "email" = ${subject} AND "ip" = ${ip}`;
-  }
-  return failures;
+export async function claimAttempt(db: ClaimDb, key: ThrottleKey, ip: string, now: Date): Promise<Claim> {
+  const subject = stored(key);
+  const address = addressOf(ip);
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO "SignInThrottle" ("email", "ip", "failures", "windowStart", "updatedAt")
+      VALUES (${subject}, ${address}, 0, ${now}::timestamp, ${now}::timestamp),
+             (${subject}, ${ALL_ADDRESSES}, 0, ${now}::timestamp, ${now}::timestamp)
+      ON CONFLICT ("email", "ip") DO NOTHING`;
+    const [pair] = await tx.$queryRaw<LockedRow[]>`
+      SELECT "failures", "windowStart", "blockedUntil", "signedInAt" FROM "SignInThrottle"
+      WHERE "email" = ${subject} AND "ip" = ${address} FOR UPDATE`;
+    const [account] = await tx.$queryRaw<LockedRow[]>`
+      SELECT "failures", "windowStart", "blockedUntil", "signedInAt" FROM "SignInThrottle"
+      WHERE "email" = ${subject} AND "ip" = ${ALL_ADDRESSES} FOR UPDATE`;
+    const claim = decide(
+      { address: pair ?? null, account: account ?? null, signedInAt: pair?.signedInAt ?? null },
+      now,
+    );
+    if (claim.gate.allowed) {
+      for (const [ip, row] of [
+        [address, claim.address],
+        [ALL_ADDRESSES, claim.account],
+      ] as const) {
+        if (!row) continue;
+        await tx.signInThrottle.update({
+          where: { email_ip: { email: subject, ip } },
+          data: { failures: row.failures, windowStart: row.windowStart, blockedUntil: row.blockedUntil },
+        });
+      }
+    }
+    return {
+      ...claim.gate,
+      failures: claim.address?.failures ?? 0,
+      accountFailures: claim.account?.failures ?? 0,
+    };
+  });
 }
 
-/** One wrong secret for `key` from `ip`: counted for the pair and for the account across addresses. */
-export async function recordFailure(
-  db: Db,
-  key: ThrottleKey,
-  ip: string,
-  now: Date,
-): Promise<{ failures: number; accountFailures: number }> {
+/** A claimed attempt whose secret was right after all: it no longer counts on either row. */
+export async function releaseAttempt(db: Db, key: ThrottleKey, ip: string): Promise<void> {
   const subject = stored(key);
-  const failures = await countFailure(db, ADDRESS_RULE, subject, ip, now);
-  const accountFailures = await countFailure(db, ACCOUNT_RULE, subject, ALL_ADDRESSES, now);
-  return { failures, accountFailures };
+  await db.$executeRaw`
+    UPDATE "SignInThrottle" SET "failures" = GREATEST("failures" - 1, 0)
+    WHERE "email" = ${subject} AND "ip" IN (${addressOf(ip)}, ${ALL_ADDRESSES})`;
 }
 
 /**
@@ -98,6 +101,7 @@ export async function recordFailure(
  */
 export async function recordSuccess(db: Db, key: ThrottleKey, ip: string, now: Date): Promise<void> {
   const subject = stored(key);
+  ip = addressOf(ip);
   await db.signInThrottle.upsert({
     where: { email_ip: { email: subject, ip } },
     create: { email: subject, ip, failures: 0, windowStart: now, signedInAt: now },

@@ -7,7 +7,7 @@ import { checkPassword, PASSWORD_MAX_LENGTH, passwordProblemMessage } from "@/do
 import { throttledMessage } from "@/domain/sign-in-throttle";
 import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
-import { checkThrottle, passwordKey, recordFailure, recordSuccess } from "@/server/auth/throttle";
+import { claimAttempt, passwordKey, recordSuccess, releaseAttempt } from "@/server/auth/throttle";
 import { prisma } from "@/server/db/client";
 
 import { CommandError, type Command } from "./run-command";
@@ -36,7 +36,8 @@ export const changePasswordCommand: Command<z.infer<typeof schema>> = {
   async handle({ viewer, input, meta, role }) {
     if (!viewer) throw new CommandError("Sign in again to continue.");
     const now = new Date();
-    const gate = await checkThrottle(prisma, passwordKey(viewer.email), meta.ip, now);
+    // Counted before argon2 runs, as at sign-in: parallel guesses meet the limit too.
+    const gate = await claimAttempt(prisma, passwordKey(viewer.email), meta.ip, now);
     if (!gate.allowed) {
       await recordAudit(prisma, {
         actor: { id: viewer.id, role },
@@ -52,12 +53,7 @@ export const changePasswordCommand: Command<z.infer<typeof schema>> = {
       select: { passwordHash: true, version: true },
     });
     if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
-      const { failures, accountFailures } = await recordFailure(
-        prisma,
-        passwordKey(viewer.email),
-        meta.ip,
-        now,
-      );
+      const { failures, accountFailures } = gate;
       await recordAudit(prisma, {
         actor: { id: viewer.id, role },
         action: "auth.password.change-failed",
@@ -69,6 +65,7 @@ export const changePasswordCommand: Command<z.infer<typeof schema>> = {
         current: ["Type the password you signed in with."],
       });
     }
+    await releaseAttempt(prisma, passwordKey(viewer.email), meta.ip);
     const problem = checkPassword(input.password, { email: viewer.email });
     if (problem)
       throw new CommandError("Choose another password.", { password: [passwordProblemMessage(problem)] });

@@ -85,17 +85,20 @@ export async function confirmEnrolment(
   const input = parseSecondFactor(typed);
   if (input.kind === "none") return { ok: false, reason: "required" };
   if (input.kind !== "totp") return { ok: false, reason: "malformed" };
-  if (await twoFactorThrottle.isThrottled(db, actor.id, meta.ip, now))
-    return { ok: false, reason: "throttled" };
+  const claim = await twoFactorThrottle.claim(db, actor.id, meta.ip, now);
+  if (!claim.allowed) return { ok: false, reason: "throttled" };
   const record = await db.twoFactor.findUnique({
     where: { userId: actor.id },
     select: { secretEncrypted: true, confirmedAt: true, version: true },
   });
   const secret = record && !record.confirmedAt ? openSecret(record.secretEncrypted) : null;
-  if (!record || !secret) return { ok: false, reason: "not-pending" };
+  if (!record || !secret) {
+    await twoFactorThrottle.release(db, actor.id, meta.ip);
+    return { ok: false, reason: "not-pending" };
+  }
   const step = matchingStep(secret, input.code, now);
   if (step === null) {
-    await failure(db, actor, "invalid", meta, now, "enrol");
+    await failure(db, actor, "invalid", meta, claim.failures, "enrol");
     return { ok: false, reason: "invalid" };
   }
   const recoveryCodes = newRecoveryCodes();
@@ -120,7 +123,10 @@ export async function confirmEnrolment(
     return true;
   });
   // Another tab confirmed or restarted set-up meanwhile: this page's secret is not the one in force.
-  if (!confirmed) return { ok: false, reason: "not-pending" };
+  if (!confirmed) {
+    await twoFactorThrottle.release(db, actor.id, meta.ip);
+    return { ok: false, reason: "not-pending" };
+  }
   await twoFactorThrottle.clear(db, actor.id, meta.ip);
   return { ok: true, recoveryCodes };
 }
@@ -147,7 +153,8 @@ export async function verifySecondFactor(
   const input = parseSecondFactor(typed);
   if (input.kind === "none") return { ok: false, reason: "required" };
   if (input.kind === "malformed") return { ok: false, reason: "malformed" };
-  if (await twoFactorThrottle.isThrottled(db, actor.id, meta.ip, now)) {
+  const claim = await twoFactorThrottle.claim(db, actor.id, meta.ip, now);
+  if (!claim.allowed) {
     await recordAudit(db, {
       actor,
       action: "auth.two-factor.throttled",
@@ -161,13 +168,16 @@ export async function verifySecondFactor(
     where: { userId: actor.id },
     select: { secretEncrypted: true, confirmedAt: true, lastStep: true },
   });
-  if (!record?.confirmedAt) return { ok: false, reason: "not-enrolled" };
+  if (!record?.confirmedAt) {
+    await twoFactorThrottle.release(db, actor.id, meta.ip);
+    return { ok: false, reason: "not-enrolled" };
+  }
   const outcome =
     input.kind === "totp"
       ? await spendAppCode(db, actor.id, record, input.code, now)
       : await spendRecoveryCode(db, actor, input.code, meta, now, purpose);
   if (outcome !== "ok") {
-    await failure(db, actor, outcome, meta, now, purpose);
+    await failure(db, actor, outcome, meta, claim.failures, purpose);
     return { ok: false, reason: outcome };
   }
   await twoFactorThrottle.clear(db, actor.id, meta.ip);
@@ -241,10 +251,9 @@ async function failure(
   actor: Actor,
   reason: CodeFailure,
   meta: RequestMeta,
-  now: Date,
+  failures: number,
   purpose: string,
 ): Promise<void> {
-  const failures = await twoFactorThrottle.recordFailure(db, actor.id, meta.ip, now);
   await recordAudit(db, {
     actor,
     action: "auth.two-factor.failed",
