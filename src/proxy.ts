@@ -5,6 +5,7 @@ import { baseAuthConfig, usesHttps } from "@/server/auth/config";
 import { foreignOriginResponse, isForeignOrigin } from "@/server/auth/origin-guard";
 import { createNonce, securityHeaders } from "@/server/auth/security-headers";
 import { hasSessionCookie } from "@/server/http/anonymous-page-cache";
+import { refuseMalformedRequest } from "@/server/http/malformed-request";
 
 // Headers only, never the authorization boundary (proxies can be bypassed,
 // CVE-2025-29927): every page, action and query checks the viewer itself.
@@ -44,6 +45,8 @@ const withSession = auth(respond) as unknown as (
 // fresh CSRF and callback-URL cookies that nobody asked for, making every
 // anonymous page unique (and uncacheable, decision 0010) for nothing.
 export function proxy(request: NextRequest, event: NextFetchEvent) {
+  const malformed = refuseMalformedRequest(request);
+  if (malformed) return malformed;
   return hasSessionCookie(request.headers.get("cookie") ?? undefined)
     ? withSession(request, event)
     : respond(request);
