@@ -231,6 +231,13 @@ test("the reported 500s answer 400 with a message that says what is wrong", asyn
       },
     });
   }
+  // Next tries every multipart POST to a page as a form action: without a boundary it answered 500.
+  const noBoundary = await request.post("/sign-in", {
+    headers: { "Content-Type": "multipart/form-data" },
+    data: "x",
+  });
+  expect(noBoundary.status()).toBe(400);
+  expect(await noBoundary.text()).toContain("needs a boundary");
   // Arguments that are no form get the form's message, not a 500.
   const notAForm = await postAction(request, signInAction, {
     headers: { "Next-Action": signInAction.id },

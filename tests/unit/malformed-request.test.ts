@@ -33,7 +33,16 @@ describe("malformedRequestReason", () => {
     expect(malformedRequestReason(action('multipart/form-data; boundary="a b"'))).toBeNull();
   });
 
-  it("leaves POSTs without a Next-Action header and GETs alone", () => {
+  it("refuses any multipart POST without a boundary: Next reads every one as a possible form action", () => {
+    const form = new Request("http://localhost/sign-in", {
+      method: "POST",
+      headers: { "Content-Type": "multipart/form-data" },
+      body: "x",
+    });
+    expect(malformedRequestReason(form)).toMatch(/needs a boundary/);
+  });
+
+  it("leaves other POSTs without a Next-Action header, and GETs, alone", () => {
     const form = new Request("http://localhost/sign-in", {
       method: "POST",
       headers: { "Content-Type": "application/json" },

@@ -6,10 +6,12 @@
 //    Next decodes a dynamic segment in its compiled route runtime, whose
 //    DecodeError is not the class its server maps to a 400.
 // 2. A server action (a POST with a `Next-Action` header) whose body is not
-//    multipart/form-data (text/plain, JSON, a form without a boundary). Every
-//    action of this app takes a FormData, which the browser posts as
-//    multipart; any other body goes to React's reply decoder, which throws
-//    before the action runs (Next's issue #86945).
+//    multipart/form-data (text/plain, JSON). Every action of this app takes a
+//    FormData, which the browser posts as multipart; any other body goes to
+//    React's reply decoder, which throws before the action runs (Next's issue
+//    #86945).
+// 3. A multipart POST without a boundary, with or without `Next-Action`
+//    (Next tries every multipart POST to a page as a form action).
 
 const ACTION_HEADER = "next-action";
 // Next's own test (server-action-request-meta.ts) is a case-sensitive prefix
@@ -32,13 +34,16 @@ export function malformedRequestReason(request: Request): string | null {
   if (hasMalformedEscape(new URL(request.url).pathname)) {
     return "The address has a malformed percent-escape: encode each byte as % and two hex digits, and the bytes as UTF-8.";
   }
-  if (request.method.toUpperCase() !== "POST" || !request.headers.has(ACTION_HEADER)) return null;
+  if (request.method.toUpperCase() !== "POST") return null;
   const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.startsWith(MULTIPART)) {
+  const multipart = contentType.startsWith(MULTIPART);
+  if (request.headers.has(ACTION_HEADER) && !multipart) {
     const given = contentType ? `"${contentType.slice(0, 100)}"` : "missing";
     return `A server action takes a ${MULTIPART} body; the Content-Type was ${given}.`;
   }
-  if (!BOUNDARY.test(contentType)) return `A ${MULTIPART} body needs a boundary in its Content-Type.`;
+  if (multipart && !BOUNDARY.test(contentType)) {
+    return `A ${MULTIPART} body needs a boundary in its Content-Type.`;
+  }
   return null;
 }
 
