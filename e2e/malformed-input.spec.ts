@@ -60,6 +60,15 @@ async function expectApiAnswer(response: APIResponse, what: string, allowed: num
   return body;
 }
 
+/** A GET of the rate-limited API that waits out a 429 once (the other specs share the per-minute quota). */
+async function getApi(request: APIRequestContext, url: string): Promise<APIResponse> {
+  const response = await request.get(url);
+  if (response.status() !== 429) return response;
+  const wait = Number(response.headers()["retry-after"] ?? "60");
+  await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 60) * 1000 + 500));
+  return request.get(url);
+}
+
 // ── server actions from the build ─────────────────────────────────────────
 
 type ServerAction = { id: string; name: string; file: string; pagePath: string };
@@ -184,31 +193,32 @@ test.beforeAll(async () => {
 });
 
 test("the reported 500s answer 400 with a message that says what is wrong", async ({ request }) => {
+  test.setTimeout(150_000);
   for (const suffix of ["", ".csv", ".json"]) {
     for (const name of ["constructor", "toString", "valueOf", "hasOwnProperty"]) {
       const url = `/api/v1/centres${suffix}?${name}=1`;
-      const body = await expectApiAnswer(await request.get(url), url, [400]);
+      const body = await expectApiAnswer(await getApi(request, url), url, [400]);
       expect(body).toContain(`Unknown parameter \\"${name}\\"`);
     }
     // Next's own query parsing drops `__proto__` before the handler runs: ignored, never a 500.
     const url = `/api/v1/centres${suffix}?__proto__=1`;
-    await expectApiAnswer(await request.get(url), url, [200, 400]);
+    await expectApiAnswer(await getApi(request, url), url, [200, 400]);
   }
   const escape = await expectApiAnswer(
-    await request.get("/api/v1/centres/%E0%A4%A"),
+    await getApi(request, "/api/v1/centres/%E0%A4%A"),
     "malformed escape",
     [400],
   );
   expect(escape).toContain("malformed percent-escape");
   // Decoded once: an escaped "%" is a reference nobody has, not an error.
-  await expectApiAnswer(await request.get("/api/v1/centres/%25"), "escaped percent", [404]);
-  await expectApiAnswer(await request.get("/api/v1/centres/NOR%2D18"), "escaped hyphen", [200]);
+  await expectApiAnswer(await getApi(request, "/api/v1/centres/%25"), "escaped percent", [404]);
+  await expectApiAnswer(await getApi(request, "/api/v1/centres/NOR%2D18"), "escaped hyphen", [200]);
 
   const nul = Buffer.from(JSON.stringify({ s: "reference", k: "NOR-18\u0000", i: 1, f: "x" })).toString(
     "base64url",
   );
   const cursor = await expectApiAnswer(
-    await request.get(`/api/v1/centres?cursor=${nul}`),
+    await getApi(request, `/api/v1/centres?cursor=${nul}`),
     "NUL cursor",
     [400],
   );
@@ -338,5 +348,5 @@ test("nothing was stored, and the server still answers", async ({ request }) => 
   expect(signIns, "the administrator's own sign-in").toBe(1);
   for (const action of Object.keys(others)) expect(refusalAuditActions, `audit ${action}`).toContain(action);
   expect((await request.get("/centres")).status()).toBe(200);
-  expect([200, 429]).toContain((await request.get("/api/v1/centres/NOR-18")).status());
+  expect((await getApi(request, "/api/v1/centres/NOR-18")).status()).toBe(200);
 });
