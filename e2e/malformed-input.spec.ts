@@ -188,7 +188,7 @@ async function fuzzAction(
 let before: Snapshot;
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(200_000);
   before = await withDatabase((client) => settledSnapshot(client));
 });
 

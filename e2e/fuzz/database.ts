@@ -64,15 +64,30 @@ export async function snapshot(client: pg.Client): Promise<Snapshot> {
   return { tables, lastAuditId: audit.rows[0]!.id };
 }
 
-/** Waits until two snapshots a few seconds apart agree (the start-up jobs have finished), and returns it. */
-export async function settledSnapshot(client: pg.Client, timeoutMs = 120_000): Promise<Snapshot> {
+/** True once the start-up catch-up of the scheduled jobs (src/server/jobs/start-jobs.ts) has been queued and has finished. */
+async function jobsIdle(client: pg.Client): Promise<boolean> {
+  const { rows } = await client.query<{ queued: number; pending: number }>(
+    `SELECT count(*) FILTER (WHERE name = 'centre-expiry')::int AS queued,
+            count(*) FILTER (WHERE state IN ('created', 'retry', 'active') AND name <> 'outbox-sender')::int AS pending
+       FROM pgboss.job`,
+  );
+  return rows[0]!.queued > 0 && rows[0]!.pending === 0;
+}
+
+/**
+ * Waits until the scheduled jobs are idle (the expiry job changes hundreds
+ * of centres at start-up) and two snapshots a few seconds apart agree, and
+ * returns that snapshot.
+ */
+export async function settledSnapshot(client: pg.Client, timeoutMs = 150_000): Promise<Snapshot> {
   const deadline = Date.now() + timeoutMs;
-  let previous = await snapshot(client);
+  let previous: Snapshot | undefined;
   for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const idle = await jobsIdle(client).catch(() => false); // no pgboss schema yet
     const next = await snapshot(client);
-    if (JSON.stringify(next) === JSON.stringify(previous) || Date.now() > deadline) return next;
-    previous = next;
+    if ((idle && JSON.stringify(next) === JSON.stringify(previous)) || Date.now() > deadline) return next;
+    previous = idle ? next : undefined;
+    await new Promise((resolve) => setTimeout(resolve, 3000));
   }
 }
 
