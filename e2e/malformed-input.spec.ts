@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
-
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import fc from "fast-check";
 
@@ -23,6 +20,7 @@ import {
   withDatabase,
   type Snapshot,
 } from "./fuzz/database";
+import { filesWithUseServer, multipart, serverActions, type ServerAction } from "./fuzz/server-actions";
 
 // Issue #11, item 4: malformed input gets a 400 (or a message), never a 5xx,
 // stores nothing, and the server still answers afterwards. Random parameter
@@ -36,7 +34,6 @@ test.describe.configure({ mode: "serial" });
 
 const seed = Number(process.env.FUZZ_SEED ?? 20_261_104);
 const GENERIC_FAILURE = "Something went wrong on our side";
-const root = path.resolve(import.meta.dirname, "..");
 
 /** Runs a property on the fixed seed, without shrinking (each run is a request): the first failure is reported with its input and seed. */
 async function property<T>(arbitrary: fc.Arbitrary<T>, numRuns: number, run: (value: T) => Promise<void>) {
@@ -69,62 +66,6 @@ async function getApi(request: APIRequestContext, url: string): Promise<APIRespo
   return request.get(url);
 }
 
-// ── server actions from the build ─────────────────────────────────────────
-
-type ServerAction = { id: string; name: string; file: string; pagePath: string };
-
-const segmentValues: Record<string, string> = { reference: "NOR-18", token: "fuzz-token" };
-
-/** A worker ("app/(workspace)/designations/[id]/page") as the page path that runs the action. */
-function pagePathOf(worker: string): string {
-  const segments = worker
-    .replace(/^app\//, "")
-    .replace(/\/?page$/, "")
-    .split("/")
-    .filter((segment) => segment !== "" && !/^\(.*\)$/.test(segment))
-    .map((segment) => segment.replace(/^\[(.+)\]$/, (_, name: string) => segmentValues[name] ?? "1"));
-  return `/${segments.join("/")}`;
-}
-
-function serverActions(): ServerAction[] {
-  const manifestPath = path.join(
-    root,
-    process.env.NEXT_DIST_DIR ?? ".next",
-    "server/server-reference-manifest.json",
-  );
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
-    node: Record<string, { workers: Record<string, unknown>; exportedName?: string; filename?: string }>;
-  };
-  return Object.entries(manifest.node)
-    .map(([id, entry]) => ({
-      id,
-      name: entry.exportedName ?? id,
-      file: entry.filename ?? "",
-      pagePath: pagePathOf(Object.keys(entry.workers).sort()[0]!),
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function filesWithUseServer(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const full = path.join(directory, name);
-    if (statSync(full).isDirectory()) return filesWithUseServer(full);
-    if (!/\.tsx?$/.test(name)) return [];
-    return /^\s*["']use server["']/m.test(readFileSync(full, "utf8")) ? [path.relative(root, full)] : [];
-  });
-}
-
-function multipart(args: unknown, entries: FormEntry[]): FormData {
-  const form = new FormData();
-  form.append("0", JSON.stringify(args));
-  for (const entry of entries) {
-    // React's encodeReply puts the fields of the form "$K1" under the prefix "1_".
-    if (entry.file) form.append(`1_${entry.name}`, new Blob([entry.value]), "fuzz.txt");
-    else form.append(`1_${entry.name}`, entry.value);
-  }
-  return form;
-}
-
 async function postAction(
   request: APIRequestContext,
   action: ServerAction,
@@ -150,7 +91,7 @@ async function expectActionAnswer(response: APIResponse, what: string) {
   expect(body, what).not.toContain(GENERIC_FAILURE);
 }
 
-/** Random bodies at one action: forms in the shapes React sends, arguments that are no form, no-JavaScript posts, unreadable bodies. */
+/** Random bodies at one action: forms in the shapes React sends, arguments that are no form, no-JavaScript posts. */
 async function fuzzAction(
   request: APIRequestContext,
   action: ServerAction,
@@ -298,9 +239,7 @@ test("every server action, anonymous: random bodies get a message or a 400, neve
   test.setTimeout(180_000);
   const actions = serverActions();
   // The fuzz covers every module that declares server actions.
-  expect(new Set(actions.map((action) => action.file))).toEqual(
-    new Set(filesWithUseServer(path.join(root, "src"))),
-  );
+  expect(new Set(actions.map((action) => action.file))).toEqual(new Set(filesWithUseServer()));
   for (const action of actions) {
     await fuzzAction(request, action, { fetch: 2, noJavaScript: 1 });
     await property(fc.tuple(unreadableContentType, rawBody), 1, async ([contentType, data]) => {
