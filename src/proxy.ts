@@ -20,6 +20,8 @@ type ProxyRequest = NextRequest & { auth?: unknown };
 function respond(request: ProxyRequest) {
   const https = usesHttps();
   if (isForeignOrigin(request)) return foreignOriginResponse();
+  const malformed = refuseMalformedRequest(request);
+  if (malformed) return malformed;
 
   const nonce = createNonce();
   const headers = securityHeaders(nonce, { https, dev: process.env.NODE_ENV === "development" });
@@ -45,8 +47,6 @@ const withSession = auth(respond) as unknown as (
 // fresh CSRF and callback-URL cookies that nobody asked for, making every
 // anonymous page unique (and uncacheable, decision 0010) for nothing.
 export function proxy(request: NextRequest, event: NextFetchEvent) {
-  const malformed = refuseMalformedRequest(request);
-  if (malformed) return malformed;
   return hasSessionCookie(request.headers.get("cookie") ?? undefined)
     ? withSession(request, event)
     : respond(request);

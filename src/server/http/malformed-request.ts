@@ -1,6 +1,8 @@
 // Requests Next 16 cannot read and answers with a 500 before any of our code
 // runs; the proxy (src/proxy.ts) refuses them with a 400 that says what is
-// wrong. No I/O and no "server-only" marker: the proxy imports it.
+// wrong, right after its foreign-Origin check (a post from another site is a
+// 403 whatever its body). No I/O and no "server-only" marker: the proxy
+// imports it.
 //
 // 1. A path with a malformed percent-escape (`/api/v1/centres/%E0%A4%A`):
 //    Next decodes a dynamic segment in its compiled route runtime, whose
