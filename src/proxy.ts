@@ -5,6 +5,7 @@ import { baseAuthConfig, usesHttps } from "@/server/auth/config";
 import { foreignOriginResponse, isForeignOrigin } from "@/server/auth/origin-guard";
 import { createNonce, securityHeaders } from "@/server/auth/security-headers";
 import { hasSessionCookie } from "@/server/http/anonymous-page-cache";
+import { refuseMalformedRequest } from "@/server/http/malformed-request";
 
 // Headers only, never the authorization boundary (proxies can be bypassed,
 // CVE-2025-29927): every page, action and query checks the viewer itself.
@@ -21,6 +22,9 @@ function respond(request: ProxyRequest) {
   const headers = securityHeaders(nonce, { https: usesHttps(), dev: process.env.NODE_ENV === "development" });
   // The proxy's own answers carry the same headers as every page.
   if (isForeignOrigin(request)) return withHeaders(foreignOriginResponse(request), headers);
+  // After the origin check: another site's post is refused as foreign whatever its body (decision 0016).
+  const malformed = refuseMalformedRequest(request);
+  if (malformed) return withHeaders(malformed, headers);
 
   const requestHeaders = new Headers(request.headers);
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.

@@ -28,6 +28,17 @@ describe("cursor", () => {
     expect(() => decodeCursor(cursor, { sort: "title", fingerprint })).toThrow(CursorError);
   });
 
+  it.each(["title", "reference"] as const)(
+    "rejects a %s key holding a NUL byte, which PostgreSQL cannot compare (issue #11)",
+    (sort) => {
+      const cursor = Buffer.from(
+        JSON.stringify({ s: sort, k: "NOR-18\u0000", i: 1, f: fingerprint }),
+        "utf8",
+      ).toString("base64url");
+      expect(() => decodeCursor(cursor, { sort, fingerprint })).toThrow(/malformed/);
+    },
+  );
+
   it("rejects a cursor of another search or another sort", () => {
     const cursor = encodeCursor({ sort: "title", key: "A", id: 1 }, fingerprint);
     expect(() =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   effectiveStatuses,
+  fromNextSearchParams,
   parseApiSearch,
   parseExportSearch,
   parsePageSearch,
@@ -135,5 +136,41 @@ describe("searchToParams", () => {
     if (!parsed.ok) throw new Error("parse failed");
     const again = parsePageSearch(toParamsRecord(searchToParams(parsed.value).entries()));
     expect(again.ok && { ...again.value, page: 1 }).toEqual({ ...parsed.value, page: 1 });
+  });
+});
+
+describe("parameter names that are also names of Object.prototype (issue #11)", () => {
+  const inherited = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__", "isPrototypeOf"];
+
+  it.each(inherited)("the API and exports answer ?%s=1 with an unknown-parameter error", (name) => {
+    for (const parse of [parseApiSearch, parseExportSearch]) {
+      const result = parse(record(`${name}=1&region=EURO`));
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors.join(" ")).toContain(`Unknown parameter "${name}"`);
+    }
+  });
+
+  it.each(inherited)("the search page ignores ?%s=1 like any tracking tag", (name) => {
+    expect(parsePageSearch(record(`${name}=1&${name}=2&region=EURO`))).toMatchObject({
+      ok: true,
+      value: { region: ["EURO"], page: 1 },
+    });
+  });
+
+  it("a record keeps every name as its own key, never touching a prototype", () => {
+    const params = record("__proto__=x&constructor=y&constructor=z");
+    expect(Object.getPrototypeOf(params)).toBeNull();
+    expect(Object.entries(params)).toEqual([
+      ["__proto__", ["x"]],
+      ["constructor", ["y", "z"]],
+    ]);
+    const fromNext = fromNextSearchParams(
+      JSON.parse('{"__proto__":"x","toString":["a","b"],"gone":null}') as Record<string, string>,
+    );
+    expect(Object.getPrototypeOf(fromNext)).toBeNull();
+    expect(Object.entries(fromNext)).toEqual([
+      ["__proto__", ["x"]],
+      ["toString", ["a", "b"]],
+    ]);
   });
 });

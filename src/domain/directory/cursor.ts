@@ -50,7 +50,9 @@ function isPayload(value: unknown): value is Payload {
       ? typeof v.k === "number" && Number.isFinite(v.k) && v.k >= 0
       : v.s === "expiry"
         ? typeof v.k === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.k)
-        : typeof v.k === "string" && v.k.length <= 1000;
+        : // A NUL cannot be in a PostgreSQL text value, so no issued cursor holds one
+          // (and comparing with one is an error in the database, issue #11).
+          typeof v.k === "string" && v.k.length <= 1000 && !v.k.includes("\u0000");
   return sortOk && keyOk && Number.isSafeInteger(v.i) && (v.i as number) > 0 && typeof v.f === "string";
 }
 

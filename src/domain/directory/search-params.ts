@@ -38,9 +38,16 @@ export type DirectorySearch = {
 
 export type SearchParamsRecord = Record<string, string[]>;
 
+// Parameter names come from the client: a record of them has no prototype, so
+// `constructor`, `toString` or `__proto__` are keys like any other instead of
+// Object.prototype's members (which made `?constructor=1` a 500, issue #11).
+function emptyRecord(): SearchParamsRecord {
+  return Object.create(null) as SearchParamsRecord;
+}
+
 /** Collects repeated parameters (`?region=AFRO&region=EURO`) into arrays. */
 export function toParamsRecord(entries: Iterable<[string, string]>): SearchParamsRecord {
-  const record: SearchParamsRecord = {};
+  const record = emptyRecord();
   for (const [key, value] of entries) (record[key] ??= []).push(value);
   return record;
 }
@@ -49,10 +56,10 @@ export function toParamsRecord(entries: Iterable<[string, string]>): SearchParam
 export function fromNextSearchParams(
   params: Record<string, string | string[] | undefined>,
 ): SearchParamsRecord {
-  const record: SearchParamsRecord = {};
+  const record = emptyRecord();
   for (const [key, value] of Object.entries(params)) {
-    if (value === undefined) continue;
-    record[key] = Array.isArray(value) ? value : [value];
+    if (typeof value === "string") record[key] = [value];
+    else if (Array.isArray(value)) record[key] = value.filter((item) => typeof item === "string");
   }
   return record;
 }
@@ -251,7 +258,9 @@ function messages(error: z.ZodError, allowed: readonly string[] = []): string[] 
 export function parsePageSearch(
   record: SearchParamsRecord,
 ): ParseResult<DirectorySearch & { page: number; expand: FacetName | undefined }> {
-  const known = Object.fromEntries(Object.entries(record).filter(([key]) => key in pageSchema.shape));
+  const known = Object.fromEntries(
+    Object.entries(record).filter(([key]) => Object.hasOwn(pageSchema.shape, key)),
+  );
   const result = pageSchema.safeParse(known);
   if (!result.success) return { ok: false, errors: messages(result.error) };
   return { ok: true, value: { ...finish(result.data), page: result.data.page, expand: result.data.expand } };

@@ -10,23 +10,48 @@ import { getViewer } from "@/server/auth/viewer";
 
 import { executeCommand, GENERIC_FAILURE, type Command } from "./run-command";
 
-/** Form fields as strings, minus Next's own `$ACTION_…` entries. */
-function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+export const UNREADABLE_FORM = "This form could not be read. Reload the page and send it again.";
+const NUL_IN_FORM =
+  "A field holds a NUL character (\\0), which cannot be stored. Remove it and send the form again.";
+
+export type ReadForm = { ok: true; values: Record<string, string> } | { ok: false; state: FormState };
+
+/**
+ * An action's form fields as strings, minus Next's own `$ACTION_…` entries.
+ * Next decodes an action's arguments from whatever the client posted, so the
+ * "FormData" may be a string, a number or nothing at all; and PostgreSQL
+ * cannot store a NUL. Either is refused with a message before any command
+ * runs (issue #11: such posts answered 500 or a generic failure).
+ */
+export function readForm(formData: unknown, secretFields: readonly string[] = []): ReadForm {
+  if (!(formData instanceof FormData)) {
+    return { ok: false, state: { status: "error", message: UNREADABLE_FORM, values: {} } };
+  }
+  // No prototype: a field named `__proto__` or `constructor` is a field like any other.
+  const values = Object.create(null) as Record<string, string>;
   for (const [key, value] of formData.entries()) {
     if (!key.startsWith("$") && typeof value === "string") values[key] = value;
   }
-  return values;
+  if (Object.entries(values).some(([key, value]) => `${key}${value}`.includes("\u0000"))) {
+    const echoed = Object.fromEntries(
+      Object.entries(values)
+        .filter(([key]) => !secretFields.includes(key))
+        .map(([key, value]) => [key, value.replaceAll("\u0000", "")]),
+    );
+    return { ok: false, state: { status: "error", message: NUL_IN_FORM, values: echoed } };
+  }
+  return { ok: true, values };
 }
 
 /**
  * THE command runner every server action goes through: reads the viewer and
  * the request's address, then executeCommand().
  */
-export async function runCommand<I>(command: Command<I>, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
+export async function runCommand<I>(command: Command<I>, formData: unknown): Promise<FormState> {
+  const form = readForm(formData, command.secretFields);
+  if (!form.ok) return form.state;
   try {
-    const state = await executeCommand(command, values, {
+    const state = await executeCommand(command, form.values, {
       viewer: await getViewer(),
       meta: await requestMeta(),
     });

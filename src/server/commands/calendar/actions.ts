@@ -19,7 +19,7 @@ export async function createCalendarLinkAction(
 ): Promise<CalendarFormState> {
   // The secret is made here, on the server, whatever the request carried.
   const token = newCalendarToken();
-  formData.set("token", token);
+  if (formData instanceof FormData) formData.set("token", token);
   const state = await runCommand(createCalendarLinkCommand, formData);
   return state.status === "success" ? { ...state, url: calendarFeedUrl(token) } : state;
 }

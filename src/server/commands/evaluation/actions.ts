@@ -11,7 +11,9 @@ import { startRedesignationCommand, terminateCentreCommand } from "./renewal-com
 /** One form, two buttons: "Save draft" and "Complete", each its own command and permission. */
 export async function evaluationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runCommand(
-    formData.get("intent") === "complete" ? completeEvaluationCommand : saveEvaluationCommand,
+    formData instanceof FormData && formData.get("intent") === "complete"
+      ? completeEvaluationCommand
+      : saveEvaluationCommand,
     formData,
   );
 }

@@ -4,7 +4,7 @@ import type { FormState } from "@/domain/form-state";
 import { requestMeta } from "@/server/auth/request-meta";
 import { getViewer } from "@/server/auth/viewer";
 
-import { runCommand } from "../run-action";
+import { readForm, runCommand } from "../run-action";
 import { executeCommand, GENERIC_FAILURE } from "../run-command";
 import { saveDraftCommand, submitReportCommand, type SavedDraft } from "./edit-commands";
 import { acceptReportCommand, returnReportCommand } from "./review-commands";
@@ -17,6 +17,8 @@ import { acceptReportCommand, returnReportCommand } from "./review-commands";
  * works the same without JavaScript. `intent` is not a field of the report.
  */
 export async function reportFormAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  // Not a form at all: runCommand answers so, before any command runs.
+  if (!(formData instanceof FormData)) return runCommand(saveDraftCommand(), formData);
   const intent = formData.get("intent");
   formData.delete("intent");
   return runCommand(intent === "submit" ? submitReportCommand : saveDraftCommand(), formData);
@@ -37,15 +39,13 @@ export type AutosaveResult = Omit<FormState, "values"> & {
  * compared against its own last save (never a false conflict).
  */
 export async function autosaveReportAction(formData: FormData): Promise<AutosaveResult> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (!key.startsWith("$") && typeof value === "string") values[key] = value;
-  }
+  const form = readForm(formData);
+  if (!form.ok) return { status: "error", message: form.state.message };
   let saved: SavedDraft | undefined;
   try {
     const state = await executeCommand(
       saveDraftCommand((result) => (saved = result)),
-      values,
+      form.values,
       { viewer: await getViewer(), meta: await requestMeta() },
     );
     return {
