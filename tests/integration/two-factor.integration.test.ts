@@ -320,6 +320,34 @@ for (const kind of testDatabaseKinds()) {
       expect(await tf.isEnrolled(prisma, officer.id)).toBe(false);
     });
 
+    it("with REQUIRE_TWO_FACTOR=true the page guard sends an administrator or officer without it to set it up", async () => {
+      const { guardPage } = await import("@/server/policy/page-guard");
+      const meta = async () => ({ ip: "198.51.100.17", userAgent: null });
+      const fresh = await loadViewers(prisma, {
+        admin: demoAccounts.admin,
+        officer: demoAccounts.officer,
+        staff: demoAccounts.staffNor18,
+      });
+      const page = (viewer: Viewer, action: "workspace.my-work" | "account.two-factor") =>
+        guardPage(viewer, action, null, "/my-work", meta);
+      // redirect() throws an error whose digest carries the target.
+      const toSetUp = { digest: expect.stringMatching(/^NEXT_REDIRECT;[a-z]+;\/account\/two-factor;/) };
+      // Off (the default): every page as before.
+      await expect(page(fresh.officer, "workspace.my-work")).resolves.toBe(fresh.officer);
+      process.env.REQUIRE_TWO_FACTOR = "true";
+      try {
+        for (const viewer of [fresh.admin, fresh.officer]) {
+          expect(viewer.twoFactorEnrolled).toBe(false);
+          await expect(page(viewer, "workspace.my-work")).rejects.toMatchObject(toSetUp);
+          // The set-up page itself stays open, or nobody could ever comply.
+          await expect(page(viewer, "account.two-factor")).resolves.toBe(viewer);
+        }
+        await expect(page(fresh.staff, "workspace.my-work")).resolves.toBe(fresh.staff);
+      } finally {
+        delete process.env.REQUIRE_TWO_FACTOR;
+      }
+    });
+
     it("with REQUIRE_TWO_FACTOR=true an officer without it may only set it up; others are unaffected", async () => {
       const { authorize, AccessDenied } = await import("@/server/policy/authorize");
       process.env.REQUIRE_TWO_FACTOR = "true";

@@ -14,6 +14,8 @@ export type Viewer = Subject & {
   role: RoleGrant["role"] | null;
   /** Two-factor sign-in is on (decision 0014); with REQUIRE_TWO_FACTOR some roles must have it. */
   twoFactorEnrolled?: boolean;
+  /** The session version this session carries: signing out moves it on only from there (end-sessions.ts). */
+  sessionVersion: number;
 };
 
 /** The viewer a session's claims stand for, or null when the session no longer counts. */
@@ -44,5 +46,6 @@ export async function loadViewer(
     roles: user.roles,
     role: primaryRole(subject),
     twoFactorEnrolled: user.twoFactor?.confirmedAt != null,
+    sessionVersion: user.sessionVersion,
   };
 }

@@ -40,12 +40,14 @@ export const requestPasswordResetCommand: Command<z.infer<typeof schema>> = {
       RESET_REQUEST_WINDOW_SECONDS,
     );
     if (!fromClient.allowed) {
-      await recordAudit(prisma, {
-        actor: null,
-        action: "auth.password-reset.throttled",
-        meta,
-        details: { email: input.email, scope: "client" },
-      });
+      // One row per window, not per refusal: a flood of refused requests must not grow the audit table.
+      if (fromClient.firstRefusal)
+        await recordAudit(prisma, {
+          actor: null,
+          action: "auth.password-reset.throttled",
+          meta,
+          details: { email: input.email, scope: "client" },
+        });
       throw new CommandError(
         `Too many password-reset requests from your network. Try again in ${retryInWords(fromClient.retryAfterSeconds)}.`,
       );
@@ -58,12 +60,13 @@ export const requestPasswordResetCommand: Command<z.infer<typeof schema>> = {
       RESET_REQUEST_WINDOW_SECONDS,
     );
     if (!forAddress.allowed) {
-      await recordAudit(prisma, {
-        actor: null,
-        action: "auth.password-reset.throttled",
-        meta,
-        details: { email: input.email, scope: "address" },
-      });
+      if (forAddress.firstRefusal)
+        await recordAudit(prisma, {
+          actor: null,
+          action: "auth.password-reset.throttled",
+          meta,
+          details: { email: input.email, scope: "address" },
+        });
       throw new CommandError(
         `If an account exists for that address, we have already sent it ${RESET_REQUESTS_PER_EMAIL} links in the last hour. Use the latest one, or ask again in ${retryInWords(forAddress.retryAfterSeconds)}.`,
       );

@@ -20,7 +20,8 @@ export const signOutCommand: Command<Record<string, never>> = {
   permission: "workspace.my-work",
   schema: z.object({}).strict(),
   async handle({ viewer, meta, role }) {
-    if (viewer) await endSessions(prisma, { id: viewer.id, role }, meta);
+    // Compare-and-set on this session's version: of a double click, exactly one ends the sessions.
+    if (viewer) await endSessions(prisma, { id: viewer.id, role, fromVersion: viewer.sessionVersion }, meta);
     // Clears this browser's cookie; Auth.js's signOut event then finds the session already ended.
     await signOut({ redirect: false });
     redirect("/");

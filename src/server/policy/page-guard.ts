@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 
 import type { Action, ResourceFacts } from "@/domain/permissions";
 import { mustEnrolNow } from "@/domain/two-factor";
-import { requestMeta } from "@/server/auth/request-meta";
+import { requestMeta, type RequestMeta } from "@/server/auth/request-meta";
 import { twoFactorSetupPath } from "@/server/auth/two-factor/paths";
 import { twoFactorRequired } from "@/server/auth/two-factor/settings";
 import { getViewer, type Viewer } from "@/server/auth/viewer";
@@ -20,14 +20,24 @@ export async function requirePage(
   resource: ResourceFacts | null = null,
   path = "/my-work",
 ): Promise<Viewer> {
-  const viewer = await getViewer();
+  return guardPage(await getViewer(), action, resource, path, requestMeta);
+}
+
+/** requirePage for a given viewer: what it decides, apart from reading the request (for tests). */
+export async function guardPage(
+  viewer: Viewer | null,
+  action: Action,
+  resource: ResourceFacts | null,
+  path: string,
+  meta: () => Promise<RequestMeta>,
+): Promise<Viewer> {
   if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
   // REQUIRE_TWO_FACTOR: set-up comes before any other page (decision 0014).
   if (action !== "account.two-factor" && mustEnrolNow(viewer, twoFactorRequired())) {
     redirect(twoFactorSetupPath);
   }
   try {
-    await authorize(viewer, action, resource, await requestMeta());
+    await authorize(viewer, action, resource, await meta());
   } catch (error) {
     if (error instanceof AccessDenied) notFound();
     throw error;

@@ -11,7 +11,9 @@ export const MAX_WINDOW_SECONDS = 60 * 60;
 export const EXPIRED_AFTER_MS = (MAX_WINDOW_SECONDS + 24 * 60 * 60) * 1000;
 
 export type RateLimitDecision =
-  { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+  | { allowed: true; remaining: number }
+  /** `firstRefusal`: the hit that first went over the limit in this window, the one worth an audit row. */
+  | { allowed: false; retryAfterSeconds: number; firstRefusal: boolean };
 
 /**
  * Counts one hit for `key` in a fixed window, in one atomic statement, so
@@ -37,6 +39,7 @@ export async function takeFixedWindow(
       GREATEST(1, ceil(extract(epoch FROM ("windowStart" + make_interval(secs => ${windowSeconds}) - now()))))::int AS retry`;
   const row = rows[0];
   if (!row) return { allowed: true, remaining: limit };
-  if (row.hits > limit) return { allowed: false, retryAfterSeconds: row.retry };
+  if (row.hits > limit)
+    return { allowed: false, retryAfterSeconds: row.retry, firstRefusal: row.hits === limit + 1 };
   return { allowed: true, remaining: limit - row.hits };
 }
