@@ -58,6 +58,8 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
     .getByRole("link", { name: "Propose a centre" })
     .click();
   await officer.getByLabel("Institution", { exact: true }).fill("Norwegian Institute of Public Health");
+  // Sharing a record is offered only once the record has been shown (asked about below).
+  await expect(officer.getByLabel("Institution record", { exact: true })).toHaveCount(0);
   await officer.getByLabel("Title of the centre").fill(TITLE);
   await officer.getByLabel("Country", { exact: true }).selectOption({ label: "Norway" });
   await officer

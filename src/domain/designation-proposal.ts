@@ -56,12 +56,25 @@ export type SameNameInstitution = {
   centres: number;
 };
 
+/**
+ * "ask": the form comes back with the question; `values` replace what was
+ * sent for the two institution fields, so the returned form names the record
+ * asked about (`institutionShared`) and never keeps an earlier "existing".
+ */
 export type InstitutionRecord =
-  { use: "new" } | { use: "existing"; id: number } | { use: "ask"; fieldErrors: Record<string, string[]> };
+  | { use: "new" }
+  | { use: "existing"; id: number }
+  | { use: "ask"; fieldErrors: Record<string, string[]>; values: Record<string, string> };
 
-/** Which record the centre gets: asked when a record of that name exists and no choice was made. */
+/**
+ * Which record the centre gets. "existing" counts only together with the id
+ * of the record the proposer was shown (`shared`, returned with the question)
+ * and only while that is still the record of the name typed: a first submit
+ * saying "existing", or a name corrected after the question, is asked again.
+ */
 export function institutionRecord(
   choice: InstitutionChoice | undefined,
+  shared: number | undefined,
   match: SameNameInstitution | null,
 ): InstitutionRecord {
   if (choice === "new") return { use: "new" };
@@ -70,12 +83,15 @@ export function institutionRecord(
       return {
         use: "ask",
         fieldErrors: {
-          institutionChoice: ["The country has no institution of this name yet: choose a new record."],
+          institutionName: [
+            "The country has no institution of this name (any more). Send the form again for a new record.",
+          ],
         },
+        values: { institutionChoice: "", institutionShared: "" },
       };
     return { use: "new" };
   }
-  if (choice === "existing") return { use: "existing", id: match.id };
+  if (choice === "existing" && shared === match.id) return { use: "existing", id: match.id };
   const described = [match.department, match.city].filter(Boolean).join(", ");
   const centres = match.centres === 1 ? "1 centre" : `${match.centres} centres`;
   return {
@@ -86,6 +102,7 @@ export function institutionRecord(
           "Choose whether this centre shares that record or gets a new one of its own.",
       ],
     },
+    values: { institutionChoice: "", institutionShared: String(match.id) },
   };
 }
 
@@ -96,6 +113,13 @@ const proposalFields = {
   institutionName: text("the institution's name", 300),
   institutionChoice: z
     .enum(["", ...institutionChoices], { error: "Choose a new record or the existing one." })
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+  // The record the question named (returned with it): "existing" means that record only.
+  institutionShared: z
+    .union([z.literal(""), z.coerce.number().int().positive()], {
+      error: "Send the form again to be asked about the institution record.",
+    })
     .optional()
     .transform((value) => (value ? value : undefined)),
   department: z.string().trim().max(300, "Use at most 300 characters.").optional(),

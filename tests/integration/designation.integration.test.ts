@@ -728,11 +728,11 @@ for (const kind of testDatabaseKinds()) {
         jointWorkEnd: "2024-01-01",
         ...criteria,
       });
-      const propose = async (title: string, institutionChoice = "") => {
+      const propose = async (title: string, institutionChoice = "", institutionShared = "") => {
         await expect(
           run(
             as(commands.proposeCommand),
-            { ...proposal(title), countryId: String(sweden.id), institutionChoice },
+            { ...proposal(title), countryId: String(sweden.id), institutionChoice, institutionShared },
             viewers.officer!,
           ),
         ).rejects.toThrow(/NEXT_REDIRECT/);
@@ -743,7 +743,11 @@ for (const kind of testDatabaseKinds()) {
       };
       const first = await propose("WHO Collaborating Centre for Shared Institutions One");
       // Sharing the record is the proposer's explicit choice (src/domain/designation-proposal.ts).
-      const second = await propose("WHO Collaborating Centre for Shared Institutions Two", "existing");
+      const second = await propose(
+        "WHO Collaborating Centre for Shared Institutions Two",
+        "existing",
+        String(first.institutionId),
+      );
       expect(second.institutionId).toBe(first.institutionId);
       const shared = await prisma.institution.findUniqueOrThrow({ where: { id: first.institutionId! } });
 

@@ -185,6 +185,48 @@ for (const kind of testDatabaseKinds()) {
       ).toBe(1);
     });
 
+    it("judges a key used for another term's evaluation in that evaluation's own state", async () => {
+      // Term Y: another centre of the officer's, its evaluation already completed.
+      const officerId = viewers.officer!.id;
+      const centre = await prisma.centre.findFirstOrThrow({
+        where: {
+          responsibleOfficerId: officerId,
+          reference: { not: "NOR-14" },
+          designations: { some: { state: "DESIGNATED" } },
+        },
+        select: { reference: true },
+      });
+      const other = await termOf(centre.reference);
+      expect(other.evaluation).toBeNull();
+      // Within its final year, as NOR-14's above: an evaluation the officer can open.
+      await prisma.designation.update({
+        where: { id: other.id },
+        data: { termEnd: addDays(new Date(), 60) },
+      });
+      await prisma.centre.update({
+        where: { id: other.centreId },
+        data: { termEnd: addDays(new Date(), 60) },
+      });
+      const completed = await prisma.evaluation.create({
+        data: { designationId: other.id, authorId: officerId, state: "COMPLETED", completedAt: new Date() },
+      });
+      // The officer's own key from NOR-14's completion is no repeat here: the
+      // permission check sees a completed evaluation, not a draft.
+      const result = await run(
+        as(evaluation.completeEvaluationCommand),
+        {
+          designationId: String(other.id),
+          version: String(completed.version),
+          idempotencyKey: "replay-nor14-complete-0001",
+          recommendation: "REDESIGNATE",
+          justification: "Trying to pass as a repeat.",
+        },
+        viewers.officer!,
+      );
+      expect(result).toMatchObject({ status: "error", message: "This cannot be done at this stage." });
+      expect(await prisma.evaluation.findUniqueOrThrow({ where: { id: completed.id } })).toEqual(completed);
+    });
+
     it(`starts one redesignation from ${COPIES} copies, each sent to it`, async () => {
       const term = await termOf("NOR-14");
       const centre = await prisma.centre.findUniqueOrThrow({ where: { id: term.centreId } });

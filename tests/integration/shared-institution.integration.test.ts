@@ -211,6 +211,9 @@ for (const kind of testDatabaseKinds()) {
         values: {
           institutionName: "university of southern DENMARK",
           department: "The stranger's department",
+          // The record asked about comes back with the question; no choice is kept.
+          institutionChoice: "",
+          institutionShared: String(before.institution!.id),
         },
       });
       expect(await numbers()).toEqual(last);
@@ -253,7 +256,7 @@ for (const kind of testDatabaseKinds()) {
       );
       expect(none).toMatchObject({
         status: "error",
-        fieldErrors: { institutionChoice: [expect.any(String)] },
+        fieldErrors: { institutionName: [expect.any(String)] },
       });
     });
 
@@ -264,7 +267,10 @@ for (const kind of testDatabaseKinds()) {
       await expect(
         run(
           as(commands.proposeCommand),
-          await proposal(title, { institutionChoice: "existing" }),
+          await proposal(title, {
+            institutionChoice: "existing",
+            institutionShared: String(before.institution!.id),
+          }),
           viewers.stranger!,
         ),
       ).rejects.toThrow(/NEXT_REDIRECT/);
@@ -297,7 +303,10 @@ for (const kind of testDatabaseKinds()) {
       await expect(
         run(
           as(commands.proposeCommand),
-          await proposal(second, { institutionChoice: "existing" }),
+          await proposal(second, {
+            institutionChoice: "existing",
+            institutionShared: String(before.institution!.id),
+          }),
           viewers.stranger!,
         ),
       ).rejects.toThrow(/NEXT_REDIRECT/);
@@ -309,6 +318,137 @@ for (const kind of testDatabaseKinds()) {
       });
       expect(await den70()).toEqual(before);
     });
+
+    it("shares only the record the proposer was shown, asking again otherwise", async () => {
+      const before = await den70();
+      const centres = await prisma.centre.count();
+      // Scenario A: "existing" on the first submit, never having been shown the record.
+      const blind = await run(
+        as(commands.proposeCommand),
+        await proposal("WHO Collaborating Centre for Blind Sharing", { institutionChoice: "existing" }),
+        viewers.stranger!,
+      );
+      expect(blind).toMatchObject({
+        status: "error",
+        fieldErrors: { institutionChoice: [expect.stringContaining("University of Southern Denmark")] },
+        values: { institutionChoice: "", institutionShared: String(before.institution!.id) },
+      });
+      expect(await prisma.centre.count()).toBe(centres);
+
+      // Scenario B: asked about one record, chose it, then corrected the name to another one's.
+      const denmark = await prisma.country.findUniqueOrThrow({ where: { whoCode: "DEN" } });
+      const other = await prisma.institution.create({
+        data: { name: "Aarhus University", department: "Aarhus's department", countryId: denmark.id },
+      });
+      const corrected = await run(
+        as(commands.proposeCommand),
+        await proposal("WHO Collaborating Centre for Corrected Names", {
+          institutionName: "Aarhus University",
+          institutionChoice: "existing",
+          institutionShared: String(before.institution!.id),
+        }),
+        viewers.stranger!,
+      );
+      expect(corrected).toMatchObject({
+        status: "error",
+        fieldErrors: {
+          institutionChoice: [expect.stringContaining("“Aarhus University” (Aarhus's department)")],
+        },
+        values: { institutionChoice: "", institutionShared: String(other.id) },
+      });
+      expect(await prisma.centre.count()).toBe(centres);
+      expect(await prisma.institution.findUniqueOrThrow({ where: { id: other.id } })).toEqual(other);
+    });
+
+    it("keeps the department typed when a draft switches to a shared record", async () => {
+      const before = await den70();
+      const title = "WHO Collaborating Centre for Switched Records";
+      await expect(
+        run(
+          as(commands.proposeCommand),
+          await proposal(title, { institutionName: "Own Institute", department: "Typed department" }),
+          viewers.stranger!,
+        ),
+      ).rejects.toThrow(/NEXT_REDIRECT/);
+      const draft = await designationOf(title);
+      const values = await proposal(title, {
+        institutionName: "University of Southern Denmark",
+        department: "Typed department",
+        institutionChoice: "existing",
+        institutionShared: String(before.institution!.id),
+      });
+      const edited = await run(
+        as(commands.editProposalCommand),
+        {
+          ...Object.fromEntries(Object.entries(values).filter(([key]) => key !== "countryId")),
+          designationId: String(draft.id),
+          version: String(draft.version),
+        },
+        viewers.stranger!,
+      );
+      expect(edited, JSON.stringify(edited)).toMatchObject({ status: "success" });
+      const centre = await prisma.centre.findUniqueOrThrow({
+        where: { id: draft.centreId },
+        select: { institution: true },
+      });
+      expect(centre.institution).toMatchObject({
+        name: "University of Southern Denmark",
+        department: "Typed department",
+      });
+      expect(await den70()).toEqual(before);
+    });
+
+    // PostgreSQL only: PGlite runs one transaction at a time, so two cannot hold a row together.
+    it.skipIf(kind === "pglite")(
+      "locks a record once for a proposer who may write it: two of them never deadlock",
+      async () => {
+        const before = await den70();
+        const { sameNameInstitution, writeCentreInstitution } =
+          await import("@/server/institutions/centre-institution");
+        const { centreId } = await designationOf(DEN70_TITLE);
+        const countryId = (await prisma.country.findUniqueOrThrow({ where: { whoCode: "DEN" } })).id;
+        // Each: look at the record (as the share question does), then write through it.
+        // The second starts only once the first holds the row, and the first writes only
+        // once the second holds it too or waits for it (seen in pg_stat_activity).
+        let held!: () => void;
+        const firstHolds = new Promise<void>((resolve) => (held = resolve));
+        let secondHolds = false;
+        const secondWaitsOrHolds = async () => {
+          for (;;) {
+            if (secondHolds) return;
+            const [waiting] = await prisma.$queryRaw<{ n: number }[]>`
+              SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE wait_event_type = 'Lock' AND query ILIKE '%FROM "Institution"%'`;
+            if (waiting!.n > 0) return;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        };
+        const look = async (
+          tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0],
+          then: () => Promise<void>,
+        ) => {
+          await sameNameInstitution(tx, countryId, "University of Southern Denmark");
+          await then();
+          // The same department: nothing written, but the row is locked for writing.
+          await writeCentreInstitution(tx, centreId, { department: before.institution!.department });
+        };
+        const first = prisma.$transaction((tx) =>
+          look(tx, async () => {
+            held();
+            await secondWaitsOrHolds();
+          }),
+        );
+        await firstHolds;
+        const second = prisma.$transaction((tx) =>
+          look(tx, async () => {
+            secondHolds = true;
+          }),
+        );
+        const results = await Promise.allSettled([first, second]);
+        expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled"]);
+        expect(await den70()).toEqual(before);
+      },
+    );
 
     it("keeps an issued letter as it was issued, whatever happens to the institution later", async () => {
       const before = await den70();

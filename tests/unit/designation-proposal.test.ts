@@ -131,25 +131,48 @@ describe("choosing an institution record (issue 11: sharing is never silent)", (
   };
 
   it("creates a new record when the country has none of that name, or when asked to", () => {
-    expect(institutionRecord(undefined, null)).toEqual({ use: "new" });
-    expect(institutionRecord("new", null)).toEqual({ use: "new" });
-    expect(institutionRecord("new", match)).toEqual({ use: "new" });
+    expect(institutionRecord(undefined, undefined, null)).toEqual({ use: "new" });
+    expect(institutionRecord("new", undefined, null)).toEqual({ use: "new" });
+    expect(institutionRecord("new", undefined, match)).toEqual({ use: "new" });
   });
 
-  it("shares a same-name record only when the proposer chose it", () => {
-    expect(institutionRecord("existing", match)).toEqual({ use: "existing", id: 7 });
-    const asked = institutionRecord(undefined, match);
-    expect(asked.use).toBe("ask");
+  it("shares a same-name record only when the proposer chose the very record they were shown", () => {
+    expect(institutionRecord("existing", 7, match)).toEqual({ use: "existing", id: 7 });
+    const asked = institutionRecord(undefined, undefined, match);
+    expect(asked).toMatchObject({ use: "ask", values: { institutionChoice: "", institutionShared: "7" } });
     expect(asked.use === "ask" && asked.fieldErrors.institutionChoice?.[0]).toContain(
       "“University of Southern Denmark” (Public Health, Odense), the record of 2 centres",
     );
   });
 
-  it("refuses to share a record that does not exist", () => {
-    expect(institutionRecord("existing", null)).toMatchObject({
+  it("asks again when “existing” comes without the record shown, or names another one", () => {
+    // A first submit saying "existing": never shown the record.
+    expect(institutionRecord("existing", undefined, match)).toMatchObject({
       use: "ask",
-      fieldErrors: { institutionChoice: [expect.stringContaining("no institution of this name")] },
+      values: { institutionChoice: "", institutionShared: "7" },
     });
+    // Asked about another record, then the name was corrected: asked about this one.
+    expect(institutionRecord("existing", 3, match)).toMatchObject({
+      use: "ask",
+      fieldErrors: { institutionChoice: [expect.stringContaining("University of Southern Denmark")] },
+      values: { institutionChoice: "", institutionShared: "7" },
+    });
+  });
+
+  it("refuses to share a record that does not exist", () => {
+    expect(institutionRecord("existing", 7, null)).toMatchObject({
+      use: "ask",
+      fieldErrors: { institutionName: [expect.stringContaining("no institution of this name")] },
+      values: { institutionChoice: "", institutionShared: "" },
+    });
+  });
+
+  it("reads the record asked about as a positive id, an empty one meaning none", () => {
+    const parse = (institutionShared: string) => proposalEditSchema.safeParse({ ...raw, institutionShared });
+    expect(parse("").data?.institutionShared).toBeUndefined();
+    expect(parse("12").data?.institutionShared).toBe(12);
+    expect(parse("abc").success).toBe(false);
+    expect(parse("-1").success).toBe(false);
   });
 
   it("accepts only the two choices, an empty choice meaning none", () => {

@@ -14,6 +14,8 @@ export class CommandError extends Error {
   constructor(
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** Values the form comes back with instead of what was sent (a question's context). */
+    readonly values?: Record<string, string>,
   ) {
     super(message);
     this.name = "CommandError";
@@ -79,7 +81,12 @@ export async function executeCommand<I>(
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
     if (error instanceof CommandError) {
-      return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values };
+      return {
+        status: "error",
+        message: error.message,
+        fieldErrors: error.fieldErrors,
+        values: { ...values, ...error.values },
+      };
     }
     if (error instanceof AccessDenied) {
       const message =

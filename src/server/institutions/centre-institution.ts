@@ -73,7 +73,10 @@ export async function writeCentreInstitution(
 /**
  * The oldest institution of the country with this name (case-insensitive),
  * other than `except`, locked against a concurrent write until the caller's
- * transaction ends: what a proposer is shown and may choose to share.
+ * transaction ends: what a proposer is shown and may choose to share. FOR
+ * UPDATE, not FOR SHARE: the caller may then write the row through
+ * writeCentreInstitution, and two transactions each upgrading a share lock on
+ * one row deadlock each other.
  */
 export async function sameNameInstitution(
   tx: Tx,
@@ -84,7 +87,7 @@ export async function sameNameInstitution(
   const [row] = await tx.$queryRaw<Omit<SameNameInstitution, "centres">[]>`
     SELECT id, name, department, city FROM "Institution"
     WHERE "countryId" = ${countryId} AND lower(name) = lower(${name}) AND id <> ${except ?? -1}
-    ORDER BY id LIMIT 1 FOR SHARE`;
+    ORDER BY id LIMIT 1 FOR UPDATE`;
   if (!row) return null;
   return { ...row, centres: await tx.centre.count({ where: { institutionId: row.id } }) };
 }

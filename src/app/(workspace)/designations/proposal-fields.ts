@@ -30,9 +30,12 @@ export function proposalFields(
         { value: "new", label: "A new record for this centre" },
         { value: "existing", label: "Share the existing record of that name (its department and address)" },
       ],
-      hint: "Leave it unchosen for a new institution. Sharing a record means this centre shows what the other centres sharing it show; a later change through this centre gives it a copy of its own.",
+      hint: "Sharing a record means this centre shows what the other centres sharing it show; a later change through this centre gives it a copy of its own.",
       defaultValue: value("institutionChoice"),
+      // Only when the server has asked about a record (and named it below).
+      onlyWith: "institutionShared",
     },
+    { name: "institutionShared", label: "Institution record asked about", kind: "hidden" },
     {
       name: "department",
       label: "Department or unit (optional)",

@@ -33,19 +33,24 @@ async function institutionFor(
   centre: { id: number; countryId: number; institution: { id: number; name: string } | null },
   input: ProposalEditInput,
   department: string | null,
-): Promise<number> {
+): Promise<{ id: number; shared: boolean }> {
   const { institution } = centre;
   if (institution && institution.name.toLowerCase() === input.institutionName.toLowerCase()) {
     const renamed = await writeCentreInstitution(tx, centre.id, { name: input.institutionName });
-    if (renamed) return renamed;
+    if (renamed) return { id: renamed, shared: false };
   }
   const record = institutionRecord(
     input.institutionChoice,
+    input.institutionShared,
     await sameNameInstitution(tx, centre.countryId, input.institutionName, institution?.id),
   );
-  if (record.use === "ask") throw new CommandError("Check the highlighted fields.", record.fieldErrors);
-  if (record.use === "existing") return record.id;
-  return createInstitution(tx, centre.countryId, { name: input.institutionName, department });
+  if (record.use === "ask")
+    throw new CommandError("Check the highlighted fields.", record.fieldErrors, record.values);
+  if (record.use === "existing") return { id: record.id, shared: true };
+  return {
+    id: await createInstitution(tx, centre.countryId, { name: input.institutionName, department }),
+    shared: false,
+  };
 }
 
 /**
@@ -120,12 +125,16 @@ export const editProposalCommand: Command<ProposalEditInput> = {
           },
         });
         if (bumped.count === 0) throw new DesignationConflict(null);
-        let institutionId = result.changed.includes("institutionName")
+        const renamed = result.changed.includes("institutionName")
           ? await institutionFor(tx, centre, input, department)
-          : (centre.institution?.id ?? null);
+          : null;
+        let institutionId = renamed ? renamed.id : (centre.institution?.id ?? null);
+        const sharedNow = renamed?.shared === true && department !== null;
         if (institutionId !== centre.institution?.id)
           await tx.centre.update({ where: { id: centre.id }, data: { institutionId } });
-        if (institutionId && result.changed.includes("department"))
+        // A shared record chosen just now has its own department: compare with that
+        // (writeCentreInstitution writes nothing when it is the same), not the old record's.
+        if (institutionId && (result.changed.includes("department") || sharedNow))
           institutionId = (await writeCentreInstitution(tx, centre.id, { department })) ?? institutionId;
         const moved = await tx.centre.updateMany({
           where: { id: centre.id, version: centre.version },

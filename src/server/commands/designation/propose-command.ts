@@ -49,9 +49,10 @@ export const proposeCommand: Command<ProposalInput> = {
         select: { id: true, regionId: true, whoCode: true, lastCentreNumber: true },
       });
       const match = await sameNameInstitution(tx, numbered.id, input.institutionName);
-      const record = institutionRecord(input.institutionChoice, match);
+      const record = institutionRecord(input.institutionChoice, input.institutionShared, match);
       // Rolled back: the number is not used up, what was typed comes back with the question.
-      if (record.use === "ask") throw new CommandError("Check the highlighted fields.", record.fieldErrors);
+      if (record.use === "ask")
+        throw new CommandError("Check the highlighted fields.", record.fieldErrors, record.values);
       const institutionId =
         record.use === "existing"
           ? record.id

@@ -94,7 +94,9 @@ function evaluationCommand(mode: Mode): Command<EvaluationForm> {
       const term = await readableEvaluationTerm(input.designationId, viewer);
       // A repeat of a submission that already took effect is judged in the state
       // the first one was (a draft): it only gets the first one's answer back.
-      const repeat = viewer && (await storedResult(keyed(input, viewer.id)));
+      // Only an answer for this term counts: the same key used on another term is no repeat.
+      const stored = viewer ? await storedResult(keyed(input, viewer.id)) : null;
+      const repeat = stored !== null && recall(input.designationId)(stored) !== null;
       const state = repeat ? "DRAFT" : (term.evaluation?.state ?? "DRAFT");
       return {
         centreId: term.centre.id,

@@ -8,10 +8,12 @@ import { initialFormState, type FormState } from "@/domain/form-state";
 export type FieldSpec = {
   name: string;
   label: string;
-  kind: "text" | "textarea" | "date" | "number" | "select" | "email";
+  kind: "text" | "textarea" | "date" | "number" | "select" | "email" | "hidden";
   hint?: string;
   options?: readonly { value: string; label: string }[];
   defaultValue?: string;
+  /** Shown only when the form came back with a value for this other field (a question's context). */
+  onlyWith?: string;
 };
 
 type Props = {
@@ -62,6 +64,11 @@ export function ActionForm({ action, hidden, fields = [], submitLabel, variant =
         <input key={name} type="hidden" name={name} value={String(value)} />
       ))}
       {fields.map((field) => {
+        if (field.onlyWith && !values[field.onlyWith]) return null;
+        if (field.kind === "hidden") {
+          const value = values[field.name] ?? field.defaultValue ?? "";
+          return <input key={`${field.name}-${value}`} type="hidden" name={field.name} value={value} />;
+        }
         const id = `${prefix}-${field.name}`;
         const fieldErrors = errors[field.name];
         const describedBy =
