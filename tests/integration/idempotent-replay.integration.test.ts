@@ -7,8 +7,8 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import type { Command } from "@/server/commands/run-command";
 
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
-import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers";
+import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
 
 // Issue #11 item 8, security.md scenario 8: twenty copies of one submission
 // sent at once with the same idempotency key (a double click, a client's
@@ -80,12 +80,7 @@ for (const kind of testDatabaseKinds()) {
     }
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      process.env.DATABASE_URL = database.url;
-      const { createPrismaClient } = await import("@/server/db/create-client");
-      prisma = createPrismaClient(database.url);
-      const { seedAll } = await import("@/server/seed/seed-all");
-      await seedAll(prisma, { demoMode: true, now: new Date() });
+      ({ database, prisma } = await seededDemoDatabase(kind));
       const { executeCommand } = await import("@/server/commands/run-command");
       run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
       report = {
