@@ -3,8 +3,9 @@
 -- src/server/queries/directory-search.ts).
 --
 -- One row per centre (all centres when target_ids is NULL) with the facet
--- columns, the sort keys and `document`, a tsvector whose weights decide the
--- rank (ts_rank's defaults: A 1.0, B 0.4, C 0.2, D 0.1 per matching word):
+-- columns, the sort keys and `document`, a tsvector whose labels decide how
+-- much a match counts in ts_rank (its default weights: A 1.0, B 0.4, C 0.2,
+-- D 0.1):
 --   A  the centre's title
 --   B  its first three subjects
 --   C  institution name and department, the centre's and the institution's city
