@@ -2,6 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import type pg from "pg";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -20,6 +23,41 @@ import {
 // apply cleanly on PGlite and PostgreSQL, be recorded exactly like
 // `prisma migrate deploy` records it, and agree with prisma/schema.prisma
 // (a schema change without its migration fails here).
+
+// Every function and trigger is written once, in a source file of
+// prisma/sql, and reaches the database through a migration (decision 0020):
+// after all migrations the database must define exactly what those files do.
+const sqlSourcesDir = fileURLToPath(new URL("../../prisma/sql", import.meta.url));
+
+async function sqlSources(): Promise<{ file: string; sql: string }[]> {
+  const files = (await readdir(sqlSourcesDir)).filter((file) => file.endsWith(".sql")).sort();
+  return Promise.all(
+    files.map(async (file) => ({ file, sql: await readFile(path.join(sqlSourcesDir, file), "utf8") })),
+  );
+}
+
+/**
+ * The database's own functions and triggers (not those of extensions), each
+ * as PostgreSQL prints its definition: the header normalised, the body as
+ * written.
+ */
+async function functionsAndTriggers(client: pg.Client): Promise<Record<string, string>> {
+  const { rows } = await client.query<{ name: string; definition: string }>(`
+    SELECT 'function ' || p.oid::regprocedure::text AS name, pg_get_functiondef(p.oid) AS definition
+    FROM pg_proc p
+    WHERE p.pronamespace = 'public'::regnamespace
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                      WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+    UNION ALL
+    SELECT 'trigger ' || t.tgname || ' on ' || t.tgrelid::regclass::text, pg_get_triggerdef(t.oid)
+    FROM pg_trigger t
+    WHERE NOT t.tgisinternal`);
+  return Object.fromEntries(rows.map((row) => [row.name, row.definition]));
+}
+
+const sourcesDisagree =
+  "prisma/sql and the migrations disagree: a new or changed prisma/sql file reaches the database only " +
+  "through a new migration that applies it (docs/decisions/0020-search-sql-as-source-files.md)";
 
 async function migrationFolders(): Promise<string[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
@@ -112,6 +150,36 @@ for (const kind of testDatabaseKinds()) {
           /append-only/,
         );
         await expect(client.query(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
+      });
+    });
+
+    it("defines every function and trigger exactly as the prisma/sql source files do", async () => {
+      const sources = await sqlSources();
+      expect(sources.length).toBeGreaterThan(0);
+      await applyMigrations({ url: database.url, migrationsDir }); // when run alone
+      await withClient(database.url, async (client) => {
+        const migrated = await functionsAndTriggers(client);
+        await client.query("BEGIN");
+        try {
+          // Applied again over the migrated database, as a migration that
+          // copies a file would be: nothing changes, nothing is added.
+          for (const { sql } of sources) await client.query(sql);
+          expect(await functionsAndTriggers(client), sourcesDisagree).toEqual(migrated);
+
+          // And from nothing: each function and trigger comes from a file.
+          const { rows } = await client.query<{ signature: string }>(
+            `SELECT oid::regprocedure::text AS signature FROM pg_proc
+             WHERE pronamespace = 'public'::regnamespace
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                               WHERE d.classid = 'pg_proc'::regclass AND d.objid = pg_proc.oid AND d.deptype = 'e')`,
+          );
+          await client.query(`DROP FUNCTION ${rows.map((row) => row.signature).join(", ")} CASCADE`);
+          expect(await functionsAndTriggers(client)).toEqual({});
+          for (const { sql } of sources) await client.query(sql);
+          expect(await functionsAndTriggers(client), sourcesDisagree).toEqual(migrated);
+        } finally {
+          await client.query("ROLLBACK");
+        }
       });
     });
   });

@@ -34,8 +34,8 @@ export async function countFacets(resolved: ResolvedSearch): Promise<DirectoryFa
 /**
  * The statement that counts a search's facets. A search without words and
  * without a subject or type-of-activity filter reads the counter tables the
- * database keeps by trigger (a few thousand rows, whatever the number of
- * centres); any other search counts its matches.
+ * database keeps by trigger (prisma/sql/search-counters.sql: a few thousand
+ * rows, whatever the number of centres); any other search counts its matches.
  */
 export function facetsSql(resolved: ResolvedSearch): Prisma.Sql {
   return usesCounters(resolved) ? counterFacetsSql(resolved) : scanFacetsSql(resolved);
@@ -122,6 +122,11 @@ export function scanFacetsSql(resolved: ResolvedSearch): Prisma.Sql {
     SELECT facet, id, count FROM (${facetGroupsSql}) counts`;
 }
 
+// Regions and countries are chosen by code and shown by name; subjects and
+// types of activity are chosen and shown by name.
+const byCode = (item: { code: string; name: string }) => ({ value: item.code, label: item.name });
+const byName = (item: { name: string }) => ({ value: item.name, label: item.name });
+
 export function buildFacets(resolved: ResolvedSearch, rows: CountRow[]): DirectoryFacets {
   const counts = (facet: FacetName) =>
     new Map(rows.filter((row) => row.facet === facet).map((row) => [row.id, Number(row.count)]));
@@ -131,19 +136,17 @@ export function buildFacets(resolved: ResolvedSearch, rows: CountRow[]): Directo
   const fromIds = <T extends { id: number }>(
     facet: FacetName,
     items: T[],
-    value: (item: T) => string,
-    label: (item: T) => string,
+    shown: (item: T) => { value: string; label: string },
     selected: string[],
   ): FacetValue[] => {
     const byId = counts(facet);
     const chosen = selectedCodes(selected);
     return items
-      .map((item) => ({
-        value: value(item),
-        label: label(item),
-        count: byId.get(String(item.id)) ?? 0,
-        selected: chosen.has(value(item).toLowerCase()),
-      }))
+      .map((item) => {
+        const { value, label } = shown(item);
+        const count = byId.get(String(item.id)) ?? 0;
+        return { value, label, count, selected: chosen.has(value.toLowerCase()) };
+      })
       .filter((entry) => entry.count > 0 || entry.selected)
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   };
@@ -152,34 +155,10 @@ export function buildFacets(resolved: ResolvedSearch, rows: CountRow[]): Directo
   const initiatorCounts = counts("initiator");
   return {
     total: [...statusCounts.values()].reduce((sum, count) => sum + count, 0),
-    region: fromIds(
-      "region",
-      vocabulary.regions,
-      (r) => r.code,
-      (r) => r.name,
-      search.region,
-    ),
-    country: fromIds(
-      "country",
-      vocabulary.countries,
-      (c) => c.code,
-      (c) => c.name,
-      search.country,
-    ),
-    subject: fromIds(
-      "subject",
-      vocabulary.subjects,
-      (s) => s.name,
-      (s) => s.name,
-      search.subject,
-    ),
-    activity: fromIds(
-      "activity",
-      vocabulary.activities,
-      (a) => a.name,
-      (a) => a.name,
-      search.activity,
-    ),
+    region: fromIds("region", vocabulary.regions, byCode, search.region),
+    country: fromIds("country", vocabulary.countries, byCode, search.country),
+    subject: fromIds("subject", vocabulary.subjects, byName, search.subject),
+    activity: fromIds("activity", vocabulary.activities, byName, search.activity),
     status: resolved.statuses.map((status: CentreStatus) => ({
       value: status.toLowerCase(),
       label: centreStatusLabels[status],

@@ -1,3 +1,36 @@
+// The directory search: the public page, the API and the exports all search
+// through this module. How a search finds and ranks centres, in one place:
+//
+// - Words: the query is lower-cased, accent-folded and cut into words of
+//   letters and digits (searchWords, src/domain/directory/search-params.ts);
+//   a centre matches when it matches every word, and every filter (values of
+//   one facet are OR-ed); with no status chosen, Active and Pending centres
+//   (and Closed and Terminated ones too with "include former centres").
+// - Prefix rule: each word matches any indexed word it begins ("telemed"
+//   finds "telemedicine"), after English stemming (buildTsQuery,
+//   src/domain/directory/full-text-query.ts). Where no other indexed lexeme
+//   begins with the word's lexeme, the exact lexeme is searched instead: the
+//   same matches and rank, faster (decision 0011).
+// - Typo rule: a word of 4+ characters that is not in the word list also
+//   matches the listed word most like it, if their trigram similarity is above
+//   0.4 (correctionsSql, ./directory-resolve.ts); the page shows "Also
+//   searched for". The word list holds every word of 3–40 characters of any
+//   centre's searchable text (prisma/sql/search-refresh.sql).
+// - Rank: ts_rank over each centre's search document with PostgreSQL's
+//   default weights, by where a word occurs: title 1.0, first three subjects
+//   0.4, institution and city 0.2, first three types of activity and the
+//   current term's ToR and work plan 0.1 (prisma/sql/search-document.sql).
+//   Repeated and, for several words, nearby occurrences score more; document
+//   length does not count. Ties go to the lower centre id (orderByClause,
+//   ./directory-sql.ts). Relevance is the default sort of a search with
+//   words; without words it sorts by reference.
+//
+// Also here: facet counts (./directory-facets.ts, counters kept by
+// prisma/sql/search-counters.sql), search rows kept current by triggers
+// (prisma/sql/search-triggers.sql), caches valid per data version
+// (./directory-cache.ts). Why it is built this way: decisions 0004 and 0011;
+// the SQL functions are source files in prisma/sql (decision 0020).
+
 import "server-only";
 
 import {
