@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   designationActions,
   designationInputSchemas,
+  designationPermission,
   designationStates,
-  designationTransitions,
   nextState,
   termOf,
   transition,
@@ -118,11 +118,7 @@ describe("designation life cycle: every state × action × role", () => {
         const allowedFrom = expected[action].by[letter[role]] ?? [];
         const want = allowedFrom.includes(state) ? expected[action].to[state] : null;
         it(`${state} × ${action} × ${role} → ${want ?? "refused"}`, () => {
-          const permitted = decide(
-            subjectWith(role),
-            designationTransitions[action].permission,
-            resource(state),
-          );
+          const permitted = decide(subjectWith(role), designationPermission(action), resource(state));
           const result = transition(action, facts(state), parsed(action) as never, { actorId: 7, today });
           const outcome = permitted.allowed && result.ok ? result.to : null;
           expect(outcome).toBe(want);
@@ -137,9 +133,7 @@ describe("designation life cycle: every state × action × role", () => {
     const outsider: Subject = { id: 7, roles: [{ role: "CENTRE_STAFF", centreId: 42 }] };
     for (const state of designationStates)
       for (const action of designationActions)
-        expect(decide(outsider, designationTransitions[action].permission, resource(state)).allowed).toBe(
-          false,
-        );
+        expect(decide(outsider, designationPermission(action), resource(state)).allowed).toBe(false);
   });
 });
 
