@@ -20,6 +20,8 @@ import {
 } from "@/domain/annual-report";
 import { decide, roles, type ResourceFacts, type Role, type Subject } from "@/domain/permissions";
 
+import { roleLetter } from "../support/role-letters";
+
 // domain.md §6 written out by hand: for each action, the states each role may
 // take it from (A admin, O officer, U unit head, F focal point, S centre
 // staff) and where it leads. Checked against the domain table and the one
@@ -34,14 +36,6 @@ const expected: Record<
   accept: { by: { A: ["SUBMITTED"], O: ["SUBMITTED"] }, to: "ACCEPTED" },
   return: { by: { A: ["SUBMITTED"], O: ["SUBMITTED"] }, to: "RETURNED" },
 };
-const letter: Record<Role, "A" | "O" | "U" | "F" | "S"> = {
-  ADMIN: "A",
-  OFFICER: "O",
-  UNIT_HEAD: "U",
-  FOCAL_POINT: "F",
-  CENTRE_STAFF: "S",
-};
-
 const centre = { centreId: 7, regionId: 3, unitId: 5, responsibleOfficerId: 42 };
 function subjectFor(role: Role): Subject {
   const id = role === "OFFICER" ? 42 : 1;
@@ -55,7 +49,7 @@ describe("annual report life cycle", () => {
   for (const action of reportActions) {
     for (const state of reportStates) {
       for (const role of roles) {
-        const allowedStates = expected[action].by[letter[role]] ?? [];
+        const allowedStates = expected[action].by[roleLetter[role]] ?? [];
         const allowed = allowedStates.includes(state);
         it(`${role} ${allowed ? "may" : "may not"} ${action} a ${state} report`, () => {
           const facts: ResourceFacts = { ...centre, state };

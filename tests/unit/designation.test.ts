@@ -14,6 +14,8 @@ import {
 } from "@/domain/designation";
 import { decide, roles, type ResourceFacts, type Role, type Subject } from "@/domain/permissions";
 
+import { roleLetter } from "../support/role-letters";
+
 // The life cycle of domain.md §4 written out by hand: for each action, the
 // states each role may take it from (roles: A admin, O officer, U unit head,
 // F focal point, S centre staff) and where it leads.
@@ -59,14 +61,6 @@ const expected: Record<
     to: Object.fromEntries(OPEN.map((state) => [state, "WITHDRAWN"])),
   },
   reject: { by: { A: OPEN, F: OPEN }, to: Object.fromEntries(OPEN.map((state) => [state, "REJECTED"])) },
-};
-
-const letter: Record<Role, "A" | "O" | "U" | "F" | "S"> = {
-  ADMIN: "A",
-  OFFICER: "O",
-  UNIT_HEAD: "U",
-  FOCAL_POINT: "F",
-  CENTRE_STAFF: "S",
 };
 
 // The actor (id 7) holds one role over the designation's centre; the proposer is someone else (id 99).
@@ -115,7 +109,7 @@ describe("designation life cycle: every state × action × role", () => {
   for (const state of designationStates) {
     for (const action of designationActions) {
       for (const role of roles) {
-        const allowedFrom = expected[action].by[letter[role]] ?? [];
+        const allowedFrom = expected[action].by[roleLetter[role]] ?? [];
         const want = allowedFrom.includes(state) ? expected[action].to[state] : null;
         it(`${state} × ${action} × ${role} → ${want ?? "refused"}`, () => {
           const permitted = decide(subjectWith(role), designationPermission(action), resource(state));

@@ -15,6 +15,8 @@ import {
   type Subject,
 } from "@/domain/permissions";
 
+import { roleLetter } from "../support/role-letters";
+
 // The expected table, written out by hand from domain.md §2 and §4–§7 (not
 // derived from the code): for each action, the roles allowed on a record in
 // their own scope (A admin, O officer, U unit head, F focal point, S centre
@@ -76,14 +78,6 @@ const expected: Record<Action, { inScope: string; outOfScope: string }> = {
   "network.edit": { inScope: "A", outOfScope: "A" },
 };
 
-const letter: Record<Role, string> = {
-  ADMIN: "A",
-  OFFICER: "O",
-  UNIT_HEAD: "U",
-  FOCAL_POINT: "F",
-  CENTRE_STAFF: "S",
-};
-
 const ME = 7;
 const OTHER = 8;
 
@@ -122,14 +116,14 @@ describe("the permission table", () => {
     describe(action, () => {
       for (const role of roles) {
         const state = acceptedState(action, role);
-        it(`${role} in scope: ${expected[action].inScope.includes(letter[role]) ? "allowed" : "denied"}`, () => {
+        it(`${role} in scope: ${expected[action].inScope.includes(roleLetter[role]) ? "allowed" : "denied"}`, () => {
           expect(can(subject(role), action, { ...inScopeCentre, state })).toBe(
-            expected[action].inScope.includes(letter[role]),
+            expected[action].inScope.includes(roleLetter[role]),
           );
         });
-        it(`${role} out of scope: ${expected[action].outOfScope.includes(letter[role]) ? "allowed" : "denied"}`, () => {
+        it(`${role} out of scope: ${expected[action].outOfScope.includes(roleLetter[role]) ? "allowed" : "denied"}`, () => {
           expect(can(subject(role), action, { ...outOfScopeCentre, state })).toBe(
-            expected[action].outOfScope.includes(letter[role]),
+            expected[action].outOfScope.includes(roleLetter[role]),
           );
         });
       }
