@@ -167,7 +167,9 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
       id: "officer-designations",
       title: "Designations waiting for you",
       empty: "No designation is waiting for you.",
-      items: designationItems(await designations({ centre: mine, state: { in: designationStatesWaitingFor("officer") } })),
+      items: designationItems(
+        await designations({ centre: mine, state: { in: designationStatesWaitingFor("officer") } }),
+      ),
     });
     sections.push({
       id: "officer-reports",
@@ -253,7 +255,9 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
       id: `staff-designation-${assignment.centreId}`,
       title: "Designation forms to complete",
       empty: "No designation form is waiting for your centre.",
-      items: designationItems(await designations({ ...centre, state: { in: designationStatesWaitingFor("staff") } })),
+      items: designationItems(
+        await designations({ ...centre, state: { in: designationStatesWaitingFor("staff") } }),
+      ),
     });
   }
   return sections;
