@@ -4,8 +4,8 @@ import { returnAnchor } from "@/domain/comment-anchor";
 import { toIsoDate } from "@/domain/dates";
 import {
   designationInputSchemas,
+  designationPermission,
   designationStateLabels,
-  designationTransitions,
   transition,
   type DesignationAction,
   type DesignationInput,
@@ -63,7 +63,7 @@ export function transitionCommand<A extends DesignationAction>(
 ): Command<DesignationInput<A>> {
   return {
     name: `designation.${action}`,
-    permission: designationTransitions[action].permission,
+    permission: designationPermission(action),
     schema: designationInputSchemas[action] as unknown as Command<DesignationInput<A>>["schema"],
     resource: (input, viewer) => readableDesignationFacts(input.designationId, viewer),
     async handle({ viewer, input, meta, role }) {

@@ -5,12 +5,12 @@ import {
   completeContent,
   draftContent,
   evaluationFormSchema,
-  evaluationWritable,
+  evaluationTransition,
   recommendationLabels,
+  type EvaluationAction,
   type EvaluationContent,
   type EvaluationForm,
 } from "@/domain/evaluation";
-import type { Action } from "@/domain/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "@/server/audit/record-audit";
 import { appUrl } from "@/server/auth/tokens";
@@ -79,8 +79,7 @@ const recall = (designationId: number) => (stored: Prisma.JsonObject) =>
     : null;
 
 function evaluationCommand(mode: Mode): Command<EvaluationForm> {
-  const permission: Action = mode === "save" ? "evaluation.edit" : "evaluation.complete";
-  const action = mode === "save" ? "evaluation.save-draft" : "evaluation.complete";
+  const action: EvaluationAction = mode === "save" ? "evaluation.save-draft" : "evaluation.complete";
   const keyed = (input: EvaluationForm, userId: number): KeyedRequest => ({
     key: input.idempotencyKey,
     userId,
@@ -88,7 +87,7 @@ function evaluationCommand(mode: Mode): Command<EvaluationForm> {
   });
   return {
     name: action,
-    permission,
+    permission: action,
     schema: evaluationFormSchema,
     async resource(input, viewer) {
       const term = await readableEvaluationTerm(input.designationId, viewer);
@@ -115,16 +114,16 @@ function evaluationCommand(mode: Mode): Command<EvaluationForm> {
         if (!term) throw new CommandError("We could not find that, or you do not have access to it.");
         const current = term.evaluation;
         if ((current?.version ?? 0) !== input.version) throw new ConflictError();
-        const writable = evaluationWritable({
+        const result = evaluationTransition(action, {
           termEnd: term.termEnd ? toIsoDate(term.termEnd) : null,
           today: toIsoDate(now),
           state: current?.state ?? null,
         });
-        if (!writable.ok) throw new CommandError(writable.message);
+        if (!result.ok) throw new CommandError(result.message);
         const checked = mode === "save" ? draftContent(input) : completeContent(input);
         if (!checked.ok) throw new CommandError("Check the highlighted fields.", checked.fieldErrors);
         const { content } = checked;
-        const state = mode === "complete" ? "COMPLETED" : "DRAFT";
+        const state = result.to;
         try {
           await prisma.$transaction(async (tx) => {
             await claimKey(tx, request, { message: messages[mode], designationId: term.id });

@@ -6,8 +6,8 @@ import {
   mergeDraft,
   missingForSubmit,
   reportFormSchema,
+  reportPermission,
   reportTransition,
-  reportTransitions,
   sectionFields,
   unknownActivities,
   type ReportFormInput,
@@ -60,7 +60,7 @@ export type SavedDraft = { version: number; savedAt: Date; stateChanged: boolean
 export function saveDraftCommand(onSaved?: (saved: SavedDraft) => void): Command<ReportFormInput> {
   return {
     name: "report.save-draft",
-    permission: reportTransitions["save-draft"].permission,
+    permission: reportPermission("save-draft"),
     schema: reportFormSchema,
     resource: (input, viewer) => reportFactsFor(input, viewer, null, lock),
     async handle({ viewer, input, meta, role }) {
@@ -124,7 +124,7 @@ export const SUBMITTED_MESSAGE = "Report submitted. It is now locked while WHO r
  */
 export const submitReportCommand: Command<ReportFormInput> = {
   name: "report.submit",
-  permission: reportTransitions.submit.permission,
+  permission: reportPermission("submit"),
   schema: reportFormSchema,
   resource: (input, viewer) => reportFactsFor(input, viewer, "report.submit", lock),
   async handle({ viewer, input, meta, role }) {
