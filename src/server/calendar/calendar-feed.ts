@@ -13,6 +13,7 @@ import {
   type ReportDeadline,
   type TermDeadline,
 } from "@/domain/calendar";
+import { currentCentreStatuses } from "@/domain/centre-status";
 import type { TermFact } from "@/domain/dashboard";
 import { startOfUtcDay } from "@/domain/dates";
 import { can, type Subject } from "@/domain/permissions";
@@ -115,7 +116,7 @@ export async function calendarEventsFor(subject: Subject, now = new Date()): Pro
       });
       events.push(...readable(subject, rows).map(reportReviewEvent));
       const { terms } = await dashboardFacts({ id: subject.id, roles: [assignment] }, today);
-      for (const term of termDeadlines(terms, ["ACTIVE", "PENDING"])) {
+      for (const term of termDeadlines(terms, currentCentreStatuses)) {
         events.push(evaluationEvent(term));
         if (term.termEnd >= today) events.push(termEndEvent(term));
       }

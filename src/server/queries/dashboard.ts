@@ -2,6 +2,7 @@ import "server-only";
 
 import { centreStatusesOwingReports, reportStatesAwaitingSubmission } from "@/domain/annual-report-schedule";
 import { isImportedTerm } from "@/domain/centre-expiry";
+import { currentCentreStatuses } from "@/domain/centre-status";
 import { startOfUtcDay, toIsoDate } from "@/domain/dates";
 import {
   dashboardCsv,
@@ -105,7 +106,7 @@ export async function dashboardFacts(subject: Subject, today: Date): Promise<Das
       orderBy: [{ dueOn: "asc" }, { id: "asc" }],
     }),
     prisma.centre.findMany({
-      where: { AND: [scope, { status: { in: ["ACTIVE", "PENDING"] } }] },
+      where: { AND: [scope, { status: { in: [...currentCentreStatuses] } }] },
       select: {
         ...centreFields,
         status: true,

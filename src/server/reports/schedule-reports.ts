@@ -1,3 +1,4 @@
+import { currentCentreStatuses } from "@/domain/centre-status";
 import { toIsoDate } from "@/domain/dates";
 import { termReports, unopenedReportStates } from "@/domain/term-reports";
 import type { Prisma } from "@/generated/prisma/client";
@@ -79,7 +80,7 @@ export async function scheduleImportedReports(tx: Tx, now: Date): Promise<number
       frozenVersion: 1,
       termStart: { not: null },
       termEnd: { gt: now },
-      centre: { importedAt: { not: null }, status: { in: ["ACTIVE", "PENDING"] } },
+      centre: { importedAt: { not: null }, status: { in: [...currentCentreStatuses] } },
     },
     select: { id: true, centreId: true, termStart: true, termEnd: true },
   });

@@ -1,5 +1,6 @@
 import { scheduleAnnualReports } from "@/domain/annual-report-schedule";
 import { torAnchor } from "@/domain/comment-anchor";
+import { currentCentreStatuses } from "@/domain/centre-status";
 import { addDays, addYears, startOfUtcDay } from "@/domain/dates";
 import { openDesignationStates } from "@/domain/designation";
 import { formatReferenceNumber } from "@/domain/reference-number";
@@ -517,7 +518,7 @@ async function seedNetworks(tx: Tx) {
     const members = await tx.centre.findMany({
       where: {
         subjects: { some: { subject: { name: network.subject } } },
-        status: { in: ["ACTIVE", "PENDING"] },
+        status: { in: [...currentCentreStatuses] },
       },
       select: { id: true },
     });
