@@ -3,7 +3,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db/client";
 
-import { ConflictError } from "./run-command";
+import { ConflictError } from "./command";
 
 // security.md scenario 8: a form posted twice with the same idempotency key
 // (a double click, a retry after a lost answer, two tabs racing) has one

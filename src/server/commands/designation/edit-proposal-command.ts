@@ -17,7 +17,7 @@ import {
   writeCentreInstitution,
 } from "@/server/institutions/centre-institution";
 
-import { CommandError, type Command } from "../run-command";
+import { CommandError, type Command } from "../command";
 import { readableDesignationFacts } from "./load-designation";
 import { DesignationConflict } from "./transition-command";
 
@@ -66,7 +66,6 @@ export const editProposalCommand: Command<ProposalEditInput> = {
   schema: proposalEditSchema,
   resource: (input, viewer) => readableDesignationFacts(input.designationId, viewer),
   async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
     const unit = await prisma.unit.findUnique({ where: { id: input.unitId }, select: { id: true } });
     if (!unit)
       throw new CommandError("Check the highlighted fields.", { unitId: ["Choose a unit from the list."] });

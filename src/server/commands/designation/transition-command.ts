@@ -16,7 +16,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
 import { deliverOutbox } from "@/server/mail/deliver-outbox";
 
-import { CommandError, type Command } from "../run-command";
+import { CommandError, type Command } from "../command";
 import { loadDesignation, readableDesignationFacts, type LoadedDesignation } from "./load-designation";
 import { notifyNext } from "./notify-next";
 
@@ -67,7 +67,6 @@ export function transitionCommand<A extends DesignationAction>(
     schema: designationInputSchemas[action] as unknown as Command<DesignationInput<A>>["schema"],
     resource: (input, viewer) => readableDesignationFacts(input.designationId, viewer),
     async handle({ viewer, input, meta, role }) {
-      if (!viewer) throw new CommandError("Sign in again to continue.");
       const now = new Date();
       const designation = await loadDesignation(prisma, input.designationId);
       if (!designation) throw new CommandError("We could not find that, or you do not have access to it.");

@@ -19,7 +19,7 @@ import { deliverOutbox } from "@/server/mail/deliver-outbox";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 
 import { answerOnce, claimKey, isUniqueViolation, storedResult, type KeyedRequest } from "../idempotency";
-import { CommandError, ConflictError, type Command } from "../run-command";
+import { CommandError, ConflictError, type Command } from "../command";
 import { loadEvaluationTerm, readableEvaluationTerm, type EvaluationTerm } from "./load-evaluation";
 
 type Mode = "save" | "complete";
@@ -107,7 +107,6 @@ function evaluationCommand(mode: Mode): Command<EvaluationForm> {
       };
     },
     async handle({ viewer, input, meta, role }) {
-      if (!viewer) throw new CommandError("Sign in again to continue.");
       const request = keyed(input, viewer.id);
       return answerOnce(request, recall(input.designationId), async () => {
         const now = new Date();

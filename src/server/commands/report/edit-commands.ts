@@ -17,7 +17,7 @@ import { prisma } from "@/server/db/client";
 import { deliverOutbox } from "@/server/mail/deliver-outbox";
 
 import { answerOnce, claimKey } from "../idempotency";
-import { CommandError, type Command } from "../run-command";
+import { CommandError, type Command } from "../command";
 import { loadReport, type LoadedReport } from "./load-report";
 import { notifyReport } from "./notify-report";
 import {
@@ -64,7 +64,6 @@ export function saveDraftCommand(onSaved?: (saved: SavedDraft) => void): Command
     schema: reportFormSchema,
     resource: (input, viewer) => reportFactsFor(input, viewer, null, lock),
     async handle({ viewer, input, meta, role }) {
-      if (!viewer) throw new CommandError("Sign in again to continue.");
       const report = await loadChecked(input);
       const result = reportTransition("save-draft", report.state);
       if (!result.ok) throw new CommandError(result.message);
@@ -128,7 +127,6 @@ export const submitReportCommand: Command<ReportFormInput> = {
   schema: reportFormSchema,
   resource: (input, viewer) => reportFactsFor(input, viewer, "report.submit", lock),
   async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
     const request = keyedReport(input.idempotencyKey, viewer.id, "report.submit");
     const answer = await answerOnce(request, reportReplay(input.reportId), async () => {
       const report = await loadChecked(input);

@@ -14,7 +14,7 @@ import { prisma } from "@/server/db/client";
 import { deliverOutbox } from "@/server/mail/deliver-outbox";
 
 import { answerOnce, claimKey } from "../idempotency";
-import { CommandError, type Command } from "../run-command";
+import { CommandError, type Command } from "../command";
 import { loadReport } from "./load-report";
 import { notifyReport } from "./notify-report";
 import {
@@ -50,7 +50,6 @@ function reviewCommand<I extends AcceptInput | ReturnInput>(
     schema,
     resource: (input, viewer) => reportFactsFor(input, viewer, name),
     async handle({ viewer, input, meta, role }) {
-      if (!viewer) throw new CommandError("Sign in again to continue.");
       const request = keyedReport(input.idempotencyKey, viewer.id, name);
       const answer = await answerOnce(request, reportReplay(input.reportId), async () => {
         const report = await loadReport(prisma, input.reportId);

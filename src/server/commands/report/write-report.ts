@@ -6,7 +6,7 @@ import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
 
 import { storedResult, type KeyedRequest } from "../idempotency";
-import { CommandError } from "../run-command";
+import { CommandError } from "../command";
 import { readableReportFacts } from "./load-report";
 
 /**
