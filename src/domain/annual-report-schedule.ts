@@ -1,3 +1,4 @@
+import { editableReportStates, type ReportState } from "./annual-report";
 import { addDays, addYears, startOfUtcDay } from "./dates";
 
 // domain.md §6: one report per year of a term, due on each anniversary of the
@@ -38,7 +39,7 @@ export function initialReportState(
 }
 
 /** Reports the centre still has to submit (not submitted, accepted or cancelled). */
-export const reportStatesAwaitingSubmission = ["SCHEDULED", "OPEN", "DRAFT", "RETURNED"] as const;
+export const reportStatesAwaitingSubmission: readonly ReportState[] = ["SCHEDULED", ...editableReportStates];
 
 /**
  * Centres that still owe their reports: a closed term's last report is still

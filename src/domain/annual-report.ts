@@ -1,9 +1,10 @@
 import { z } from "zod";
 
-import type { Action } from "./permissions";
+import { admin, officer, staff } from "./grants";
+import { stepFrom, stepNamesOf, type LifeCycleStep, type StepName } from "./life-cycle";
 
-// The annual report (domain.md §6) as data: its life cycle under the
-// permissions of the one permission table, the form's fields with their
+// The annual report (docs/domain.md §6) as data: its life cycle as one table
+// (who may take which step from which state), the form's fields with their
 // limits, and the "what is missing" check of a submission. Pure: the server
 // loads the report and its work plan and passes them in.
 
@@ -33,29 +34,35 @@ export const editableReportStates: readonly ReportState[] = ["OPEN", "DRAFT", "R
 /** Submitting locks the report: nothing the centre sends changes it in these states. */
 export const lockedReportStates: readonly ReportState[] = ["SUBMITTED", "ACCEPTED"];
 
-export const reportActions = ["save-draft", "submit", "accept", "return"] as const;
-export type ReportAction = (typeof reportActions)[number];
-
-type Transition = { permission: Action; from: readonly ReportState[]; to: ReportState };
-
 /**
- * Saving moves an open or returned report to DRAFT (RETURNED → DRAFT →
- * SUBMITTED); a submission may also come straight from OPEN or RETURNED,
- * because it carries the whole form and so saves it on the way.
+ * The report's life cycle. Saving moves an open or returned report to DRAFT
+ * (RETURNED → DRAFT → SUBMITTED); a submission may also come straight from
+ * OPEN or RETURNED, because it carries the whole form and so saves it on the
+ * way. The responsible officer reviews: accept, or return with a note.
  */
-export const reportTransitions: Record<ReportAction, Transition> = {
-  "save-draft": { permission: "report.edit", from: editableReportStates, to: "DRAFT" },
-  submit: { permission: "report.submit", from: editableReportStates, to: "SUBMITTED" },
-  accept: { permission: "report.review", from: ["SUBMITTED"], to: "ACCEPTED" },
-  return: { permission: "report.review", from: ["SUBMITTED"], to: "RETURNED" },
-};
+export const reportLifeCycle = [
+  { action: "report.save-draft", from: editableReportStates, to: "DRAFT", who: [admin, staff] },
+  { action: "report.submit", from: editableReportStates, to: "SUBMITTED", who: [admin, staff] },
+  { action: "report.accept", from: ["SUBMITTED"], to: "ACCEPTED", who: [admin, officer] },
+  { action: "report.return", from: ["SUBMITTED"], to: "RETURNED", who: [admin, officer] },
+] as const satisfies readonly LifeCycleStep<ReportState>[];
+
+export type ReportPermission = (typeof reportLifeCycle)[number]["action"];
+/** A step by its short name (`accept` for `report.accept`). */
+export type ReportAction = StepName<ReportPermission>;
+export const reportActions = stepNamesOf(reportLifeCycle);
+
+/** The permission (and audit name) of a step: `report.accept` for `accept`. */
+export function reportPermission<A extends ReportAction>(action: A): `report.${A}` {
+  return `report.${action}`;
+}
 
 export type ReportTransitionResult = { ok: true; to: ReportState } | { ok: false; message: string };
 
 /** The state `action` leads to from `from`, or a message saying why it cannot be done now. */
 export function reportTransition(action: ReportAction, from: ReportState): ReportTransitionResult {
-  const transition = reportTransitions[action];
-  if (transition.from.includes(from)) return { ok: true, to: transition.to };
+  const step = stepFrom(reportLifeCycle, reportPermission(action), from);
+  if (step) return { ok: true, to: step.to };
   if ((action === "save-draft" || action === "submit") && lockedReportStates.includes(from))
     return { ok: false, message: lockedMessage };
   if (from === "SCHEDULED") return { ok: false, message: "This report is not open yet." };

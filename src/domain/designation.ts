@@ -1,13 +1,14 @@
 import { z } from "zod";
 
-import type { Action } from "./permissions";
+import { admin, focalPoint, officer, staff, unitHead } from "./grants";
+import { stepFrom, stepNamesOf, type LifeCycleStep, type StepName } from "./life-cycle";
 import { addYears, isIsoDate, type IsoDate } from "./term";
 
-// The life cycle of a designation (domain.md §4) as data: which action moves
-// which state to which, under which permission of the one permission table,
-// and the guards no role can override. Who may act (role and scope) is the
-// permission table's job; this module adds only what depends on the
-// designation's own content.
+// The life cycle of a designation (docs/domain.md §4) as one table: which
+// action moves which state to which, who may take it (role and scope), and
+// the guards no role can override. The permission table's designation steps
+// are derived from it (permissions.ts), and so are the buttons the page
+// offers and the unit tests.
 
 export const designationStates = [
   "DRAFT",
@@ -27,6 +28,10 @@ export const finalDesignationStates: readonly DesignationState[] = ["DESIGNATED"
 export const openDesignationStates: readonly DesignationState[] = designationStates.filter(
   (state) => !finalDesignationStates.includes(state),
 );
+/** Centre staff never see an officer's proposal before it is sent to them. */
+export const designationStatesVisibleToCentre: readonly DesignationState[] = designationStates.filter(
+  (state) => state !== "DRAFT",
+);
 
 export const designationStateLabels: Record<DesignationState, string> = {
   DRAFT: "Draft proposal",
@@ -41,58 +46,30 @@ export const designationStateLabels: Record<DesignationState, string> = {
   REJECTED: "Rejected",
 };
 
-export const designationActions = [
-  "send",
-  "submit",
-  "return",
-  "endorse",
-  "clear",
-  "return-to-officer",
-  "return-to-centre",
-  "accept",
-  "record-consultation",
-  "decide",
-  "withdraw",
-  "reject",
-] as const;
-export type DesignationAction = (typeof designationActions)[number];
-
-type Transition = { permission: Action; from: readonly DesignationState[]; to: DesignationState | null };
-
-/**
- * `to: null` means the next state depends on the source state (returning to
- * the officer always lands in SUBMITTED, see nextState).
- */
-export const designationTransitions: Record<DesignationAction, Transition> = {
-  send: { permission: "designation.send", from: ["DRAFT"], to: "WITH_INSTITUTION" },
-  submit: { permission: "designation.submit", from: ["WITH_INSTITUTION"], to: "SUBMITTED" },
-  return: { permission: "designation.return", from: ["SUBMITTED"], to: "WITH_INSTITUTION" },
-  endorse: { permission: "designation.endorse", from: ["SUBMITTED"], to: "TECHNICAL_CLEARANCE" },
-  clear: { permission: "designation.clear", from: ["TECHNICAL_CLEARANCE"], to: "REGIONAL_REVIEW" },
-  "return-to-officer": {
-    permission: "designation.return-to-officer",
-    from: ["TECHNICAL_CLEARANCE", "REGIONAL_REVIEW"],
-    to: "SUBMITTED",
-  },
-  "return-to-centre": {
-    permission: "designation.regional-review",
-    from: ["REGIONAL_REVIEW"],
-    to: "WITH_INSTITUTION",
-  },
-  accept: {
-    permission: "designation.regional-review",
-    from: ["REGIONAL_REVIEW"],
-    to: "GOVERNMENT_CONSULTATION",
-  },
-  "record-consultation": {
-    permission: "designation.record-consultation",
-    from: ["GOVERNMENT_CONSULTATION"],
-    to: "APPROVAL",
-  },
-  decide: { permission: "designation.decide", from: ["APPROVAL"], to: "DESIGNATED" },
-  withdraw: { permission: "designation.withdraw", from: openDesignationStates, to: "WITHDRAWN" },
-  reject: { permission: "designation.reject", from: openDesignationStates, to: "REJECTED" },
+export type DesignationActor = "officer" | "staff" | "unitHead" | "focalPoint";
+/** Who the designation waits for in each state: the mail after a transition, the "my work" lists. */
+const waitingFor: Record<DesignationState, DesignationActor | null> = {
+  DRAFT: "officer",
+  WITH_INSTITUTION: "staff",
+  SUBMITTED: "officer",
+  TECHNICAL_CLEARANCE: "unitHead",
+  REGIONAL_REVIEW: "focalPoint",
+  GOVERNMENT_CONSULTATION: "focalPoint",
+  APPROVAL: "focalPoint",
+  DESIGNATED: null,
+  WITHDRAWN: null,
+  REJECTED: null,
 };
+
+/** Who acts next after a transition, for the notification mail. */
+export function nextActor(state: DesignationState): DesignationActor | null {
+  return waitingFor[state];
+}
+
+/** The states in which the designation waits for `actor`. */
+export function designationStatesWaitingFor(actor: DesignationActor): DesignationState[] {
+  return designationStates.filter((state) => waitingFor[state] === actor);
+}
 
 /** What the guards need to know about the designation, loaded on the server. */
 export type DesignationFacts = {
@@ -115,11 +92,105 @@ export type DesignationFacts = {
 export type TransitionResult =
   { ok: true; to: DesignationState } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
-const fail = (message: string, field?: string): TransitionResult => ({
+type Refusal = Extract<TransitionResult, { ok: false }>;
+type GuardContext = { actorId: number; today: IsoDate };
+/** A rule of docs/domain.md §4 that no role overrides: a refusal, or null to let the step through. */
+type DesignationGuard = (facts: DesignationFacts, input: object, context: GuardContext) => Refusal | null;
+
+const fail = (message: string, field?: string): Refusal => ({
   ok: false,
   message,
   fieldErrors: field ? { [field]: [message] } : undefined,
 });
+
+/**
+ * The designation's life cycle. An action may have one row per group of
+ * states when who may take it depends on the state: returning to the officer
+ * is the unit head's step at technical clearance and the focal point's at
+ * regional review. An administrator may take every step.
+ */
+export const designationLifeCycle = [
+  { action: "designation.edit-proposal", from: ["DRAFT"], to: null, who: [admin, officer] },
+  { action: "designation.edit-form", from: ["DRAFT"], to: null, who: [admin, officer] },
+  { action: "designation.edit-form", from: ["WITH_INSTITUTION"], to: null, who: [admin, officer, staff] },
+  { action: "designation.send", from: ["DRAFT"], to: "WITH_INSTITUTION", who: [admin, officer] },
+  {
+    action: "designation.submit",
+    from: ["WITH_INSTITUTION"],
+    to: "SUBMITTED",
+    who: [admin, staff],
+    guard: formComplete,
+  },
+  { action: "designation.return", from: ["SUBMITTED"], to: "WITH_INSTITUTION", who: [admin, officer] },
+  { action: "designation.endorse", from: ["SUBMITTED"], to: "TECHNICAL_CLEARANCE", who: [admin, officer] },
+  {
+    action: "designation.clear",
+    from: ["TECHNICAL_CLEARANCE"],
+    to: "REGIONAL_REVIEW",
+    who: [admin, { ...unitHead, notOwnProposal: true }],
+    guard: notByProposer,
+  },
+  {
+    action: "designation.return-to-officer",
+    from: ["TECHNICAL_CLEARANCE"],
+    to: "SUBMITTED",
+    who: [admin, unitHead],
+  },
+  {
+    action: "designation.return-to-officer",
+    from: ["REGIONAL_REVIEW"],
+    to: "SUBMITTED",
+    who: [admin, focalPoint],
+  },
+  {
+    action: "designation.return-to-centre",
+    from: ["REGIONAL_REVIEW"],
+    to: "WITH_INSTITUTION",
+    who: [admin, focalPoint],
+  },
+  {
+    action: "designation.accept",
+    from: ["REGIONAL_REVIEW"],
+    to: "GOVERNMENT_CONSULTATION",
+    who: [admin, focalPoint],
+    guard: evaluationCompletedForRedesignation,
+  },
+  {
+    action: "designation.record-consultation",
+    from: ["GOVERNMENT_CONSULTATION"],
+    to: "APPROVAL",
+    who: [admin, focalPoint],
+    guard: consultationRecorded,
+  },
+  {
+    action: "designation.decide",
+    from: ["APPROVAL"],
+    to: "DESIGNATED",
+    who: [admin, focalPoint],
+    guard: decisionDated,
+  },
+  {
+    action: "designation.withdraw",
+    from: openDesignationStates,
+    to: "WITHDRAWN",
+    who: [admin, officer, focalPoint],
+  },
+  { action: "designation.reject", from: openDesignationStates, to: "REJECTED", who: [admin, focalPoint] },
+] as const satisfies readonly LifeCycleStep<DesignationState, DesignationGuard>[];
+
+type DesignationMove = Extract<(typeof designationLifeCycle)[number], { to: DesignationState }>;
+/** A step that moves the designation, by its short name (`accept` for `designation.accept`). */
+export type DesignationAction = StepName<DesignationMove["action"]>;
+export type DesignationPermission = DesignationMove["action"];
+
+/** The permission (and audit name) of a step: `designation.accept` for `accept`. */
+export function designationPermission<A extends DesignationAction>(action: A): `designation.${A}` {
+  return `designation.${action}`;
+}
+
+export const designationActions: DesignationAction[] = stepNamesOf(
+  designationLifeCycle.filter((step): step is DesignationMove => step.to !== null),
+);
 
 // ── inputs: every action posts the designation's id and the version it was shown ──
 
@@ -177,114 +248,90 @@ export type DesignationInput<A extends DesignationAction> = z.infer<(typeof desi
 
 /** The state an action leads to from `from`, or null when the action does not apply there. */
 export function nextState(action: DesignationAction, from: DesignationState): DesignationState | null {
-  const transition = designationTransitions[action];
-  if (!transition.from.includes(from)) return null;
-  return transition.to;
+  return stepFrom(designationLifeCycle, designationPermission(action), from)?.to ?? null;
 }
 
 /**
- * Applies an action to a designation: the state machine plus the guards of
- * domain.md §4 that no role can override. `today` is the caller's clock as
+ * Applies an action to a designation: the row of the life cycle that starts
+ * from its state, then the row's guard. `today` is the caller's clock as
  * "YYYY-MM-DD" (dates in the future are refused).
  */
 export function transition<A extends DesignationAction>(
   action: A,
   facts: DesignationFacts,
   input: DesignationInput<A>,
-  context: { actorId: number; today: IsoDate },
+  context: GuardContext,
 ): TransitionResult {
-  const to = nextState(action, facts.state);
-  if (!to) return fail("This cannot be done at this stage.");
-  switch (action) {
-    case "submit": {
-      const form = facts.form;
-      if (!form) return fail("The designation form could not be read.");
-      if (!form.headOfCentreName)
-        return fail("Enter the head of centre before submitting.", "headOfCentreName");
-      if (form.torItems === 0) return fail("Add at least one term of reference before submitting.", "tor");
-      if (form.torItemsWithoutActivity > 0)
-        return fail("Every term of reference needs at least one work-plan activity.", "activities");
-      break;
-    }
-    case "clear":
-      if (facts.proposedById === context.actorId)
-        return fail("Technical clearance must come from someone other than the proposer.");
-      break;
-    case "accept":
-      if (facts.kind === "REDESIGNATION" && facts.currentTermEvaluation !== "COMPLETED")
-        return fail(
-          "The final evaluation of the current term must be completed before the regional review ends.",
-        );
-      break;
-    case "record-consultation":
-      return consultation(input as DesignationInput<"record-consultation">, facts, context.today, to);
-    case "decide": {
-      const { decisionDate } = input as DesignationInput<"decide">;
-      if (decisionDate > context.today)
-        return fail("The decision date cannot be in the future.", "decisionDate");
-      if (facts.submittedOn && decisionDate < facts.submittedOn)
-        return fail(
-          `The decision date cannot be before the submission (${facts.submittedOn}).`,
-          "decisionDate",
-        );
-      break;
-    }
-  }
-  return { ok: true, to };
+  const step = stepFrom(designationLifeCycle, designationPermission(action), facts.state);
+  if (!step?.to) return fail("This cannot be done at this stage.");
+  const refusal = "guard" in step ? step.guard(facts, input, context) : null;
+  return refusal ?? { ok: true, to: step.to };
 }
 
-function consultation(
-  input: DesignationInput<"record-consultation">,
-  facts: DesignationFacts,
-  today: IsoDate,
-  to: DesignationState,
-): TransitionResult {
-  if (input.outcome === "NOT_REQUIRED") {
+// ── guards ──
+
+function formComplete(facts: DesignationFacts): Refusal | null {
+  const form = facts.form;
+  if (!form) return fail("The designation form could not be read.");
+  if (!form.headOfCentreName) return fail("Enter the head of centre before submitting.", "headOfCentreName");
+  if (form.torItems === 0) return fail("Add at least one term of reference before submitting.", "tor");
+  if (form.torItemsWithoutActivity > 0)
+    return fail("Every term of reference needs at least one work-plan activity.", "activities");
+  return null;
+}
+
+function notByProposer(facts: DesignationFacts, _input: object, context: GuardContext): Refusal | null {
+  if (facts.proposedById === context.actorId)
+    return fail("Technical clearance must come from someone other than the proposer.");
+  return null;
+}
+
+function evaluationCompletedForRedesignation(facts: DesignationFacts): Refusal | null {
+  if (facts.kind === "REDESIGNATION" && facts.currentTermEvaluation !== "COMPLETED")
+    return fail(
+      "The final evaluation of the current term must be completed before the regional review ends.",
+    );
+  return null;
+}
+
+function decisionDated(facts: DesignationFacts, input: object, context: GuardContext): Refusal | null {
+  const { decisionDate } = input as DesignationInput<"decide">;
+  if (decisionDate > context.today) return fail("The decision date cannot be in the future.", "decisionDate");
+  if (facts.submittedOn && decisionDate < facts.submittedOn)
+    return fail(`The decision date cannot be before the submission (${facts.submittedOn}).`, "decisionDate");
+  return null;
+}
+
+function consultationRecorded(facts: DesignationFacts, input: object, context: GuardContext): Refusal | null {
+  const consultation = input as DesignationInput<"record-consultation">;
+  if (consultation.outcome === "NOT_REQUIRED") {
     if (facts.kind !== "REDESIGNATION")
       return fail("A consultation can be “not required” only for a redesignation.", "outcome");
-    return { ok: true, to };
+    return null;
   }
-  if (input.outcome === "OBJECTION")
+  if (consultation.outcome === "OBJECTION")
     return fail(
       "The government objected: reject the designation with the government's reason instead.",
       "outcome",
     );
   const errors: Record<string, string[]> = {};
-  const requestedOn = input.requestedOn ?? "";
-  const repliedOn = input.repliedOn ?? "";
+  const requestedOn = consultation.requestedOn ?? "";
+  const repliedOn = consultation.repliedOn ?? "";
   for (const [field, value] of [
     ["requestedOn", requestedOn],
     ["repliedOn", repliedOn],
   ] as const) {
     if (!isIsoDate(value)) errors[field] = ["Enter a real date, like 2027-03-31."];
-    else if (value > today) errors[field] = ["This date cannot be in the future."];
+    else if (value > context.today) errors[field] = ["This date cannot be in the future."];
   }
   if (!errors.requestedOn && !errors.repliedOn && repliedOn < requestedOn)
     errors.repliedOn = ["The reply cannot come before the request."];
   if (Object.keys(errors).length)
     return { ok: false, message: "Check the consultation dates.", fieldErrors: errors };
-  return { ok: true, to };
+  return null;
 }
 
 /** The term a decision starts: from the letter's date, ending on the anniversary (exclusive). */
 export function termOf(decisionDate: IsoDate, termYears: number): { start: IsoDate; end: IsoDate } {
   return { start: decisionDate, end: addYears(decisionDate, termYears) };
-}
-
-/** Who acts next after a transition, for the notification mail. */
-export function nextActor(state: DesignationState): "officer" | "staff" | "unitHead" | "focalPoint" | null {
-  switch (state) {
-    case "WITH_INSTITUTION":
-      return "staff";
-    case "SUBMITTED":
-      return "officer";
-    case "TECHNICAL_CLEARANCE":
-      return "unitHead";
-    case "REGIONAL_REVIEW":
-    case "GOVERNMENT_CONSULTATION":
-    case "APPROVAL":
-      return "focalPoint";
-    default:
-      return null;
-  }
 }

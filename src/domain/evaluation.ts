@@ -1,11 +1,13 @@
 import { z } from "zod";
 
+import { admin, officer } from "./grants";
+import { stepFrom, type LifeCycleStep } from "./life-cycle";
 import { addMonths, type IsoDate } from "./term";
 
 // The final evaluation of a term (domain.md §7) and the renewal rules around
-// it: when the responsible officer may write it, what a draft and a
-// completed evaluation must contain, when a redesignation may start and when
-// the new term starts. Pure: the caller passes `today`.
+// it: its life cycle as one table, when the responsible officer may write it,
+// what a draft and a completed evaluation must contain, when a redesignation
+// may start and when the new term starts. Pure: the caller passes `today`.
 
 export const evaluationCriteria = [
   "WORK_PLAN_IMPLEMENTED",
@@ -51,20 +53,17 @@ export function renewalWindowOpensOn(termEnd: IsoDate): IsoDate {
 
 export type Verdict = { ok: true } | { ok: false; message: string };
 
+const completedMessage = "This evaluation is completed and can no longer be changed.";
+
 /**
  * Whether the final evaluation may be written or changed on `today`. It opens
  * 6 months before the end and stays open after the end until completed: a
  * Pending centre still needs it before its redesignation can pass regional
  * review (domain.md §4), so a late evaluation is better than none.
  */
-export function evaluationWritable(facts: {
-  termEnd: IsoDate | null;
-  today: IsoDate;
-  state: "DRAFT" | "COMPLETED" | null;
-}): Verdict {
+export function evaluationWritable(facts: EvaluationFacts): Verdict {
   if (!facts.termEnd) return { ok: false, message: "This term has no end date, so it cannot be evaluated." };
-  if (facts.state === "COMPLETED")
-    return { ok: false, message: "This evaluation is completed and can no longer be changed." };
+  if (facts.state === "COMPLETED") return { ok: false, message: completedMessage };
   const opensOn = renewalWindowOpensOn(facts.termEnd);
   if (facts.today < opensOn)
     return {
@@ -72,6 +71,45 @@ export function evaluationWritable(facts: {
       message: `The final evaluation can be written from ${opensOn}, in the last ${EVALUATION_WINDOW_MONTHS} months of the term.`,
     };
   return { ok: true };
+}
+
+export const evaluationStates = ["DRAFT", "COMPLETED"] as const;
+export type EvaluationState = (typeof evaluationStates)[number];
+
+/** What the evaluation's steps need to know; `state` is null before the first save. */
+export type EvaluationFacts = { termEnd: IsoDate | null; today: IsoDate; state: EvaluationState | null };
+
+/**
+ * The evaluation's life cycle: the responsible officer saves drafts and
+ * completes it, within the evaluation window; completed, it is final.
+ */
+export const evaluationLifeCycle = [
+  {
+    action: "evaluation.save-draft",
+    from: ["DRAFT"],
+    to: "DRAFT",
+    who: [admin, officer],
+    guard: evaluationWritable,
+  },
+  {
+    action: "evaluation.complete",
+    from: ["DRAFT"],
+    to: "COMPLETED",
+    who: [admin, officer],
+    guard: evaluationWritable,
+  },
+] as const satisfies readonly LifeCycleStep<EvaluationState, (facts: EvaluationFacts) => Verdict>[];
+export type EvaluationAction = (typeof evaluationLifeCycle)[number]["action"];
+
+/** The state `action` leads to, or why it cannot be taken now (an evaluation not yet saved counts as a draft). */
+export function evaluationTransition(
+  action: EvaluationAction,
+  facts: EvaluationFacts,
+): { ok: true; to: EvaluationState } | { ok: false; message: string } {
+  const step = stepFrom(evaluationLifeCycle, action, facts.state ?? "DRAFT");
+  if (!step) return { ok: false, message: completedMessage };
+  const verdict = step.guard(facts);
+  return verdict.ok ? { ok: true, to: step.to } : verdict;
 }
 
 /**

@@ -1,62 +1,30 @@
+import { reportLifeCycle } from "./annual-report";
+import { centreLifeCycle } from "./centre-life-cycle";
+import { designationLifeCycle, designationStatesVisibleToCentre } from "./designation";
+import { evaluationLifeCycle } from "./evaluation";
+import {
+  admin,
+  focalPoint,
+  officer,
+  roles,
+  staff,
+  unitHead,
+  type Grant,
+  type PermissionRule,
+  type Role,
+} from "./grants";
+import { actionsOf, permissionRulesOf } from "./life-cycle";
+
 // The one permission table of the registry: for every action, which roles may
-// do it, over which records (scope) and in which states. The server's policy
-// module (src/server/policy/authorize.ts) is the only caller that enforces it;
-// pages use `can()` only to decide what to show. Anything not listed here is
-// denied (fail closed).
+// do it, over which records (scope) and in which states. The steps of the life
+// cycles (designation, annual report, evaluation, centre renewal) are derived
+// from their tables, which say who takes each step from which state; the rest
+// is written here. The server's policy module (src/server/policy/authorize.ts)
+// is the only caller that enforces it; pages use `can()` and `offeredActions()`
+// only to decide what to show. Anything not listed here is denied (fail closed).
 
-export const roles = ["ADMIN", "OFFICER", "UNIT_HEAD", "FOCAL_POINT", "CENTRE_STAFF"] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Grant, type PermissionRule, type Role, type Scope } from "./grants";
 
-/**
- * How a grant is limited to records:
- * - `any`: no record condition (administration, proposing a new centre)
- * - `centre`: a centre-staff assignment for the record's centre
- * - `responsible`: the viewer is the record's centre's responsible officer
- * - `unit`: a unit-head assignment for the centre's technical unit
- * - `region`: a focal-point assignment for the centre's WHO region
- */
-export type Scope = "any" | "centre" | "responsible" | "unit" | "region";
-
-export type Grant = {
-  role: Role;
-  scope: Scope;
-  /** The record's state must be one of these (designation, report, evaluation or centre status). */
-  states?: readonly string[];
-  /** A unit head does not clear a centre they proposed themselves. */
-  notOwnProposal?: boolean;
-};
-
-export type PermissionRule = {
-  /** Anyone, signed in or not (sign-in, password reset). */
-  public?: boolean;
-  /** What a denial means to the viewer: reads answer not-found, writes forbidden. */
-  kind: "read" | "write";
-  grants: readonly Grant[];
-};
-
-const OPEN_DESIGNATION = [
-  "DRAFT",
-  "WITH_INSTITUTION",
-  "SUBMITTED",
-  "TECHNICAL_CLEARANCE",
-  "REGIONAL_REVIEW",
-  "GOVERNMENT_CONSULTATION",
-  "APPROVAL",
-] as const;
-// Centre staff never see an officer's proposal before it is sent to them.
-const VISIBLE_TO_CENTRE = [
-  ...OPEN_DESIGNATION.filter((state) => state !== "DRAFT"),
-  "DESIGNATED",
-  "WITHDRAWN",
-  "REJECTED",
-];
-const EDITABLE_REPORT = ["OPEN", "DRAFT", "RETURNED"] as const;
-
-const admin: Grant = { role: "ADMIN", scope: "any" };
-const officer: Grant = { role: "OFFICER", scope: "responsible" };
-const unitHead: Grant = { role: "UNIT_HEAD", scope: "unit" };
-const focalPoint: Grant = { role: "FOCAL_POINT", scope: "region" };
-const staff: Grant = { role: "CENTRE_STAFF", scope: "centre" };
 const who: readonly Grant[] = [admin, officer, unitHead, focalPoint];
 const everyoneInScope: readonly Grant[] = [...who, staff];
 const withStates = (grant: Grant, states: readonly string[]): Grant => ({ ...grant, states });
@@ -86,92 +54,15 @@ export const permissions = {
   // ── centres ──
   "centre.read-internal": { kind: "read", grants: everyoneInScope },
   "centre.edit-contacts": { kind: "write", grants: [admin, officer, staff] },
-  "centre.close": {
-    kind: "write",
-    grants: [withStates(admin, ["ACTIVE", "PENDING"]), withStates(focalPoint, ["ACTIVE", "PENDING"])],
-  },
-  "centre.terminate": {
-    kind: "write",
-    grants: [withStates(admin, ["ACTIVE", "PENDING"]), withStates(focalPoint, ["ACTIVE", "PENDING"])],
-  },
+  ...permissionRulesOf(centreLifeCycle),
 
   // ── designations ──
-  "designation.read": { kind: "read", grants: [...who, withStates(staff, VISIBLE_TO_CENTRE)] },
+  "designation.read": {
+    kind: "read",
+    grants: [...who, withStates(staff, designationStatesVisibleToCentre)],
+  },
   "designation.propose": { kind: "write", grants: [admin, { role: "OFFICER", scope: "any" }] },
-  "designation.start-redesignation": {
-    kind: "write",
-    grants: [withStates(admin, ["ACTIVE", "PENDING"]), withStates(officer, ["ACTIVE", "PENDING"])],
-  },
-  "designation.edit-proposal": {
-    kind: "write",
-    grants: [withStates(admin, ["DRAFT"]), withStates(officer, ["DRAFT"])],
-  },
-  "designation.send": {
-    kind: "write",
-    grants: [withStates(admin, ["DRAFT"]), withStates(officer, ["DRAFT"])],
-  },
-  "designation.edit-form": {
-    kind: "write",
-    grants: [
-      withStates(admin, ["DRAFT", "WITH_INSTITUTION"]),
-      withStates(officer, ["DRAFT", "WITH_INSTITUTION"]),
-      withStates(staff, ["WITH_INSTITUTION"]),
-    ],
-  },
-  "designation.submit": {
-    kind: "write",
-    grants: [withStates(admin, ["WITH_INSTITUTION"]), withStates(staff, ["WITH_INSTITUTION"])],
-  },
-  "designation.return": {
-    kind: "write",
-    grants: [withStates(admin, ["SUBMITTED"]), withStates(officer, ["SUBMITTED"])],
-  },
-  "designation.endorse": {
-    kind: "write",
-    grants: [withStates(admin, ["SUBMITTED"]), withStates(officer, ["SUBMITTED"])],
-  },
-  "designation.clear": {
-    kind: "write",
-    grants: [
-      withStates(admin, ["TECHNICAL_CLEARANCE"]),
-      { ...withStates(unitHead, ["TECHNICAL_CLEARANCE"]), notOwnProposal: true },
-    ],
-  },
-  "designation.return-to-officer": {
-    kind: "write",
-    grants: [
-      withStates(admin, ["TECHNICAL_CLEARANCE", "REGIONAL_REVIEW"]),
-      withStates(unitHead, ["TECHNICAL_CLEARANCE"]),
-      withStates(focalPoint, ["REGIONAL_REVIEW"]),
-    ],
-  },
-  "designation.regional-review": {
-    kind: "write",
-    grants: [withStates(admin, ["REGIONAL_REVIEW"]), withStates(focalPoint, ["REGIONAL_REVIEW"])],
-  },
-  "designation.record-consultation": {
-    kind: "write",
-    grants: [
-      withStates(admin, ["GOVERNMENT_CONSULTATION"]),
-      withStates(focalPoint, ["GOVERNMENT_CONSULTATION"]),
-    ],
-  },
-  "designation.decide": {
-    kind: "write",
-    grants: [withStates(admin, ["APPROVAL"]), withStates(focalPoint, ["APPROVAL"])],
-  },
-  "designation.withdraw": {
-    kind: "write",
-    grants: [
-      withStates(admin, OPEN_DESIGNATION),
-      withStates(officer, OPEN_DESIGNATION),
-      withStates(focalPoint, OPEN_DESIGNATION),
-    ],
-  },
-  "designation.reject": {
-    kind: "write",
-    grants: [withStates(admin, OPEN_DESIGNATION), withStates(focalPoint, OPEN_DESIGNATION)],
-  },
+  ...permissionRulesOf(designationLifeCycle),
 
   // ── comments (internal ones are for WHO staff only) ──
   "comment.read": { kind: "read", grants: everyoneInScope },
@@ -182,29 +73,11 @@ export const permissions = {
 
   // ── annual reports ──
   "report.read": { kind: "read", grants: everyoneInScope },
-  "report.edit": {
-    kind: "write",
-    grants: [withStates(admin, EDITABLE_REPORT), withStates(staff, EDITABLE_REPORT)],
-  },
-  "report.submit": {
-    kind: "write",
-    grants: [withStates(admin, EDITABLE_REPORT), withStates(staff, EDITABLE_REPORT)],
-  },
-  "report.review": {
-    kind: "write",
-    grants: [withStates(admin, ["SUBMITTED"]), withStates(officer, ["SUBMITTED"])],
-  },
+  ...permissionRulesOf(reportLifeCycle),
 
   // ── final evaluations (internal to WHO) ──
   "evaluation.read": { kind: "read", grants: who },
-  "evaluation.edit": {
-    kind: "write",
-    grants: [withStates(admin, ["DRAFT"]), withStates(officer, ["DRAFT"])],
-  },
-  "evaluation.complete": {
-    kind: "write",
-    grants: [withStates(admin, ["DRAFT"]), withStates(officer, ["DRAFT"])],
-  },
+  ...permissionRulesOf(evaluationLifeCycle),
 
   // ── people and administration ──
   // An officer invites staff for a centre they are responsible for; the record is that centre.
@@ -322,6 +195,19 @@ export function holdsGrantFor(subject: Subject | null, action: Action): boolean 
   if (rule.public) return true;
   if (!subject) return false;
   return rule.grants.some((grant) => subject.roles.some((assignment) => assignment.role === grant.role));
+}
+
+/**
+ * The actions of a life cycle that `subject` may take on the record now (role,
+ * scope and state): the buttons and forms a page offers. The guards are the
+ * step's own answer when it is taken.
+ */
+export function offeredActions<A extends Action>(
+  lifeCycle: readonly { action: A }[],
+  subject: Subject | null,
+  resource: ResourceFacts | null,
+): A[] {
+  return actionsOf(lifeCycle).filter((action) => can(subject, action, resource));
 }
 
 /** The roles a subject holds, in the table's order, for display and audit. */

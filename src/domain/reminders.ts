@@ -1,4 +1,4 @@
-import { isReportOverdue } from "./annual-report-schedule";
+import { isReportOverdue, reportStatesAwaitingSubmission } from "./annual-report-schedule";
 import { addDays, daysBetween, fromIsoDate, toIsoDate } from "./dates";
 import { EVALUATION_WINDOW_MONTHS, renewalWindowOpensOn } from "./evaluation";
 import type { IsoDate } from "./term";
@@ -44,15 +44,13 @@ export type Reminder =
       waitedDays: number;
     };
 
-const notSubmittedStates = ["SCHEDULED", "OPEN", "DRAFT", "RETURNED"];
-
 function plusDays(day: IsoDate, days: number): IsoDate {
   return toIsoDate(addDays(fromIsoDate(day), days));
 }
 
 /** The staff reminder whose window contains `today`, if the report is still not submitted. */
 export function staffReminderFor(report: ReportForReminder, today: IsoDate): Reminder | null {
-  if (!notSubmittedStates.includes(report.state)) return null;
+  if (!(reportStatesAwaitingSubmission as readonly string[]).includes(report.state)) return null;
   const kinds = Object.keys(STAFF_REMINDER_OFFSETS) as StaffReminderKind[];
   // The latest reminder whose day has come is the one to send (earlier ones are superseded).
   for (const kind of [...kinds].reverse()) {

@@ -107,7 +107,7 @@ for (const kind of testDatabaseKinds()) {
         "comment.read",
         "comment.create",
         "report.read",
-        "report.edit",
+        "report.save-draft",
         "report.submit",
         "evaluation.read",
         "user.invite",
@@ -357,7 +357,8 @@ for (const kind of testDatabaseKinds()) {
             await denial(server.authorize(viewer, "evaluation.complete", { ...centre, state: "DRAFT" })),
           ).not.toBe("allowed");
           if (report)
-            expect(await denial(server.authorize(viewer, "report.review", report))).not.toBe("allowed");
+            for (const action of ["report.accept", "report.return"] as const)
+              expect(await denial(server.authorize(viewer, action, report))).not.toBe("allowed");
         }
       });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { designationStates } from "@/domain/designation";
 import {
   editProposal,
   institutionRecord,
@@ -96,17 +97,7 @@ describe("editing a draft proposal", () => {
   });
 
   it("is refused in every state but a draft", () => {
-    for (const state of [
-      "WITH_INSTITUTION",
-      "SUBMITTED",
-      "TECHNICAL_CLEARANCE",
-      "REGIONAL_REVIEW",
-      "GOVERNMENT_CONSULTATION",
-      "APPROVAL",
-      "DESIGNATED",
-      "WITHDRAWN",
-      "REJECTED",
-    ]) {
+    for (const state of designationStates.filter((state) => state !== "DRAFT")) {
       expect(editProposal({ ...current, state }, input), state).toMatchObject({ ok: false });
     }
   });

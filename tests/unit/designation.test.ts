@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   designationActions,
   designationInputSchemas,
+  designationPermission,
   designationStates,
-  designationTransitions,
   nextState,
   termOf,
   transition,
@@ -13,6 +13,8 @@ import {
   type DesignationState,
 } from "@/domain/designation";
 import { decide, roles, type ResourceFacts, type Role, type Subject } from "@/domain/permissions";
+
+import { roleLetter } from "../support/role-letters";
 
 // The life cycle of domain.md §4 written out by hand: for each action, the
 // states each role may take it from (roles: A admin, O officer, U unit head,
@@ -61,14 +63,6 @@ const expected: Record<
   reject: { by: { A: OPEN, F: OPEN }, to: Object.fromEntries(OPEN.map((state) => [state, "REJECTED"])) },
 };
 
-const letter: Record<Role, "A" | "O" | "U" | "F" | "S"> = {
-  ADMIN: "A",
-  OFFICER: "O",
-  UNIT_HEAD: "U",
-  FOCAL_POINT: "F",
-  CENTRE_STAFF: "S",
-};
-
 // The actor (id 7) holds one role over the designation's centre; the proposer is someone else (id 99).
 function subjectWith(role: Role): Subject {
   return { id: 7, roles: [{ role, centreId: 1, regionId: 2, unitId: 3 }] };
@@ -115,14 +109,10 @@ describe("designation life cycle: every state × action × role", () => {
   for (const state of designationStates) {
     for (const action of designationActions) {
       for (const role of roles) {
-        const allowedFrom = expected[action].by[letter[role]] ?? [];
+        const allowedFrom = expected[action].by[roleLetter[role]] ?? [];
         const want = allowedFrom.includes(state) ? expected[action].to[state] : null;
         it(`${state} × ${action} × ${role} → ${want ?? "refused"}`, () => {
-          const permitted = decide(
-            subjectWith(role),
-            designationTransitions[action].permission,
-            resource(state),
-          );
+          const permitted = decide(subjectWith(role), designationPermission(action), resource(state));
           const result = transition(action, facts(state), parsed(action) as never, { actorId: 7, today });
           const outcome = permitted.allowed && result.ok ? result.to : null;
           expect(outcome).toBe(want);
@@ -137,9 +127,7 @@ describe("designation life cycle: every state × action × role", () => {
     const outsider: Subject = { id: 7, roles: [{ role: "CENTRE_STAFF", centreId: 42 }] };
     for (const state of designationStates)
       for (const action of designationActions)
-        expect(decide(outsider, designationTransitions[action].permission, resource(state)).allowed).toBe(
-          false,
-        );
+        expect(decide(outsider, designationPermission(action), resource(state)).allowed).toBe(false);
   });
 });
 

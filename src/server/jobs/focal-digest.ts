@@ -1,6 +1,6 @@
 import "server-only";
 
-import { centreStatusesOwingReports } from "@/domain/annual-report-schedule";
+import { centreStatusesOwingReports, reportStatesAwaitingSubmission } from "@/domain/annual-report-schedule";
 import { daysBetween, formatIsoDate, fromIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { focalDigests, type DigestReport } from "@/domain/reminders";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -19,7 +19,7 @@ export async function runFocalDigest(db: PrismaClient, now = new Date()): Promis
   const today = startOfUtcDay(now);
   const reports = await db.annualReport.findMany({
     where: {
-      state: { in: ["SCHEDULED", "OPEN", "DRAFT", "RETURNED"] },
+      state: { in: [...reportStatesAwaitingSubmission] },
       dueOn: { lt: today },
       centre: { status: { in: [...centreStatusesOwingReports] } },
     },

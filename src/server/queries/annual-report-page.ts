@@ -1,14 +1,12 @@
 import "server-only";
 
-import type { ReportState } from "@/domain/annual-report";
-import { can, type Action } from "@/domain/permissions";
+import { reportLifeCycle, type ReportState } from "@/domain/annual-report";
+import { can, offeredActions } from "@/domain/permissions";
 import type { Viewer } from "@/server/auth/viewer";
 import { loadReport } from "@/server/commands/report/load-report";
 import { prisma } from "@/server/db/client";
 import { authorize } from "@/server/policy/authorize";
 import { reportFacts } from "@/server/policy/resource-facts";
-
-const pagePermissions = ["report.edit", "report.submit", "report.review", "comment.read-internal"] as const;
 
 const historyActions = ["report.submit", "report.return", "report.accept"] as const;
 export type HistoryEntry = {
@@ -82,10 +80,9 @@ export async function annualReportPage(
 ) {
   const facts = await reportFacts(reportId);
   await authorize(viewer, "report.read", facts);
-  const allowed = (action: Action) => can(viewer, action, facts);
-  const permissions = Object.fromEntries(
-    pagePermissions.map((action) => [action, allowed(action)]),
-  ) as Record<(typeof pagePermissions)[number], boolean>;
+  // The steps of the life cycle the viewer may take now: the forms the page shows.
+  const offered = offeredActions(reportLifeCycle, viewer, facts);
+  const readInternal = can(viewer, "comment.read-internal", facts);
   const report = await prisma.annualReport.findUniqueOrThrow({
     where: { id: reportId },
     select: {
@@ -115,7 +112,7 @@ export async function annualReportPage(
       },
       designation: { select: { termYears: true, termStart: true, termEnd: true } },
       comments: {
-        where: permissions["comment.read-internal"] ? {} : { visibility: "CENTRE" },
+        where: readInternal ? {} : { visibility: "CENTRE" },
         orderBy: { createdAt: "asc" },
         select: {
           id: true,
@@ -193,7 +190,7 @@ export async function annualReportPage(
     activities: body.activities,
     content: body.content,
     history,
-    permissions,
+    offered,
     previousId,
     previous,
   };

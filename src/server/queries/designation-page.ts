@@ -1,10 +1,10 @@
 import "server-only";
 
 import { toIsoDate } from "@/domain/dates";
-import { designationActions, designationTransitions, type DesignationAction } from "@/domain/designation";
+import { designationActions, designationLifeCycle, designationPermission } from "@/domain/designation";
 import { eligibilitySchema } from "@/domain/eligibility";
 import { proposalEditable } from "@/domain/designation-proposal";
-import { can, type Action } from "@/domain/permissions";
+import { can, offeredActions, type Action } from "@/domain/permissions";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
 import { authorize } from "@/server/policy/authorize";
@@ -13,8 +13,6 @@ import { designationFacts } from "@/server/policy/resource-facts";
 import { similarCentres } from "./designation-similar";
 
 const extraPermissions = [
-  "designation.edit-form",
-  "designation.edit-proposal",
   "comment.create",
   "comment.create-internal",
   "comment.read-internal",
@@ -132,16 +130,21 @@ export async function designationPage(viewer: Viewer, designationId: number) {
     orderBy: [{ position: "asc" }, { name: "asc" }],
     select: { id: true, name: true },
   });
-  const transitions = designationActions.filter((action: DesignationAction) =>
-    allowed(designationTransitions[action].permission),
-  );
-  const permissions = Object.fromEntries(
-    extraPermissions.map((action) => [action, allowed(action)]),
-  ) as Record<(typeof extraPermissions)[number], boolean>;
-  permissions["designation.edit-proposal"] &&= proposalEditable(designation);
+  // The steps of the life cycle the viewer may take now: the forms the page shows.
+  const offered = offeredActions(designationLifeCycle, viewer, facts);
+  const transitions = designationActions.filter((action) => offered.includes(designationPermission(action)));
+  const permissions = {
+    ...(Object.fromEntries(extraPermissions.map((action) => [action, allowed(action)])) as Record<
+      (typeof extraPermissions)[number],
+      boolean
+    >),
+    "designation.edit-form": offered.includes("designation.edit-form"),
+    "designation.edit-proposal":
+      offered.includes("designation.edit-proposal") && proposalEditable(designation),
+  };
   // Before a proposal is sent, its proposer is warned of centres that look the same.
   const similar =
-    facts && designation.state === "DRAFT" && allowed("designation.send")
+    facts && designation.state === "DRAFT" && offered.includes("designation.send")
       ? await similarCentres(facts.centreId)
       : [];
   // The proposal's checklist is WHO's assessment of the institution: not shown to its staff.

@@ -3,9 +3,15 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import { toIsoDate } from "@/domain/dates";
+import { centreLifeCycle } from "@/domain/centre-life-cycle";
 import { openDesignationStates } from "@/domain/designation";
-import { evaluationWritable, redesignationStartable, renewalWindowOpensOn } from "@/domain/evaluation";
-import { can } from "@/domain/permissions";
+import {
+  evaluationLifeCycle,
+  evaluationWritable,
+  redesignationStartable,
+  renewalWindowOpensOn,
+} from "@/domain/evaluation";
+import { offeredActions } from "@/domain/permissions";
 import type { Viewer } from "@/server/auth/viewer";
 import {
   centreFactsOf,
@@ -30,6 +36,9 @@ export async function evaluationPage(viewer: Viewer, designationId: number, now 
     select: { id: true, state: true },
   });
   const writable = evaluationWritable({ termEnd, today, state: term.evaluation?.state ?? null });
+  // The steps the viewer may take now, on the evaluation and on its centre: the forms the page shows.
+  const offered = offeredActions(evaluationLifeCycle, viewer, facts);
+  const offeredOnCentre = offeredActions(centreLifeCycle, viewer, centre);
   const startable = redesignationStartable({
     centreStatus: term.centre.status,
     termEnd,
@@ -53,11 +62,11 @@ export async function evaluationPage(viewer: Viewer, designationId: number, now 
     },
     evaluation: term.evaluation,
     redesignation,
-    canEdit: can(viewer, "evaluation.edit", facts) && can(viewer, "evaluation.complete", facts),
+    canEdit: offered.includes("evaluation.save-draft") && offered.includes("evaluation.complete"),
     writable,
-    canStartRedesignation: can(viewer, "designation.start-redesignation", centre),
+    canStartRedesignation: offeredOnCentre.includes("designation.start-redesignation"),
     startable,
-    canTerminate: can(viewer, "centre.terminate", centre),
+    canTerminate: offeredOnCentre.includes("centre.terminate"),
     // A fresh key per page load: a double click or a re-sent form counts once.
     idempotencyKey: randomUUID(),
   };

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { editableReportStates, reportStateLabels, type ReportState } from "@/domain/annual-report";
 import {
   centreStatusesOwingReports,
   isReportOverdue,
@@ -7,7 +8,12 @@ import {
 } from "@/domain/annual-report-schedule";
 import { addDays, daysBetween, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { missingEvaluations } from "@/domain/dashboard";
-import { openDesignationStates } from "@/domain/designation";
+import {
+  designationStateLabels,
+  designationStatesWaitingFor,
+  openDesignationStates,
+  type DesignationState,
+} from "@/domain/designation";
 import { redesignationStartable } from "@/domain/evaluation";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
@@ -19,35 +25,18 @@ import { dashboardFacts } from "./dashboard";
 export type WorkItem = { key: string; title: string; detail: string; href?: string };
 export type WorkSection = { id: string; title: string; empty: string; items: WorkItem[] };
 
-const designationStateLabel: Record<string, string> = {
-  DRAFT: "Draft proposal",
-  WITH_INSTITUTION: "With the institution",
-  SUBMITTED: "Submitted for review",
-  TECHNICAL_CLEARANCE: "Technical clearance",
-  REGIONAL_REVIEW: "Regional review",
-  GOVERNMENT_CONSULTATION: "Government consultation",
-  APPROVAL: "Awaiting decision",
-};
-
-const reportStateLabel: Record<string, string> = {
-  OPEN: "Open",
-  DRAFT: "Draft",
-  RETURNED: "Returned for changes",
-  SUBMITTED: "Submitted",
-};
-
 const centreSelect = { reference: true, title: true } as const;
 
 type DesignationRow = {
   id: number;
-  state: string;
+  state: DesignationState;
   kind: string;
   stateChangedAt: Date;
   centre: { reference: string; title: string };
 };
 type ReportRow = {
   id: number;
-  state: string;
+  state: ReportState;
   yearNumber: number;
   dueOn: Date;
   centre: { reference: string; title: string };
@@ -59,7 +48,7 @@ function designationItems(rows: DesignationRow[], now = new Date()): WorkItem[] 
     return {
       key: `designation-${row.id}`,
       title: `${row.centre.reference} · ${row.centre.title}`,
-      detail: `${row.kind === "REDESIGNATION" ? "Redesignation" : "Designation"}: ${designationStateLabel[row.state] ?? row.state}, waiting ${days} ${days === 1 ? "day" : "days"}`,
+      detail: `${row.kind === "REDESIGNATION" ? "Redesignation" : "Designation"}: ${designationStateLabels[row.state]}, waiting ${days} ${days === 1 ? "day" : "days"}`,
       href: `/designations/${row.id}`,
     };
   });
@@ -69,7 +58,7 @@ function reportItems(rows: ReportRow[], today: Date): WorkItem[] {
   return rows.map((row) => ({
     key: `report-${row.id}`,
     title: `${row.centre.reference} · ${row.centre.title}`,
-    detail: `Annual report, year ${row.yearNumber}: ${reportStateLabel[row.state] ?? row.state}, due ${toIsoDate(row.dueOn)}${
+    detail: `Annual report, year ${row.yearNumber}: ${reportStateLabels[row.state]}, due ${toIsoDate(row.dueOn)}${
       isReportOverdue(row, today) ? " (overdue)" : ""
     }`,
     href: `/reports/${row.id}`,
@@ -178,7 +167,9 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
       id: "officer-designations",
       title: "Designations waiting for you",
       empty: "No designation is waiting for you.",
-      items: designationItems(await designations({ centre: mine, state: { in: ["DRAFT", "SUBMITTED"] } })),
+      items: designationItems(
+        await designations({ centre: mine, state: { in: designationStatesWaitingFor("officer") } }),
+      ),
     });
     sections.push({
       id: "officer-reports",
@@ -198,7 +189,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
       items: designationItems(
         await designations({
           centre: { unitId: assignment.unitId },
-          state: "TECHNICAL_CLEARANCE",
+          state: { in: designationStatesWaitingFor("unitHead") },
           // A unit head does not clear their own proposals.
           OR: [{ proposedById: null }, { proposedById: { not: viewer.id } }],
         }),
@@ -216,7 +207,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
       items: designationItems(
         await designations({
           centre: region,
-          state: { in: ["REGIONAL_REVIEW", "GOVERNMENT_CONSULTATION", "APPROVAL"] },
+          state: { in: designationStatesWaitingFor("focalPoint") },
         }),
       ),
     });
@@ -254,7 +245,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
       items: reportItems(
         await reports({
           ...centre,
-          state: { in: ["OPEN", "DRAFT", "RETURNED"] },
+          state: { in: [...editableReportStates] },
           opensOn: { lte: addDays(today, 0) },
         }),
         today,
@@ -264,7 +255,9 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
       id: `staff-designation-${assignment.centreId}`,
       title: "Designation forms to complete",
       empty: "No designation form is waiting for your centre.",
-      items: designationItems(await designations({ ...centre, state: "WITH_INSTITUTION" })),
+      items: designationItems(
+        await designations({ ...centre, state: { in: designationStatesWaitingFor("staff") } }),
+      ),
     });
   }
   return sections;

@@ -4,7 +4,7 @@ import { returnAnchor } from "@/domain/comment-anchor";
 import { toIsoDate } from "@/domain/dates";
 import {
   designationInputSchemas,
-  designationTransitions,
+  designationPermission,
   transition,
   type DesignationAction,
   type DesignationInput,
@@ -49,7 +49,7 @@ export function transitionCommand<A extends DesignationAction>(
 ): Command<DesignationInput<A>> {
   return {
     name: `designation.${action}`,
-    permission: designationTransitions[action].permission,
+    permission: designationPermission(action),
     schema: designationInputSchemas[action] as unknown as Command<DesignationInput<A>>["schema"],
     resource: (input, viewer) => readableDesignationFacts(input.designationId, viewer),
     async handle(context) {

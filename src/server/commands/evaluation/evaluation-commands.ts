@@ -5,12 +5,13 @@ import {
   completeContent,
   draftContent,
   evaluationFormSchema,
-  evaluationWritable,
+  evaluationTransition,
   recommendationLabels,
+  type EvaluationAction,
   type EvaluationContent,
+  type EvaluationState,
   type EvaluationForm,
 } from "@/domain/evaluation";
-import type { Action } from "@/domain/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 import { appUrl } from "@/server/auth/tokens";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
@@ -76,8 +77,7 @@ async function notifyFocalPoints(
 }
 
 function evaluationCommand(mode: Mode): Command<EvaluationForm> {
-  const permission: Action = mode === "save" ? "evaluation.edit" : "evaluation.complete";
-  const action = mode === "save" ? "evaluation.save-draft" : "evaluation.complete";
+  const action: EvaluationAction = mode === "save" ? "evaluation.save-draft" : "evaluation.complete";
   const request = (input: EvaluationForm, userId: number) => ({
     key: input.idempotencyKey,
     userId,
@@ -86,7 +86,7 @@ function evaluationCommand(mode: Mode): Command<EvaluationForm> {
   });
   return {
     name: action,
-    permission,
+    permission: action,
     schema: evaluationFormSchema,
     async resource(input, viewer) {
       const term = await readableEvaluationTerm(input.designationId, viewer);
@@ -103,17 +103,17 @@ function evaluationCommand(mode: Mode): Command<EvaluationForm> {
         id: input.designationId,
         version: input.version,
         key: input.idempotencyKey,
-        rule(term): Verdict<{ to: "DRAFT" | "COMPLETED"; content: EvaluationContent }> {
-          const writable = evaluationWritable({
+        rule(term): Verdict<{ to: EvaluationState; content: EvaluationContent }> {
+          const step = evaluationTransition(action, {
             termEnd: term.termEnd ? toIsoDate(term.termEnd) : null,
             today: toIsoDate(now),
             state: term.evaluation?.state ?? null,
           });
-          if (!writable.ok) return writable;
+          if (!step.ok) return step;
           const checked = mode === "save" ? draftContent(input) : completeContent(input);
           if (!checked.ok)
             return { ok: false, message: "Check the highlighted fields.", fieldErrors: checked.fieldErrors };
-          return { ok: true, to: mode === "complete" ? "COMPLETED" : "DRAFT", content: checked.content };
+          return { ok: true, to: step.to, content: checked.content };
         },
         data: (_term, { content }) => ({
           recommendation: content.recommendation,

@@ -2,7 +2,7 @@ import "server-only";
 
 import { redirect } from "next/navigation";
 
-import { currentCentreStatuses } from "@/domain/centre-status";
+import { centreLifeCycle } from "@/domain/centre-life-cycle";
 import { startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { openDesignationStates } from "@/domain/designation";
 import {
@@ -12,6 +12,7 @@ import {
   type StartRedesignationInput,
   type TerminateCentreInput,
 } from "@/domain/evaluation";
+import { stepFrom } from "@/domain/life-cycle";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db/client";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
@@ -169,7 +170,7 @@ export const terminateCentreCommand: Command<TerminateCentreInput> = {
       id: input.centreId,
       version: input.version,
       rule: (centre) =>
-        currentCentreStatuses.includes(centre.status)
+        stepFrom(centreLifeCycle, "centre.terminate", centre.status)
           ? { ok: true, to: "TERMINATED" }
           : { ok: false, message: "This cannot be done at this stage." },
       // The term ends today, or stays ended where it already had (a Pending centre).

@@ -6,8 +6,8 @@ import {
   mergeDraft,
   missingForSubmit,
   reportFormSchema,
+  reportPermission,
   reportTransition,
-  reportTransitions,
   sectionFields,
   unknownActivities,
   type ReportContent,
@@ -49,7 +49,7 @@ export type SavedDraft = { version: number; savedAt: Date; stateChanged: boolean
 export function saveDraftCommand(onSaved?: (saved: SavedDraft) => void): Command<ReportFormInput> {
   return {
     name: "report.save-draft",
-    permission: reportTransitions["save-draft"].permission,
+    permission: reportPermission("save-draft"),
     schema: reportFormSchema,
     resource: (input, viewer) => reportFactsFor(input, viewer, null, lock),
     async handle(context) {
@@ -120,7 +120,7 @@ function submittable(
  */
 export const submitReportCommand: Command<ReportFormInput> = {
   name: "report.submit",
-  permission: reportTransitions.submit.permission,
+  permission: reportPermission("submit"),
   schema: reportFormSchema,
   resource: (input, viewer) => reportFactsFor(input, viewer, "report.submit", lock),
   handle: (context) => {

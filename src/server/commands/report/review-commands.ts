@@ -1,8 +1,8 @@
 import "server-only";
 
 import {
+  reportPermission,
   reportTransition,
-  reportTransitions,
   reviewSchemas,
   type AcceptInput,
   type ReturnInput,
@@ -35,7 +35,7 @@ function reviewCommand<I extends AcceptInput | ReturnInput>(
   const name = `report.${action}` as const;
   return {
     name,
-    permission: reportTransitions[action].permission,
+    permission: reportPermission(action),
     schema,
     resource: (input, viewer) => reportFactsFor(input, viewer, name),
     handle: (context) => {

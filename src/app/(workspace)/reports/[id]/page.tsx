@@ -5,7 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { isReportOverdue } from "@/domain/annual-report-schedule";
-import { editableReportStates, flattenReportContent, reportStateLabels } from "@/domain/annual-report";
+import { flattenReportContent, reportStateLabels } from "@/domain/annual-report";
 import { formatIsoDate, toIsoDate } from "@/domain/dates";
 import { AccessDenied } from "@/server/policy/authorize";
 import { requirePage } from "@/server/policy/page-guard";
@@ -42,10 +42,10 @@ export default async function AnnualReportPageRoute({
     if (error instanceof AccessDenied) notFound();
     throw error;
   });
-  const { report, permissions } = page;
+  const { report, offered } = page;
   const today = new Date();
   const overdue = isReportOverdue(report, today);
-  const editable = permissions["report.edit"] && editableReportStates.includes(report.state);
+  const editable = offered.includes("report.save-draft");
   const idempotencyKey = randomUUID();
   const returnNotes = report.comments.filter((comment) => comment.visibility === "CENTRE");
   const latestNote = report.state === "RETURNED" || report.state === "DRAFT" ? returnNotes.at(-1) : undefined;
@@ -121,7 +121,7 @@ export default async function AnnualReportPageRoute({
             </>
           )}
         </dl>
-        {report.state === "SUBMITTED" && !permissions["report.review"] && (
+        {report.state === "SUBMITTED" && !offered.includes("report.accept") && (
           <p role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
             Submitted. The report is locked while WHO reviews it.
           </p>
@@ -144,7 +144,7 @@ export default async function AnnualReportPageRoute({
         </section>
       )}
 
-      {permissions["report.review"] && report.state === "SUBMITTED" && (
+      {offered.includes("report.accept") && (
         <ReviewForms reportId={report.id} version={report.version} idempotencyKey={idempotencyKey} />
       )}
 
