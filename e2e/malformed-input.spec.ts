@@ -87,7 +87,7 @@ const fetchActionStatuses: number[] = [];
 async function expectActionAnswer(response: APIResponse, what: string) {
   const body = await response.text();
   expect(response.status(), `${what} → ${response.status()} ${body.slice(0, 300)}`).toBeLessThan(500);
-  // runCommand's message for an unexpected exception: malformed input must never get that far.
+  // runServerAction's message for an unexpected exception: malformed input must never get that far.
   expect(body, what).not.toContain(GENERIC_FAILURE);
 }
 

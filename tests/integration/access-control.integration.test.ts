@@ -25,7 +25,7 @@ for (const kind of testDatabaseKinds()) {
       myWork: typeof import("@/server/queries/my-work").myWork;
       inviteOptions: typeof import("@/server/queries/users").inviteOptions;
       listUsers: typeof import("@/server/queries/users").listUsers;
-      executeCommand: typeof import("@/server/commands/run-command").executeCommand;
+      executeCommand: typeof import("@/server/commands/execute-command").executeCommand;
       invite: typeof import("@/server/commands/invite-user").inviteUserCommand;
       access: typeof import("@/server/commands/user-access").setUserAccessCommand;
       addRole: typeof import("@/server/commands/change-roles").addRoleCommand;
@@ -72,7 +72,7 @@ for (const kind of testDatabaseKinds()) {
         myWork: (await import("@/server/queries/my-work")).myWork,
         inviteOptions: (await import("@/server/queries/users")).inviteOptions,
         listUsers: (await import("@/server/queries/users")).listUsers,
-        executeCommand: (await import("@/server/commands/run-command")).executeCommand,
+        executeCommand: (await import("@/server/commands/execute-command")).executeCommand,
         invite: (await import("@/server/commands/invite-user")).inviteUserCommand,
         access: (await import("@/server/commands/user-access")).setUserAccessCommand,
         addRole: (await import("@/server/commands/change-roles")).addRoleCommand,

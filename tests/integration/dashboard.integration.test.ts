@@ -26,7 +26,7 @@ for (const kind of testDatabaseKinds()) {
     let queries: typeof import("@/server/queries/dashboard");
     let feed: typeof import("@/server/calendar/calendar-feed");
     let calendar: typeof import("@/server/commands/calendar/calendar-commands");
-    let executeCommand: typeof import("@/server/commands/run-command").executeCommand;
+    let executeCommand: typeof import("@/server/commands/execute-command").executeCommand;
     let AccessDenied: typeof import("@/server/policy/authorize").AccessDenied;
     const viewers: Record<string, Viewer> = {};
 
@@ -50,7 +50,7 @@ for (const kind of testDatabaseKinds()) {
       queries = await import("@/server/queries/dashboard");
       feed = await import("@/server/calendar/calendar-feed");
       calendar = await import("@/server/commands/calendar/calendar-commands");
-      executeCommand = (await import("@/server/commands/run-command")).executeCommand;
+      executeCommand = (await import("@/server/commands/execute-command")).executeCommand;
       AccessDenied = (await import("@/server/policy/authorize")).AccessDenied;
       Object.assign(viewers, await loadViewers(prisma, demoAccounts));
     });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { FormState } from "@/domain/form-state";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { Command } from "@/server/commands/run-command";
+import type { Command } from "@/server/commands/command";
 import type { Viewer } from "@/server/auth/viewer";
 
 import { pdfText } from "../support/pdf-text";
@@ -50,7 +50,7 @@ for (const kind of testDatabaseKinds()) {
       prisma = createPrismaClient(database.url);
       const { seedAll } = await import("@/server/seed/seed-all");
       await seedAll(prisma, { demoMode: true, now: new Date() });
-      const { executeCommand } = await import("@/server/commands/run-command");
+      const { executeCommand } = await import("@/server/commands/execute-command");
       run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
       commands = {
         ...(await import("@/server/commands/designation/review-commands")),

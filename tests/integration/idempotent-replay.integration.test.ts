@@ -5,7 +5,7 @@ import { evaluationCriteria } from "@/domain/evaluation";
 import type { FormState } from "@/domain/form-state";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
-import type { Command } from "@/server/commands/run-command";
+import type { Command } from "@/server/commands/command";
 
 import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
@@ -81,7 +81,7 @@ for (const kind of testDatabaseKinds()) {
 
     beforeAll(async () => {
       ({ database, prisma } = await seededDemoDatabase(kind));
-      const { executeCommand } = await import("@/server/commands/run-command");
+      const { executeCommand } = await import("@/server/commands/execute-command");
       run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
       report = {
         ...(await import("@/server/commands/report/edit-commands")),

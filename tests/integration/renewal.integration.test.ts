@@ -5,7 +5,7 @@ import { evaluationCriteria } from "@/domain/evaluation";
 import type { FormState } from "@/domain/form-state";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
-import type { Command } from "@/server/commands/run-command";
+import type { Command } from "@/server/commands/command";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers";
@@ -87,7 +87,7 @@ for (const kind of testDatabaseKinds()) {
       prisma = createPrismaClient(database.url);
       const { seedAll } = await import("@/server/seed/seed-all");
       await seedAll(prisma, { demoMode: true, now: new Date() });
-      const { executeCommand } = await import("@/server/commands/run-command");
+      const { executeCommand } = await import("@/server/commands/execute-command");
       run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
       evaluation = await import("@/server/commands/evaluation/evaluation-commands");
       renewal = await import("@/server/commands/evaluation/renewal-commands");

@@ -4,7 +4,7 @@ import { designationLetterContent } from "@/domain/designation-letter";
 import type { FormState } from "@/domain/form-state";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
-import type { Command } from "@/server/commands/run-command";
+import type { Command } from "@/server/commands/command";
 
 import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
@@ -109,7 +109,7 @@ for (const kind of testDatabaseKinds()) {
 
     beforeAll(async () => {
       ({ database, prisma } = await seededDemoDatabase(kind));
-      const { executeCommand } = await import("@/server/commands/run-command");
+      const { executeCommand } = await import("@/server/commands/execute-command");
       run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
       commands = {
         ...(await import("@/server/commands/designation/review-commands")),

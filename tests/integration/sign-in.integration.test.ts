@@ -16,7 +16,7 @@ for (const kind of testDatabaseKinds()) {
     let database: TestDatabase;
     let prisma: PrismaClient;
     let verifyCredentials: typeof import("@/server/auth/credentials").verifyCredentials;
-    let executeCommand: typeof import("@/server/commands/run-command").executeCommand;
+    let executeCommand: typeof import("@/server/commands/execute-command").executeCommand;
     let setPassword: typeof import("@/server/commands/set-password").setPasswordCommand;
     let requestReset: typeof import("@/server/commands/request-password-reset").requestPasswordResetCommand;
     let invite: typeof import("@/server/commands/invite-user").inviteUserCommand;
@@ -32,7 +32,7 @@ for (const kind of testDatabaseKinds()) {
       const { seedAll } = await import("@/server/seed/seed-all");
       await seedAll(prisma, { demoMode: true, now: new Date() });
       verifyCredentials = (await import("@/server/auth/credentials")).verifyCredentials;
-      executeCommand = (await import("@/server/commands/run-command")).executeCommand;
+      executeCommand = (await import("@/server/commands/execute-command")).executeCommand;
       setPassword = (await import("@/server/commands/set-password")).setPasswordCommand;
       requestReset = (await import("@/server/commands/request-password-reset")).requestPasswordResetCommand;
       invite = (await import("@/server/commands/invite-user")).inviteUserCommand;

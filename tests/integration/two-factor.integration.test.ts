@@ -28,7 +28,7 @@ for (const kind of testDatabaseKinds()) {
     let prisma: PrismaClient;
     let tf: typeof import("@/server/auth/two-factor/two-factor");
     let verifyCredentials: typeof import("@/server/auth/credentials").verifyCredentials;
-    let executeCommand: typeof import("@/server/commands/run-command").executeCommand;
+    let executeCommand: typeof import("@/server/commands/execute-command").executeCommand;
     let commands: {
       confirm: typeof import("@/server/commands/two-factor/enrol").confirmTwoFactorCommand;
       disable: typeof import("@/server/commands/two-factor/disable").disableTwoFactorCommand;
@@ -70,7 +70,7 @@ for (const kind of testDatabaseKinds()) {
       await seedAll(prisma, { demoMode: true, now: new Date() });
       tf = await import("@/server/auth/two-factor/two-factor");
       verifyCredentials = (await import("@/server/auth/credentials")).verifyCredentials;
-      executeCommand = (await import("@/server/commands/run-command")).executeCommand;
+      executeCommand = (await import("@/server/commands/execute-command")).executeCommand;
       commands = {
         confirm: (await import("@/server/commands/two-factor/enrol")).confirmTwoFactorCommand,
         disable: (await import("@/server/commands/two-factor/disable")).disableTwoFactorCommand,

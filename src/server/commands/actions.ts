@@ -6,49 +6,49 @@ import { changePasswordCommand } from "./change-password";
 import { addRoleCommand, removeRoleCommand } from "./change-roles";
 import { inviteUserCommand } from "./invite-user";
 import { requestPasswordResetCommand } from "./request-password-reset";
-import { runCommand } from "./run-action";
+import { runServerAction } from "./server-action";
 import { setPasswordCommand } from "./set-password";
 import { signInCommand } from "./sign-in";
 import { signOutCommand } from "./sign-out";
 import { setUserAccessCommand } from "./user-access";
 
-// Server actions are wiring only: every one goes through runCommand, which
+// Server actions are wiring only: every one goes through runServerAction, which
 // reads the viewer, validates, and checks the command's permission.
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(signInCommand, formData);
+  return runServerAction(signInCommand, formData);
 }
 
 export async function signOutAction(formData: FormData): Promise<void> {
-  await runCommand(signOutCommand, formData);
+  await runServerAction(signOutCommand, formData);
 }
 
 export async function requestPasswordResetAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  return runCommand(requestPasswordResetCommand, formData);
+  return runServerAction(requestPasswordResetCommand, formData);
 }
 
 export async function setPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(setPasswordCommand, formData);
+  return runServerAction(setPasswordCommand, formData);
 }
 
 export async function inviteUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(inviteUserCommand, formData);
+  return runServerAction(inviteUserCommand, formData);
 }
 
 export async function addRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(addRoleCommand, formData);
+  return runServerAction(addRoleCommand, formData);
 }
 
 export async function removeRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(removeRoleCommand, formData);
+  return runServerAction(removeRoleCommand, formData);
 }
 
 export async function setUserAccessAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(setUserAccessCommand, formData);
+  return runServerAction(setUserAccessCommand, formData);
 }
 
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(changePasswordCommand, formData);
+  return runServerAction(changePasswordCommand, formData);
 }

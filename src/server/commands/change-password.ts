@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { claimAttempt, passwordKey, recordSuccess, releaseAttempt } from "@/server/auth/throttle";
 import { prisma } from "@/server/db/client";
 
-import { CommandError, type Command } from "./run-command";
+import { CommandError, type Command } from "./command";
 
 const schema = z
   .object({
@@ -34,7 +34,6 @@ export const changePasswordCommand: Command<z.infer<typeof schema>> = {
   secretFields: ["current", "password", "confirm"],
   endsSession: true,
   async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
     const now = new Date();
     // Counted before argon2 runs, as at sign-in: parallel guesses meet the limit too.
     const gate = await claimAttempt(prisma, passwordKey(viewer.email), meta.ip, now);

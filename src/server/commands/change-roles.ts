@@ -6,7 +6,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
 
 import { resolveScope, roleFields } from "./role-scope";
-import { CommandError, ConflictError, type Command } from "./run-command";
+import { CommandError, ConflictError, type Command } from "./command";
 
 const id = z.coerce.number().int().positive();
 
@@ -44,7 +44,7 @@ export const addRoleCommand: Command<z.infer<typeof addSchema>> = {
         select: { id: true },
       });
       await recordAudit(tx, {
-        actor: viewer ? { id: viewer.id, role } : null,
+        actor: { id: viewer.id, role },
         action: "user.role.added",
         entity: { type: "User", id: input.userId },
         meta,
@@ -67,14 +67,14 @@ export const removeRoleCommand: Command<z.infer<typeof removeSchema>> = {
       select: { role: true, regionId: true, unitId: true, centreId: true },
     });
     if (!assignment) throw new CommandError("That role was removed already. Reload the page.");
-    if (viewer?.id === input.userId && assignment.role === "ADMIN") {
+    if (viewer.id === input.userId && assignment.role === "ADMIN") {
       throw new CommandError("You cannot remove your own administrator role; ask another administrator.");
     }
     await prisma.$transaction(async (tx) => {
       await bumpUser(tx, input.userId, input.version);
       await tx.roleAssignment.delete({ where: { id: input.assignmentId } });
       await recordAudit(tx, {
-        actor: viewer ? { id: viewer.id, role } : null,
+        actor: { id: viewer.id, role },
         action: "user.role.removed",
         entity: { type: "User", id: input.userId },
         meta,

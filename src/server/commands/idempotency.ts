@@ -1,33 +1,46 @@
 import "server-only";
 
+import type { ResourceFacts } from "@/domain/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db/client";
 
-import { ConflictError } from "./run-command";
+import { ConflictError } from "./command";
 
 // security.md scenario 8: a form posted twice with the same idempotency key
 // (a double click, a retry after a lost answer, two tabs racing) has one
 // effect, and every copy gets the first one's answer instead of an error. The
 // key is the client's, scoped here to the person and the action so that one
-// person's key can never answer for another's.
+// person's key can never answer for another's. This is the one way a keyed
+// command runs; changeRecord() (change-record.ts) uses it.
 
-/** One keyed request: the client's key (none: not idempotent), its person and its action. */
-export type KeyedRequest = { key: string | undefined; userId: number; action: string };
+/**
+ * One keyed request: the client's key (none: not idempotent), its person, its
+ * action, and the record the form names (`subject`): the same key sent for
+ * another record is no copy of it.
+ */
+export type KeyedRequest = { key: string | undefined; userId: number; action: string; subject: number };
+
+/**
+ * What every copy of a request is answered: the message (for a command that
+ * redirects, the path) and the state the first request was authorized in.
+ */
+export type StoredAnswer = { message: string; from: string | null };
 
 function scoped({ key, userId, action }: KeyedRequest & { key: string }): string {
   return `${userId}:${action}:${key}`;
 }
 
-/** What the first request under this key stored, when the key was used already (else null). */
-export async function storedResult(request: KeyedRequest): Promise<Prisma.JsonObject | null> {
+/** The answer the first request under this key was given, when it was for the same record (else null). */
+export async function earlierAnswer(request: KeyedRequest): Promise<StoredAnswer | null> {
   if (!request.key) return null;
   const row = await prisma.idempotencyKey.findUnique({
     where: { key: scoped({ ...request, key: request.key }) },
     select: { result: true },
   });
-  if (!row) return null;
-  const result = row.result;
-  return result && typeof result === "object" && !Array.isArray(result) ? result : {};
+  const stored = row?.result;
+  if (!stored || typeof stored !== "object" || Array.isArray(stored)) return null;
+  if (stored.subject !== request.subject || typeof stored.message !== "string") return null;
+  return { message: stored.message, from: typeof stored.from === "string" ? stored.from : null };
 }
 
 /**
@@ -39,46 +52,54 @@ export async function storedResult(request: KeyedRequest): Promise<Prisma.JsonOb
 export async function claimKey(
   tx: Prisma.TransactionClient,
   request: KeyedRequest,
-  result: Prisma.InputJsonObject,
+  answer: StoredAnswer,
 ): Promise<void> {
   if (!request.key) return;
   const key = scoped({ ...request, key: request.key });
+  const result = { ...answer, subject: request.subject };
   await tx.idempotencyKey.create({ data: { key, userId: request.userId, action: request.action, result } });
 }
 
 /**
- * THE way a keyed command runs (reports, evaluations, renewal): a copy of a
- * request already handled gets the stored answer; otherwise `change` runs
- * (claiming the key with claimKey in its transaction), and when it fails the
- * key is read again. That second read is what makes parallel copies answer
- * like the original: a copy fails because of the original only after seeing
- * its effect — a newer version, a state moved on, a row lock it waited for
- * and then found changed, the key's own primary key — and the key commits in
- * the same transaction as that effect, so by then it is there to be read.
- * `recall` turns the stored result into this command's answer, or null when
- * it does not belong to this request (the same key sent for another record),
- * which is then the conflict it is.
+ * A copy of a request already handled gets the stored answer; otherwise
+ * `change` runs (claiming the key with claimKey in its transaction), and when
+ * it fails the key is read again. That second read is what makes parallel
+ * copies answer like the original: a copy fails because of the original only
+ * after seeing its effect — a newer version, a state moved on, a row lock it
+ * waited for and then found changed, the key's own primary key — and the key
+ * commits in the same transaction as that effect, so by then it is there to
+ * be read.
  */
-export async function answerOnce<R>(
+export async function answerOnce(
   request: KeyedRequest,
-  recall: (stored: Prisma.JsonObject) => R | null,
-  change: () => Promise<R>,
-): Promise<R> {
-  const replay = async () => {
-    const stored = await storedResult(request);
-    return stored ? recall(stored) : null;
-  };
-  const earlier = await replay();
-  if (earlier !== null) return earlier;
+  change: () => Promise<StoredAnswer>,
+): Promise<StoredAnswer> {
+  const earlier = await earlierAnswer(request);
+  if (earlier) return earlier;
   try {
     return await change();
   } catch (error) {
     if (!request.key) throw error;
-    const original = await replay();
-    if (original !== null) return original;
+    const original = await earlierAnswer(request);
+    if (original) return original;
     if (isUniqueViolation(error)) throw new ConflictError();
     throw error;
   }
+}
+
+/**
+ * The permission facts a request is checked with. A copy of a request that
+ * already took effect is checked in the state the first one was authorized
+ * in (it changes nothing: it only gets the first answer back); any other
+ * request in the record's state as it is.
+ */
+export async function factsAsFirstAuthorized(
+  facts: ResourceFacts,
+  request: KeyedRequest,
+): Promise<{ facts: ResourceFacts; repeat: boolean }> {
+  const earlier = await earlierAnswer(request);
+  if (!earlier) return { facts, repeat: false };
+  return { facts: earlier.from === null ? facts : { ...facts, state: earlier.from }, repeat: true };
 }
 
 /** A unique-constraint violation (Prisma's P2002), from a racing insert. */

@@ -11,7 +11,7 @@ import { enqueueMail } from "@/server/mail/enqueue-mail";
 import { centreFactsByReference } from "@/server/policy/resource-facts";
 
 import { resolveScope, roleFields, type ResolvedScope } from "./role-scope";
-import { CommandError, emailField, type Command, type CommandContext } from "./run-command";
+import { CommandError, emailField, type Command, type CommandContext } from "./command";
 
 const schema = z
   .object({
@@ -35,7 +35,6 @@ export const inviteUserCommand: Command<z.infer<typeof schema>> = {
     return input.role === "CENTRE_STAFF" && input.centre ? centreFactsByReference(input.centre) : null;
   },
   async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
     const scope = await resolveScope(input);
     const now = new Date();
     const isAdmin = viewer.roles.some((r) => r.role === "ADMIN");
@@ -102,10 +101,7 @@ export const inviteUserCommand: Command<z.infer<typeof schema>> = {
 async function grantToExistingAccount(
   userId: number,
   scope: ResolvedScope,
-  context: Pick<CommandContext<unknown>, "role" | "meta"> & {
-    viewer: NonNullable<CommandContext<unknown>["viewer"]>;
-    email: string;
-  },
+  context: Pick<CommandContext<unknown>, "viewer" | "role" | "meta"> & { email: string },
 ): Promise<void> {
   const { viewer, role, meta, email } = context;
   await prisma.$transaction(async (tx) => {

@@ -15,7 +15,7 @@ import { enqueueMail } from "@/server/mail/enqueue-mail";
 import { deliverOutbox } from "@/server/mail/deliver-outbox";
 import { takeFixedWindow } from "@/server/rate-limit/fixed-window";
 
-import { CommandError, emailField, type Command } from "./run-command";
+import { CommandError, emailField, type PublicCommand } from "./command";
 
 const schema = z.object({ email: emailField }).strict();
 
@@ -27,7 +27,8 @@ export const RESET_REQUESTED_MESSAGE =
  * cannot be used to find accounts: the limits count typed addresses and
  * client addresses, never accounts.
  */
-export const requestPasswordResetCommand: Command<z.infer<typeof schema>> = {
+export const requestPasswordResetCommand: PublicCommand<z.infer<typeof schema>> = {
+  public: true,
   name: "request-password-reset",
   permission: "account.request-password-reset",
   schema,

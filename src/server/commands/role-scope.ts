@@ -5,7 +5,7 @@ import { z } from "zod";
 import { roles, type Role } from "@/domain/permissions";
 import { prisma } from "@/server/db/client";
 
-import { CommandError } from "./run-command";
+import { CommandError } from "./command";
 
 /** A role with the scope it needs, as typed in the form (region code, unit code, centre reference). */
 export const roleFields = {

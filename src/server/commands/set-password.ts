@@ -11,7 +11,7 @@ import { passwordKey, recordSuccess } from "@/server/auth/throttle";
 import { hashToken } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
 
-import { CommandError, type Command } from "./run-command";
+import { CommandError, type PublicCommand } from "./command";
 
 const schema = z
   .object({
@@ -25,7 +25,8 @@ const schema = z
 const expiredMessage = "This link has expired or has been used already. Ask for a new one below.";
 
 /** Sets a password from an invitation or reset link: the token is spent in the same transaction. */
-export const setPasswordCommand: Command<z.infer<typeof schema>> = {
+export const setPasswordCommand: PublicCommand<z.infer<typeof schema>> = {
+  public: true,
   name: "set-password",
   permission: "account.set-password",
   schema,

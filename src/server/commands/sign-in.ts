@@ -7,7 +7,7 @@ import { z } from "zod";
 import { throttledMessage } from "@/domain/sign-in-throttle";
 import { signIn, throttledWait } from "@/server/auth/next-auth";
 
-import { CommandError, type Command } from "./run-command";
+import { CommandError, type PublicCommand } from "./command";
 import { secondFactorField, secondFactorSignInError } from "./two-factor/sign-in-errors";
 
 /** Only our own paths: an open redirect would make phishing links look like ours. */
@@ -25,7 +25,8 @@ const schema = z
   })
   .strict();
 
-export const signInCommand: Command<z.infer<typeof schema>> = {
+export const signInCommand: PublicCommand<z.infer<typeof schema>> = {
+  public: true,
   name: "sign-in",
   permission: "account.sign-in",
   schema,

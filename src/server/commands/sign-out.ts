@@ -7,7 +7,7 @@ import { endSessions } from "@/server/auth/end-sessions";
 import { signOut } from "@/server/auth/next-auth";
 import { prisma } from "@/server/db/client";
 
-import type { Command } from "./run-command";
+import type { Command } from "./command";
 
 /**
  * Signing out ends every session of the person, not only this browser's: a
@@ -21,7 +21,7 @@ export const signOutCommand: Command<Record<string, never>> = {
   schema: z.object({}).strict(),
   async handle({ viewer, meta, role }) {
     // Compare-and-set on this session's version: of a double click, exactly one ends the sessions.
-    if (viewer) await endSessions(prisma, { id: viewer.id, role, fromVersion: viewer.sessionVersion }, meta);
+    await endSessions(prisma, { id: viewer.id, role, fromVersion: viewer.sessionVersion }, meta);
     // Clears this browser's cookie; Auth.js's signOut event then finds the session already ended.
     await signOut({ redirect: false });
     redirect("/");

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
 
-import { CommandError, ConflictError, type Command } from "./run-command";
+import { CommandError, ConflictError, type Command } from "./command";
 
 const id = z.coerce.number().int().positive();
 const schema = z
@@ -22,7 +22,7 @@ export const setUserAccessCommand: Command<z.infer<typeof schema>> = {
   permission: "user.disable",
   schema,
   async handle({ viewer, input, meta, role }) {
-    if (viewer?.id === input.userId && input.change === "disable") {
+    if (viewer.id === input.userId && input.change === "disable") {
       throw new CommandError("You cannot disable your own account.");
     }
     const now = new Date();
@@ -39,7 +39,7 @@ export const setUserAccessCommand: Command<z.infer<typeof schema>> = {
       });
       if (updated.count === 0) throw new ConflictError();
       await recordAudit(tx, {
-        actor: viewer ? { id: viewer.id, role } : null,
+        actor: { id: viewer.id, role },
         action:
           input.change === "disable"
             ? "user.disabled"

@@ -2,7 +2,7 @@
 
 import type { FormState } from "@/domain/form-state";
 
-import { runCommand } from "../run-action";
+import { runServerAction } from "../server-action";
 import {
   calendarFeedUrl,
   createCalendarLinkCommand,
@@ -20,7 +20,7 @@ export async function createCalendarLinkAction(
   // The secret is made here, on the server, whatever the request carried.
   const token = newCalendarToken();
   if (formData instanceof FormData) formData.set("token", token);
-  const state = await runCommand(createCalendarLinkCommand, formData);
+  const state = await runServerAction(createCalendarLinkCommand, formData);
   return state.status === "success" ? { ...state, url: calendarFeedUrl(token) } : state;
 }
 
@@ -28,5 +28,5 @@ export async function revokeCalendarLinkAction(
   _previous: CalendarFormState,
   formData: FormData,
 ): Promise<CalendarFormState> {
-  return runCommand(revokeCalendarLinkCommand, formData);
+  return runServerAction(revokeCalendarLinkCommand, formData);
 }

@@ -9,7 +9,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { appUrl, hashToken } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
 
-import { CommandError, ConflictError, type Command } from "../run-command";
+import { CommandError, ConflictError, type Command } from "../command";
 
 /** A new secret for a feed address: 32 random bytes, base64url. */
 export function newCalendarToken(): string {
@@ -47,7 +47,6 @@ export const createCalendarLinkCommand: Command<z.infer<typeof createSchema>> = 
   schema: createSchema,
   secretFields: ["token"],
   async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
     const replaced = await prisma.$transaction(async (tx) => {
       const before = await tx.user.findUniqueOrThrow({
         where: { id: viewer.id },
@@ -80,7 +79,6 @@ export const revokeCalendarLinkCommand: Command<z.infer<typeof revokeSchema>> = 
   permission: "calendar.manage",
   schema: revokeSchema,
   async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
     await prisma.$transaction(async (tx) => {
       const updated = await tx.user.updateMany({
         where: { id: viewer.id, version: input.version, calendarTokenHash: { not: null } },

@@ -2,7 +2,7 @@
 
 import type { FormState } from "@/domain/form-state";
 
-import { runCommand } from "../run-action";
+import { runServerAction } from "../server-action";
 import { editProposalCommand } from "./edit-proposal-command";
 import { proposeCommand } from "./propose-command";
 import { addCommentCommand, resolveCommentCommand } from "./comment-commands";
@@ -30,68 +30,68 @@ import {
   submitCommand,
 } from "./review-commands";
 
-// Wiring only: every action goes through runCommand (viewer, zod, permission).
+// Wiring only: every action goes through runServerAction (viewer, zod, permission).
 
 export async function sendAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(sendCommand, formData);
+  return runServerAction(sendCommand, formData);
 }
 export async function submitAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(submitCommand, formData);
+  return runServerAction(submitCommand, formData);
 }
 export async function returnAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(returnCommand, formData);
+  return runServerAction(returnCommand, formData);
 }
 export async function endorseAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(endorseCommand, formData);
+  return runServerAction(endorseCommand, formData);
 }
 export async function clearAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(clearCommand, formData);
+  return runServerAction(clearCommand, formData);
 }
 export async function returnToOfficerAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(returnToOfficerCommand, formData);
+  return runServerAction(returnToOfficerCommand, formData);
 }
 export async function returnToCentreAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(returnToCentreCommand, formData);
+  return runServerAction(returnToCentreCommand, formData);
 }
 export async function acceptAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(acceptCommand, formData);
+  return runServerAction(acceptCommand, formData);
 }
 export async function recordConsultationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(recordConsultationCommand, formData);
+  return runServerAction(recordConsultationCommand, formData);
 }
 export async function decideAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(decideCommand, formData);
+  return runServerAction(decideCommand, formData);
 }
 export async function withdrawAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(withdrawCommand, formData);
+  return runServerAction(withdrawCommand, formData);
 }
 export async function rejectAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(rejectCommand, formData);
+  return runServerAction(rejectCommand, formData);
 }
 export async function saveDetailsAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(saveDetailsCommand, formData);
+  return runServerAction(saveDetailsCommand, formData);
 }
 export async function saveTorItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(saveTorItemCommand, formData);
+  return runServerAction(saveTorItemCommand, formData);
 }
 export async function removeTorItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(removeTorItemCommand, formData);
+  return runServerAction(removeTorItemCommand, formData);
 }
 export async function saveActivityAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(saveActivityCommand, formData);
+  return runServerAction(saveActivityCommand, formData);
 }
 export async function removeActivityAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(removeActivityCommand, formData);
+  return runServerAction(removeActivityCommand, formData);
 }
 export async function addCommentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(addCommentCommand, formData);
+  return runServerAction(addCommentCommand, formData);
 }
 export async function resolveCommentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(resolveCommentCommand, formData);
+  return runServerAction(resolveCommentCommand, formData);
 }
 export async function proposeAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(proposeCommand, formData);
+  return runServerAction(proposeCommand, formData);
 }
 export async function editProposalAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(editProposalCommand, formData);
+  return runServerAction(editProposalCommand, formData);
 }

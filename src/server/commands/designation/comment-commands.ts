@@ -7,7 +7,7 @@ import { prisma } from "@/server/db/client";
 import { authorize } from "@/server/policy/authorize";
 
 import { readableDesignationFacts } from "./load-designation";
-import { CommandError, ConflictError, type Command } from "../run-command";
+import { CommandError, ConflictError, type Command } from "../command";
 
 type CommentInput = ReturnType<typeof commentSchema.parse>;
 
@@ -24,7 +24,6 @@ export const addCommentCommand: Command<CommentInput> = {
   schema: commentSchema,
   resource: (input, viewer) => readableDesignationFacts(input.designationId, viewer),
   async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
     if (input.visibility === "INTERNAL") {
       const facts = await readableDesignationFacts(input.designationId, viewer);
       await authorize(viewer, "comment.create-internal", facts, meta);
@@ -76,7 +75,6 @@ export const resolveCommentCommand: Command<ResolveInput> = {
   schema: resolveCommentSchema,
   resource: (input, viewer) => readableDesignationFacts(input.designationId, viewer),
   async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
     await prisma.$transaction(async (tx) => {
       // Scoped by designation: a comment id of another designation is not found.
       const updated = await tx.comment.updateMany({

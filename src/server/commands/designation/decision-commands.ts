@@ -6,8 +6,10 @@ import { redesignationTermStart } from "@/domain/evaluation";
 import type { Prisma } from "@/generated/prisma/client";
 import { scheduleTermReports } from "@/server/reports/schedule-reports";
 
+import { ConflictError } from "../command";
+
 import type { LoadedDesignation } from "./load-designation";
-import { DesignationConflict, transitionCommand } from "./transition-command";
+import { transitionCommand } from "./transition-command";
 
 export const recordConsultationCommand = transitionCommand("record-consultation", {
   data: (input) => ({
@@ -30,7 +32,8 @@ async function updateCentre(
     where: { id: centre.id, version: centre.version },
     data: { ...data, version: { increment: 1 } },
   });
-  if (updated.count === 0) throw new DesignationConflict(null);
+  // The write path names the conflict with the state the other change left.
+  if (updated.count === 0) throw new ConflictError();
 }
 
 /**

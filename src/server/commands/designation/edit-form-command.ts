@@ -3,21 +3,20 @@ import "server-only";
 import type { z } from "zod";
 
 import type { Prisma } from "@/generated/prisma/client";
-import { recordAudit } from "@/server/audit/record-audit";
-import { prisma } from "@/server/db/client";
 
-import { readableDesignationFacts } from "./load-designation";
-import { CommandError, type Command } from "../run-command";
-import { DesignationConflict } from "./transition-command";
+import { changeRecord } from "../change-record";
+import type { Command } from "../command";
+import { designationRecords, readableDesignationFacts } from "./load-designation";
 
 type Base = { designationId: number; version: number };
 
 /**
  * One save of a part of the designation form: permission
  * "designation.edit-form" (staff while it is with the institution, the
- * officer while it is a draft or with the institution), then the change and
- * an audit row in one transaction that moves the designation's version on by
- * compare-and-set, so a stale tab gets a conflict instead of overwriting.
+ * officer while it is a draft or with the institution), then the write path:
+ * the change and an audit row in one transaction that moves the
+ * designation's version on by compare-and-set (its state stays), so a stale
+ * tab gets a conflict instead of overwriting.
  */
 export function editFormCommand<I extends Base>(
   name: string,
@@ -30,35 +29,16 @@ export function editFormCommand<I extends Base>(
     permission: "designation.edit-form",
     schema,
     resource: (input, viewer) => readableDesignationFacts(input.designationId, viewer),
-    async handle({ viewer, input, meta, role }) {
-      if (!viewer) throw new CommandError("Sign in again to continue.");
-      try {
-        await prisma.$transaction(async (tx) => {
-          const bumped = await tx.designation.updateMany({
-            where: { id: input.designationId, version: input.version },
-            data: { version: { increment: 1 } },
-          });
-          if (bumped.count === 0) throw new DesignationConflict(null);
-          const details = await apply(tx, input);
-          await recordAudit(tx, {
-            actor: { id: viewer.id, role },
-            action: `designation.form.${name}`,
-            entity: { type: "Designation", id: input.designationId },
-            meta,
-            details,
-          });
-        });
-      } catch (error) {
-        if (error instanceof DesignationConflict) {
-          const current = await prisma.designation.findUnique({
-            where: { id: input.designationId },
-            select: { state: true },
-          });
-          throw new DesignationConflict(current?.state ?? null);
-        }
-        throw error;
-      }
-      return { message };
-    },
+    handle: (context) =>
+      changeRecord(context, designationRecords, {
+        action: `designation.form.${name}`,
+        id: context.input.designationId,
+        version: context.input.version,
+        rule: (designation) => ({ ok: true, to: designation.state }),
+        data: () => ({}),
+        write: (tx) => apply(tx, context.input),
+        audit: (_designation, _decision, { result }) => ({ from: null, to: null, details: result }),
+        message,
+      }),
   };
 }

@@ -17,9 +17,9 @@ import {
   writeCentreInstitution,
 } from "@/server/institutions/centre-institution";
 
-import { CommandError, type Command } from "../run-command";
-import { readableDesignationFacts } from "./load-designation";
-import { DesignationConflict } from "./transition-command";
+import { reread } from "../change-record";
+import { CommandError, ConflictError, type Command } from "../command";
+import { designationRecords, readableDesignationFacts } from "./load-designation";
 
 /**
  * The institution record after a change of name: the centre's own record
@@ -66,7 +66,6 @@ export const editProposalCommand: Command<ProposalEditInput> = {
   schema: proposalEditSchema,
   resource: (input, viewer) => readableDesignationFacts(input.designationId, viewer),
   async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
     const unit = await prisma.unit.findUnique({ where: { id: input.unitId }, select: { id: true } });
     if (!unit)
       throw new CommandError("Check the highlighted fields.", { unitId: ["Choose a unit from the list."] });
@@ -95,7 +94,7 @@ export const editProposalCommand: Command<ProposalEditInput> = {
             },
           },
         });
-        if (designation.version !== input.version) throw new DesignationConflict(null);
+        if (designation.version !== input.version) throw new ConflictError();
         const { centre } = designation;
         const result = editProposal(
           {
@@ -124,7 +123,7 @@ export const editProposalCommand: Command<ProposalEditInput> = {
             version: { increment: 1 },
           },
         });
-        if (bumped.count === 0) throw new DesignationConflict(null);
+        if (bumped.count === 0) throw new ConflictError();
         const renamed = result.changed.includes("institutionName")
           ? await institutionFor(tx, centre, input, department)
           : null;
@@ -146,7 +145,7 @@ export const editProposalCommand: Command<ProposalEditInput> = {
             version: { increment: 1 },
           },
         });
-        if (moved.count === 0) throw new DesignationConflict(null);
+        if (moved.count === 0) throw new ConflictError();
         await recordAudit(tx, {
           actor: { id: viewer.id, role },
           action: "designation.edit-proposal",
@@ -157,13 +156,7 @@ export const editProposalCommand: Command<ProposalEditInput> = {
         return { message: "Proposal saved." };
       });
     } catch (error) {
-      if (error instanceof DesignationConflict) {
-        const current = await prisma.designation.findUnique({
-          where: { id: input.designationId },
-          select: { state: true },
-        });
-        throw new DesignationConflict(current?.state ?? null);
-      }
+      if (error instanceof ConflictError) throw await reread(designationRecords, input.designationId);
       throw error;
     }
   },

@@ -9,7 +9,7 @@ import {
 import type { Prisma } from "@/generated/prisma/client";
 import { writeCentreInstitution } from "@/server/institutions/centre-institution";
 
-import { CommandError } from "../run-command";
+import { CommandError } from "../command";
 import { editFormCommand } from "./edit-form-command";
 
 const gone = () => new CommandError("This item no longer exists. Reload the page.");

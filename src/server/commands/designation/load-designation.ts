@@ -1,12 +1,14 @@
 import "server-only";
 
 import { toIsoDate } from "@/domain/dates";
-import type { DesignationFacts } from "@/domain/designation";
+import { designationStateLabels, type DesignationFacts, type DesignationState } from "@/domain/designation";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
 import { authorize } from "@/server/policy/authorize";
 import { designationFacts } from "@/server/policy/resource-facts";
+
+import { compareAndSetState, type LifeCycleRecord } from "../change-record";
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -80,3 +82,19 @@ export async function readableDesignationFacts(designationId: number, viewer: Vi
   await authorize(viewer, "designation.read", facts);
   return facts;
 }
+
+/** Designations as the write path (changeRecord) reads and compare-and-sets them. */
+export const designationRecords: LifeCycleRecord<
+  LoadedDesignation,
+  DesignationState,
+  Prisma.DesignationUncheckedUpdateManyInput
+> = {
+  entity: "Designation",
+  noun: "designation",
+  labels: designationStateLabels,
+  load: (id) => loadDesignation(prisma, id),
+  version: (designation) => designation.version,
+  state: (designation) => designation.state,
+  compareAndSet: (tx, designation, to, data) =>
+    compareAndSetState((args) => tx.designation.updateMany(args), designation, to, data),
+};

@@ -18,7 +18,7 @@ import {
   writeCentreInstitution,
 } from "@/server/institutions/centre-institution";
 
-import { CommandError, type Command } from "../run-command";
+import { CommandError, type Command } from "../command";
 
 /**
  * A new proposal: the country's next reference number (incremented in the
@@ -33,7 +33,6 @@ export const proposeCommand: Command<ProposalInput> = {
   permission: "designation.propose",
   schema: proposalSchema,
   async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
     const [country, unit] = await Promise.all([
       prisma.country.findUnique({ where: { id: input.countryId }, select: { id: true } }),
       prisma.unit.findUnique({ where: { id: input.unitId }, select: { id: true } }),

@@ -2,15 +2,15 @@
 
 import type { FormState } from "@/domain/form-state";
 
-import { runCommand } from "../run-action";
+import { runServerAction } from "../server-action";
 import { completeEvaluationCommand, saveEvaluationCommand } from "./evaluation-commands";
 import { startRedesignationCommand, terminateCentreCommand } from "./renewal-commands";
 
-// Wiring only: every action goes through runCommand (viewer, zod, permission).
+// Wiring only: every action goes through runServerAction (viewer, zod, permission).
 
 /** One form, two buttons: "Save draft" and "Complete", each its own command and permission. */
 export async function evaluationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(
+  return runServerAction(
     formData instanceof FormData && formData.get("intent") === "complete"
       ? completeEvaluationCommand
       : saveEvaluationCommand,
@@ -18,8 +18,8 @@ export async function evaluationAction(_previous: FormState, formData: FormData)
   );
 }
 export async function startRedesignationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(startRedesignationCommand, formData);
+  return runServerAction(startRedesignationCommand, formData);
 }
 export async function terminateCentreAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(terminateCentreCommand, formData);
+  return runServerAction(terminateCentreCommand, formData);
 }

@@ -9,18 +9,22 @@ import {
   recommendationLabels,
   type EvaluationAction,
   type EvaluationContent,
+  type EvaluationState,
   type EvaluationForm,
 } from "@/domain/evaluation";
 import type { Prisma } from "@/generated/prisma/client";
-import { recordAudit } from "@/server/audit/record-audit";
 import { appUrl } from "@/server/auth/tokens";
-import { prisma } from "@/server/db/client";
-import { deliverOutbox } from "@/server/mail/deliver-outbox";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 
-import { answerOnce, claimKey, isUniqueViolation, storedResult, type KeyedRequest } from "../idempotency";
-import { CommandError, ConflictError, type Command } from "../run-command";
-import { loadEvaluationTerm, readableEvaluationTerm, type EvaluationTerm } from "./load-evaluation";
+import { changeRecord, type Verdict } from "../change-record";
+import type { Command } from "../command";
+import { factsAsFirstAuthorized } from "../idempotency";
+import {
+  evaluationFactsOf,
+  evaluationRecords,
+  readableEvaluationTerm,
+  type EvaluationTerm,
+} from "./load-evaluation";
 
 type Mode = "save" | "complete";
 
@@ -72,18 +76,13 @@ async function notifyFocalPoints(
   }
 }
 
-/** The first submission's answer, stored with claimKey, when it was for this term's evaluation. */
-const recall = (designationId: number) => (stored: Prisma.JsonObject) =>
-  stored.designationId === designationId && typeof stored.message === "string"
-    ? { message: stored.message }
-    : null;
-
 function evaluationCommand(mode: Mode): Command<EvaluationForm> {
   const action: EvaluationAction = mode === "save" ? "evaluation.save-draft" : "evaluation.complete";
-  const keyed = (input: EvaluationForm, userId: number): KeyedRequest => ({
+  const request = (input: EvaluationForm, userId: number) => ({
     key: input.idempotencyKey,
     userId,
     action,
+    subject: input.designationId,
   });
   return {
     name: action,
@@ -91,88 +90,49 @@ function evaluationCommand(mode: Mode): Command<EvaluationForm> {
     schema: evaluationFormSchema,
     async resource(input, viewer) {
       const term = await readableEvaluationTerm(input.designationId, viewer);
+      const facts = evaluationFactsOf(term);
       // A repeat of a submission that already took effect is judged in the state
       // the first one was (a draft): it only gets the first one's answer back.
-      // Only an answer for this term counts: the same key used on another term is no repeat.
-      const stored = viewer ? await storedResult(keyed(input, viewer.id)) : null;
-      const repeat = stored !== null && recall(input.designationId)(stored) !== null;
-      const state = repeat ? "DRAFT" : (term.evaluation?.state ?? "DRAFT");
-      return {
-        centreId: term.centre.id,
-        regionId: term.centre.regionId,
-        unitId: term.centre.unitId,
-        responsibleOfficerId: term.centre.responsibleOfficerId,
-        state,
-      };
+      return viewer ? (await factsAsFirstAuthorized(facts, request(input, viewer.id))).facts : facts;
     },
-    async handle({ viewer, input, meta, role }) {
-      if (!viewer) throw new CommandError("Sign in again to continue.");
-      const request = keyed(input, viewer.id);
-      return answerOnce(request, recall(input.designationId), async () => {
-        const now = new Date();
-        const term = await loadEvaluationTerm(prisma, input.designationId);
-        if (!term) throw new CommandError("We could not find that, or you do not have access to it.");
-        const current = term.evaluation;
-        if ((current?.version ?? 0) !== input.version) throw new ConflictError();
-        const result = evaluationTransition(action, {
-          termEnd: term.termEnd ? toIsoDate(term.termEnd) : null,
-          today: toIsoDate(now),
-          state: current?.state ?? null,
-        });
-        if (!result.ok) throw new CommandError(result.message);
-        const checked = mode === "save" ? draftContent(input) : completeContent(input);
-        if (!checked.ok) throw new CommandError("Check the highlighted fields.", checked.fieldErrors);
-        const { content } = checked;
-        const state = result.to;
-        try {
-          await prisma.$transaction(async (tx) => {
-            await claimKey(tx, request, { message: messages[mode], designationId: term.id });
-            const data = {
-              recommendation: content.recommendation,
-              justification: content.justification,
-              state,
-              completedAt: mode === "complete" ? now : null,
-            } as const;
-            let evaluationId: number;
-            if (!current) {
-              // The unique designationId makes a racing first save fail (P2002 → conflict).
-              const created = await tx.evaluation.create({
-                data: { designationId: term.id, authorId: viewer.id, ...data },
-                select: { id: true },
-              });
-              evaluationId = created.id;
-            } else {
-              const updated = await tx.evaluation.updateMany({
-                where: { id: current.id, version: input.version, state: "DRAFT" },
-                data: { ...data, authorId: viewer.id, version: { increment: 1 } },
-              });
-              if (updated.count === 0) throw new ConflictError();
-              evaluationId = current.id;
-            }
-            await writeScores(tx, evaluationId, content);
-            await recordAudit(tx, {
-              actor: { id: viewer.id, role },
-              action,
-              entity: { type: "Evaluation", id: evaluationId },
-              from: current?.state ?? null,
-              to: state,
-              meta,
-              details: {
-                centreId: term.centre.id,
-                designationId: term.id,
-                ...(content.recommendation ? { recommendation: content.recommendation } : {}),
-              },
-            });
-            if (mode === "complete") await notifyFocalPoints(tx, term, content);
+    handle: (context) => {
+      const { viewer, input } = context;
+      const now = new Date();
+      return changeRecord(context, evaluationRecords, {
+        action,
+        id: input.designationId,
+        version: input.version,
+        key: input.idempotencyKey,
+        rule(term): Verdict<{ to: EvaluationState; content: EvaluationContent }> {
+          const step = evaluationTransition(action, {
+            termEnd: term.termEnd ? toIsoDate(term.termEnd) : null,
+            today: toIsoDate(now),
+            state: term.evaluation?.state ?? null,
           });
-        } catch (error) {
-          // Another change won the race (a copy of this one is answered by answerOnce).
-          if (isUniqueViolation(error)) throw new ConflictError();
-          throw error;
-        }
-        if (mode === "complete")
-          void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
-        return { message: messages[mode] };
+          if (!step.ok) return step;
+          const checked = mode === "save" ? draftContent(input) : completeContent(input);
+          if (!checked.ok)
+            return { ok: false, message: "Check the highlighted fields.", fieldErrors: checked.fieldErrors };
+          return { ok: true, to: step.to, content: checked.content };
+        },
+        data: (_term, { content }) => ({
+          recommendation: content.recommendation,
+          justification: content.justification,
+          completedAt: mode === "complete" ? now : null,
+          authorId: viewer.id,
+        }),
+        write: (tx, _term, { content }, evaluationId) => writeScores(tx, evaluationId, content),
+        audit: (term, { content }) => ({
+          from: term.evaluation?.state ?? null,
+          details: {
+            centreId: term.centre.id,
+            designationId: term.id,
+            ...(content.recommendation ? { recommendation: content.recommendation } : {}),
+          },
+        }),
+        notify:
+          mode === "complete" ? (tx, term, { content }) => notifyFocalPoints(tx, term, content) : undefined,
+        message: messages[mode],
       });
     },
   };

@@ -6,6 +6,8 @@ import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
 import { AccessDenied, authorize } from "@/server/policy/authorize";
 
+import type { LifeCycleRecord } from "../change-record";
+
 type Db = Prisma.TransactionClient | typeof prisma;
 
 const centreSelect = {
@@ -94,3 +96,37 @@ export async function readableEvaluationTerm(designationId: number, viewer: View
   if (!term) throw new AccessDenied("not-found");
   return term;
 }
+
+type EvaluationState = NonNullable<EvaluationTerm["evaluation"]>["state"];
+type EvaluationColumns = Pick<
+  Prisma.EvaluationUncheckedCreateInput,
+  "recommendation" | "justification" | "completedAt" | "authorId"
+>;
+
+/**
+ * Evaluations as the write path (changeRecord) reads and compare-and-sets
+ * them, through their term: the first save creates the evaluation (the
+ * unique designationId makes a racing first save fail, which the write path
+ * answers as a conflict); later ones compare-and-set it.
+ */
+export const evaluationRecords: LifeCycleRecord<EvaluationTerm, EvaluationState, EvaluationColumns> = {
+  entity: "Evaluation",
+  load: (designationId) => loadEvaluationTerm(prisma, designationId),
+  version: (term) => term.evaluation?.version ?? 0,
+  state: (term) => term.evaluation?.state ?? "DRAFT",
+  async compareAndSet(tx, term, to, data) {
+    const current = term.evaluation;
+    if (!current) {
+      const created = await tx.evaluation.create({
+        data: { ...data, designationId: term.id, state: to },
+        select: { id: true },
+      });
+      return created.id;
+    }
+    const updated = await tx.evaluation.updateMany({
+      where: { id: current.id, version: current.version, state: current.state },
+      data: { ...data, state: to, version: { increment: 1 } },
+    });
+    return updated.count === 0 ? null : current.id;
+  },
+};

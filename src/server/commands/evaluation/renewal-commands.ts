@@ -2,6 +2,7 @@ import "server-only";
 
 import { redirect } from "next/navigation";
 
+import { centreLifeCycle } from "@/domain/centre-life-cycle";
 import { startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { openDesignationStates } from "@/domain/designation";
 import {
@@ -11,19 +12,18 @@ import {
   type StartRedesignationInput,
   type TerminateCentreInput,
 } from "@/domain/evaluation";
+import { stepFrom } from "@/domain/life-cycle";
 import type { Prisma } from "@/generated/prisma/client";
-import { recordAudit } from "@/server/audit/record-audit";
-import type { Viewer } from "@/server/auth/load-viewer";
-import type { RequestMeta } from "@/server/auth/request-meta";
 import { prisma } from "@/server/db/client";
-import { centreFacts } from "@/server/policy/resource-facts";
-import { authorize } from "@/server/policy/authorize";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
+import { authorize } from "@/server/policy/authorize";
+import { centreFacts } from "@/server/policy/resource-facts";
 import { cancelUnopenedReports } from "@/server/reports/schedule-reports";
 
-import { answerOnce, claimKey, isUniqueViolation, type KeyedRequest } from "../idempotency";
-import { CommandError, ConflictError, type Command } from "../run-command";
-import { centreFactsOf, loadEvaluationTerm, readableEvaluationTerm } from "./load-evaluation";
+import { changeRecord } from "../change-record";
+import type { Command } from "../command";
+import { centreRecords, termCentreRecords } from "./centre-records";
+import { centreFactsOf, readableEvaluationTerm, type EvaluationTerm } from "./load-evaluation";
 
 const openStates = [...openDesignationStates];
 
@@ -42,120 +42,104 @@ export const startRedesignationCommand: Command<StartRedesignationInput> = {
   async resource(input, viewer) {
     return centreFactsOf(await readableEvaluationTerm(input.designationId, viewer));
   },
-  async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
-    const request = {
-      key: input.idempotencyKey,
-      userId: viewer.id,
+  async handle(context) {
+    const { viewer, input } = context;
+    // The answer is where the request went: the new designation's page (every copy goes there too).
+    const { message: path } = await changeRecord(context, termCentreRecords, {
       action: "designation.start-redesignation",
-    };
-    // The stored answer is where the first request went: the new designation's page.
-    const recall = (stored: Prisma.JsonObject) =>
-      stored.termId === input.designationId && typeof stored.message === "string" ? stored.message : null;
-    redirect(await answerOnce(request, recall, () => start(viewer, input, meta, role, request)));
-  },
-};
-
-/** Starts it (the command's change, run once per idempotency key); the new designation's page. */
-async function start(
-  viewer: Viewer,
-  input: StartRedesignationInput,
-  meta: RequestMeta,
-  role: Viewer["role"],
-  request: KeyedRequest,
-): Promise<string> {
-  const term = await loadEvaluationTerm(prisma, input.designationId);
-  if (!term) throw new CommandError("We could not find that, or you do not have access to it.");
-  if (term.centre.version !== input.centreVersion) throw new ConflictError();
-  const open = await prisma.designation.count({
-    where: { centreId: term.centre.id, kind: "REDESIGNATION", state: { in: openStates } },
-  });
-  const verdict = redesignationStartable({
-    centreStatus: term.centre.status,
-    termEnd: term.termEnd ? toIsoDate(term.termEnd) : null,
-    today: toIsoDate(new Date()),
-    openRedesignation: open > 0,
-  });
-  if (!verdict.ok) throw new CommandError(verdict.message);
-  let designationId: number;
-  try {
-    designationId = await prisma.$transaction(async (tx) => {
-      const updated = await tx.centre.updateMany({
-        where: { id: term.centre.id, version: input.centreVersion },
-        data: { version: { increment: 1 } },
-      });
-      if (updated.count === 0) throw new ConflictError();
-      const source = await tx.designation.findUniqueOrThrow({
-        where: { id: term.id },
-        select: {
-          termsOfReference: {
-            orderBy: { position: "asc" },
-            select: { id: true, position: true, text: true },
-          },
-          activities: {
-            orderBy: { position: "asc" },
-            select: {
-              torItemId: true,
-              position: true,
-              title: true,
-              activityTypeId: true,
-              description: true,
-              deliverables: true,
-              timeframe: true,
-              responsiblePerson: true,
-            },
-          },
-        },
-      });
-      const redesignation = await tx.designation.create({
-        data: {
-          centreId: term.centre.id,
-          kind: "REDESIGNATION",
-          state: "DRAFT",
-          proposedById: viewer.id,
-          headOfCentreName: term.headOfCentreName,
-          headOfCentreTitle: term.headOfCentreTitle,
-          headOfCentreEmail: term.headOfCentreEmail,
-        },
-        select: { id: true },
-      });
-      const copied = new Map<number, number>();
-      for (const item of source.termsOfReference) {
-        const row = await tx.termsOfReferenceItem.create({
-          data: { designationId: redesignation.id, position: item.position, text: item.text },
-          select: { id: true },
+      id: input.designationId,
+      version: input.centreVersion,
+      key: input.idempotencyKey,
+      async rule(term) {
+        const open = await prisma.designation.count({
+          where: { centreId: term.centre.id, kind: "REDESIGNATION", state: { in: openStates } },
         });
-        copied.set(item.id, row.id);
-      }
-      for (const { torItemId, ...activity } of source.activities) {
-        const copy = copied.get(torItemId);
-        if (copy === undefined) continue; // cannot happen: an activity's item is on the same designation
-        await tx.workPlanActivity.create({
-          data: { ...activity, designationId: redesignation.id, torItemId: copy },
+        const verdict = redesignationStartable({
+          centreStatus: term.centre.status,
+          termEnd: term.termEnd ? toIsoDate(term.termEnd) : null,
+          today: toIsoDate(new Date()),
+          openRedesignation: open > 0,
         });
-      }
-      await claimKey(tx, request, { message: `/designations/${redesignation.id}`, termId: term.id });
-      await recordAudit(tx, {
-        actor: { id: viewer.id, role },
-        action: request.action,
-        entity: { type: "Designation", id: redesignation.id },
+        return verdict.ok ? { ok: true, to: term.centre.status } : verdict;
+      },
+      data: () => ({}),
+      write: (tx, term) => copyTerm(tx, term, viewer.id),
+      audit: (term, _decision, { result: copy }) => ({
+        entity: { type: "Designation", id: copy.designationId },
+        from: null,
         to: "DRAFT",
-        meta,
         details: {
           centreId: term.centre.id,
           currentTermDesignationId: term.id,
-          torItems: source.termsOfReference.length,
-          activities: source.activities.length,
+          torItems: copy.torItems,
+          activities: copy.activities,
         },
-      });
-      return redesignation.id;
+      }),
+      message: (_term, { result: copy }) => `/designations/${copy.designationId}`,
     });
-  } catch (error) {
-    // Another change won the race (a copy of this one is answered by answerOnce).
-    if (isUniqueViolation(error)) throw new ConflictError();
-    throw error;
+    redirect(path);
+  },
+};
+
+/**
+ * The new redesignation in DRAFT, with a copy of the term's ToR and work plan
+ * (each activity relinked to its copied ToR item) and its head of centre.
+ */
+async function copyTerm(tx: Prisma.TransactionClient, term: EvaluationTerm, proposedById: number) {
+  const source = await tx.designation.findUniqueOrThrow({
+    where: { id: term.id },
+    select: {
+      termsOfReference: {
+        orderBy: { position: "asc" },
+        select: { id: true, position: true, text: true },
+      },
+      activities: {
+        orderBy: { position: "asc" },
+        select: {
+          torItemId: true,
+          position: true,
+          title: true,
+          activityTypeId: true,
+          description: true,
+          deliverables: true,
+          timeframe: true,
+          responsiblePerson: true,
+        },
+      },
+    },
+  });
+  const redesignation = await tx.designation.create({
+    data: {
+      centreId: term.centre.id,
+      kind: "REDESIGNATION",
+      state: "DRAFT",
+      proposedById,
+      headOfCentreName: term.headOfCentreName,
+      headOfCentreTitle: term.headOfCentreTitle,
+      headOfCentreEmail: term.headOfCentreEmail,
+    },
+    select: { id: true },
+  });
+  const copied = new Map<number, number>();
+  for (const item of source.termsOfReference) {
+    const row = await tx.termsOfReferenceItem.create({
+      data: { designationId: redesignation.id, position: item.position, text: item.text },
+      select: { id: true },
+    });
+    copied.set(item.id, row.id);
   }
-  return `/designations/${designationId}`;
+  for (const { torItemId, ...activity } of source.activities) {
+    const copy = copied.get(torItemId);
+    if (copy === undefined) continue; // cannot happen: an activity's item is on the same designation
+    await tx.workPlanActivity.create({
+      data: { ...activity, designationId: redesignation.id, torItemId: copy },
+    });
+  }
+  return {
+    designationId: redesignation.id,
+    torItems: source.termsOfReference.length,
+    activities: source.activities.length,
+  };
 }
 
 /**
@@ -177,93 +161,75 @@ export const terminateCentreCommand: Command<TerminateCentreInput> = {
     await authorize(viewer, "centre.read-internal", facts);
     return facts;
   },
-  async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
+  handle: (context) => {
+    const { input } = context;
     const now = new Date();
-    const centre = await prisma.centre.findUnique({
-      where: { id: input.centreId },
-      select: {
-        id: true,
-        status: true,
-        version: true,
-        reference: true,
-        title: true,
-        responsibleOfficerId: true,
-        termEnd: true,
-      },
-    });
-    if (!centre) throw new CommandError("We could not find that, or you do not have access to it.");
-    if (centre.version !== input.version) throw new ConflictError();
-    // The term ends today, or stays ended where it already had (a Pending centre).
-    const today = startOfUtcDay(now);
-    const termEnd = centre.termEnd && centre.termEnd < today ? centre.termEnd : today;
-    await prisma.$transaction(async (tx) => {
-      const updated = await tx.centre.updateMany({
-        where: { id: centre.id, version: input.version, status: { in: ["ACTIVE", "PENDING"] } },
-        data: {
-          status: "TERMINATED",
-          statusChangedAt: now,
-          statusReason: input.reason,
-          termEnd,
-          version: { increment: 1 },
-        },
-      });
-      if (updated.count === 0) throw new ConflictError();
-      // The designation's own term too, so the public history shows when it really ended.
-      await tx.designation.updateMany({
-        where: { centreId: centre.id, state: "DESIGNATED", termEnd: { gt: termEnd } },
-        data: { termEnd, version: { increment: 1 } },
-      });
-      const cancelled = await cancelUnopenedReports(tx, centre.id, now);
-      const withdrawn = await tx.designation.updateMany({
-        where: { centreId: centre.id, kind: "REDESIGNATION", state: { in: openStates } },
-        data: {
-          state: "WITHDRAWN",
-          stateChangedAt: now,
-          closedReason: `The centre was terminated: ${input.reason}`,
-          version: { increment: 1 },
-        },
-      });
-      await recordAudit(tx, {
-        actor: { id: viewer.id, role },
-        action: "centre.status",
-        entity: { type: "Centre", id: centre.id },
-        from: centre.status,
-        to: "TERMINATED",
-        meta,
-        details: {
-          change: "centre.terminate",
-          reason: input.reason,
-          cancelledReports: cancelled.length,
-          withdrawnRedesignations: withdrawn.count,
-        },
-      });
-      // The officer and the centre's staff must know: reports and renewal stop here.
-      const people = await tx.user.findMany({
-        where: {
-          disabledAt: null,
-          OR: [
-            { id: centre.responsibleOfficerId ?? -1 },
-            { roles: { some: { role: "CENTRE_STAFF", centreId: centre.id } } },
-          ],
-        },
-        select: { email: true },
-      });
-      for (const email of new Set(people.map((person) => person.email))) {
-        await enqueueMail(tx, {
-          kind: "centre.terminated",
-          to: email,
-          subject: `${centre.reference} ${centre.title}: designation terminated`,
-          text: [
-            `The designation of ${centre.reference} (${centre.title}) was terminated by WHO.`,
-            "",
-            `Reason: ${input.reason}`,
-            "",
-            "Annual reports not yet started are cancelled.",
-          ].join("\n"),
+    return changeRecord(context, centreRecords, {
+      // The change feed reads every change of a centre's status under one action.
+      action: "centre.status",
+      id: input.centreId,
+      version: input.version,
+      rule: (centre) =>
+        stepFrom(centreLifeCycle, "centre.terminate", centre.status)
+          ? { ok: true, to: "TERMINATED" }
+          : { ok: false, message: "This cannot be done at this stage." },
+      // The term ends today, or stays ended where it already had (a Pending centre).
+      data: (centre) => ({ statusReason: input.reason, termEnd: termEndOf(centre.termEnd, now) }),
+      async write(tx, centre) {
+        const termEnd = termEndOf(centre.termEnd, now);
+        // The designation's own term too, so the public history shows when it really ended.
+        await tx.designation.updateMany({
+          where: { centreId: centre.id, state: "DESIGNATED", termEnd: { gt: termEnd } },
+          data: { termEnd, version: { increment: 1 } },
         });
-      }
+        const cancelled = await cancelUnopenedReports(tx, centre.id, now);
+        const withdrawn = await tx.designation.updateMany({
+          where: { centreId: centre.id, kind: "REDESIGNATION", state: { in: openStates } },
+          data: {
+            state: "WITHDRAWN",
+            stateChangedAt: now,
+            closedReason: `The centre was terminated: ${input.reason}`,
+            version: { increment: 1 },
+          },
+        });
+        return { cancelledReports: cancelled.length, withdrawnRedesignations: withdrawn.count };
+      },
+      audit: (_centre, _decision, { result }) => ({
+        details: { change: "centre.terminate", reason: input.reason, ...result },
+      }),
+      // The officer and the centre's staff must know: reports and renewal stop here.
+      async notify(tx, centre) {
+        const people = await tx.user.findMany({
+          where: {
+            disabledAt: null,
+            OR: [
+              { id: centre.responsibleOfficerId ?? -1 },
+              { roles: { some: { role: "CENTRE_STAFF", centreId: centre.id } } },
+            ],
+          },
+          select: { email: true },
+        });
+        for (const email of new Set(people.map((person) => person.email))) {
+          await enqueueMail(tx, {
+            kind: "centre.terminated",
+            to: email,
+            subject: `${centre.reference} ${centre.title}: designation terminated`,
+            text: [
+              `The designation of ${centre.reference} (${centre.title}) was terminated by WHO.`,
+              "",
+              `Reason: ${input.reason}`,
+              "",
+              "Annual reports not yet started are cancelled.",
+            ].join("\n"),
+          });
+        }
+      },
+      message: (centre) => `${centre.reference} is terminated. The public directory shows it as Terminated.`,
     });
-    return { message: `${centre.reference} is terminated. The public directory shows it as Terminated.` };
   },
 };
+
+function termEndOf(current: Date | null, now: Date): Date {
+  const today = startOfUtcDay(now);
+  return current && current < today ? current : today;
+}

@@ -4,8 +4,8 @@ import type { FormState } from "@/domain/form-state";
 import { requestMeta } from "@/server/auth/request-meta";
 import { getViewer } from "@/server/auth/viewer";
 
-import { readForm, runCommand } from "../run-action";
-import { executeCommand, GENERIC_FAILURE } from "../run-command";
+import { readForm, runServerAction } from "../server-action";
+import { executeCommand, GENERIC_FAILURE } from "../execute-command";
 import { saveDraftCommand, submitReportCommand, type SavedDraft } from "./edit-commands";
 import { acceptReportCommand, returnReportCommand } from "./review-commands";
 
@@ -17,11 +17,11 @@ import { acceptReportCommand, returnReportCommand } from "./review-commands";
  * works the same without JavaScript. `intent` is not a field of the report.
  */
 export async function reportFormAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  // Not a form at all: runCommand answers so, before any command runs.
-  if (!(formData instanceof FormData)) return runCommand(saveDraftCommand(), formData);
+  // Not a form at all: runServerAction answers so, before any command runs.
+  if (!(formData instanceof FormData)) return runServerAction(saveDraftCommand(), formData);
   const intent = formData.get("intent");
   formData.delete("intent");
-  return runCommand(intent === "submit" ? submitReportCommand : saveDraftCommand(), formData);
+  return runServerAction(intent === "submit" ? submitReportCommand : saveDraftCommand(), formData);
 }
 
 export type AutosaveResult = Omit<FormState, "values"> & {
@@ -64,8 +64,8 @@ export async function autosaveReportAction(formData: FormData): Promise<Autosave
 }
 
 export async function acceptReportAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(acceptReportCommand, formData);
+  return runServerAction(acceptReportCommand, formData);
 }
 export async function returnReportAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(returnReportCommand, formData);
+  return runServerAction(returnReportCommand, formData);
 }

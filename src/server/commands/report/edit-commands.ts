@@ -10,42 +10,31 @@ import {
   reportTransition,
   sectionFields,
   unknownActivities,
+  type ReportContent,
   type ReportFormInput,
+  type ReportState,
 } from "@/domain/annual-report";
-import { recordAudit } from "@/server/audit/record-audit";
-import { prisma } from "@/server/db/client";
-import { deliverOutbox } from "@/server/mail/deliver-outbox";
-
-import { answerOnce, claimKey } from "../idempotency";
-import { CommandError, type Command } from "../run-command";
-import { loadReport, type LoadedReport } from "./load-report";
+import { changeRecord, type Verdict } from "../change-record";
+import type { Command } from "../command";
+import { reportRecords, type LoadedReport } from "./load-report";
 import { notifyReport } from "./notify-report";
-import {
-  explainConflict,
-  keyedReport,
-  reportFactsFor,
-  reportReplay,
-  REPORT_TRANSACTION,
-  ReportConflict,
-  writeActivities,
-} from "./write-report";
+import { reportFactsFor, writeActivities } from "./write-report";
 
-const NOT_FOUND = "We could not find that, or you do not have access to it.";
 const lock = { states: lockedReportStates, message: lockedMessage };
 
-async function loadChecked(input: ReportFormInput): Promise<LoadedReport> {
-  const report = await loadReport(prisma, input.reportId);
-  if (!report) throw new CommandError(NOT_FOUND);
+/** The save's rule: only activities of this report's work plan, in a state the report can be edited in. */
+function savable(report: LoadedReport, input: ReportFormInput, action: "save-draft" | "submit") {
   const unknown = unknownActivities(
     input.draft,
     report.workPlan.map((activity) => activity.id),
   );
   if (unknown.length)
-    throw new CommandError("This form has fields it should not have. Reload the page.", {
-      form: ["This form names activities that are not in this report's work plan."],
-    });
-  if (report.version !== input.version) throw new ReportConflict(report.state);
-  return report;
+    return {
+      ok: false as const,
+      message: "This form has fields it should not have. Reload the page.",
+      fieldErrors: { form: ["This form names activities that are not in this report's work plan."] },
+    };
+  return reportTransition(action, report.state);
 }
 
 /** `stateChanged`: this save moved the report (OPEN or RETURNED → DRAFT), so the page's state badge is out of date. */
@@ -63,57 +52,64 @@ export function saveDraftCommand(onSaved?: (saved: SavedDraft) => void): Command
     permission: reportPermission("save-draft"),
     schema: reportFormSchema,
     resource: (input, viewer) => reportFactsFor(input, viewer, null, lock),
-    async handle({ viewer, input, meta, role }) {
-      if (!viewer) throw new CommandError("Sign in again to continue.");
-      const report = await loadChecked(input);
-      const result = reportTransition("save-draft", report.state);
-      if (!result.ok) throw new CommandError(result.message);
-      const now = new Date();
-      const changed = result.to !== report.state;
-      try {
-        await prisma.$transaction(async (tx) => {
-          const updated = await tx.annualReport.updateMany({
-            where: { id: report.id, version: input.version, state: report.state },
-            data: {
-              // Only the allow-listed sections the save names (the schema refuses any other field).
-              ...Object.fromEntries(
-                sectionFields
-                  .filter((field) => field in input.draft.sections)
-                  .map((field) => [field, input.draft.sections[field] ?? null]),
-              ),
-              state: result.to,
-              ...(changed ? { stateChangedAt: now } : {}),
-              version: { increment: 1 },
-            },
-          });
-          if (updated.count === 0) throw new ReportConflict(null);
-          await writeActivities(tx, report.id, input.draft.activities);
-          await recordAudit(tx, {
-            actor: { id: viewer.id, role },
-            action: "report.save-draft",
-            entity: { type: "AnnualReport", id: report.id },
-            // A transition only when the state moves (OPEN or RETURNED → DRAFT).
-            from: changed ? report.state : null,
-            to: changed ? result.to : null,
-            meta,
-            details: {
-              centreId: report.centre.id,
-              activities: Object.keys(input.draft.activities).length,
-              sections: Object.keys(input.draft.sections),
-            },
-          });
-        }, REPORT_TRANSACTION);
-      } catch (error) {
-        if (error instanceof ReportConflict) await explainConflict(report.id);
-        throw error;
-      }
-      onSaved?.({ version: input.version + 1, savedAt: now, stateChanged: changed });
-      return { message: "Draft saved." };
+    async handle(context) {
+      const { input } = context;
+      const savedAt = new Date();
+      let stateChanged = false;
+      const answer = await changeRecord(context, reportRecords, {
+        action: "report.save-draft",
+        id: input.reportId,
+        version: input.version,
+        rule: (report) => savable(report, input, "save-draft"),
+        // Only the allow-listed sections the save names (the schema refuses any other field).
+        data: () =>
+          Object.fromEntries(
+            sectionFields
+              .filter((field) => field in input.draft.sections)
+              .map((field) => [field, input.draft.sections[field] ?? null]),
+          ),
+        write: (tx, report, { to }) => {
+          stateChanged = to !== report.state;
+          return writeActivities(tx, report.id, input.draft.activities);
+        },
+        audit: (report, { to }) => ({
+          // A transition only when the state moves (OPEN or RETURNED → DRAFT).
+          from: stateChanged ? report.state : null,
+          to: stateChanged ? to : null,
+          details: {
+            centreId: report.centre.id,
+            activities: Object.keys(input.draft.activities).length,
+            sections: Object.keys(input.draft.sections),
+          },
+        }),
+        message: "Draft saved.",
+      });
+      onSaved?.({ version: input.version + 1, savedAt, stateChanged });
+      return answer;
     },
   };
 }
 
 export const SUBMITTED_MESSAGE = "Report submitted. It is now locked while WHO reviews it.";
+
+/** Submitting needs the whole report, the posted form merged into the saved draft, complete. */
+function submittable(
+  report: LoadedReport,
+  input: ReportFormInput,
+): Verdict<{ to: ReportState; content: ReportContent }> {
+  const verdict = savable(report, input, "submit");
+  if (!verdict.ok) return verdict;
+  const content = mergeDraft(report.content, input.draft);
+  const missing = missingForSubmit(content, report.workPlan);
+  const count = Object.keys(missing).length;
+  if (count)
+    return {
+      ok: false,
+      message: `The report is not complete: ${count} ${count === 1 ? "answer is" : "answers are"} missing. Nothing was submitted; your text is kept.`,
+      fieldErrors: missing,
+    };
+  return { ok: true, to: verdict.to, content };
+}
 
 /**
  * Submits the report: the posted form is merged into the saved draft, the
@@ -127,57 +123,23 @@ export const submitReportCommand: Command<ReportFormInput> = {
   permission: reportPermission("submit"),
   schema: reportFormSchema,
   resource: (input, viewer) => reportFactsFor(input, viewer, "report.submit", lock),
-  async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
-    const request = keyedReport(input.idempotencyKey, viewer.id, "report.submit");
-    const answer = await answerOnce(request, reportReplay(input.reportId), async () => {
-      const report = await loadChecked(input);
-      const result = reportTransition("submit", report.state);
-      if (!result.ok) throw new CommandError(result.message);
-      const content = mergeDraft(report.content, input.draft);
-      const missing = missingForSubmit(content, report.workPlan);
-      const count = Object.keys(missing).length;
-      if (count)
-        throw new CommandError(
-          `The report is not complete: ${count} ${count === 1 ? "answer is" : "answers are"} missing. Nothing was submitted; your text is kept.`,
-          missing,
-        );
-      const now = new Date();
-      const answer = { message: SUBMITTED_MESSAGE, from: report.state };
-      try {
-        await prisma.$transaction(async (tx) => {
-          const updated = await tx.annualReport.updateMany({
-            where: { id: report.id, version: input.version, state: report.state },
-            data: {
-              ...Object.fromEntries(sectionFields.map((field) => [field, content.sections[field]])),
-              state: result.to,
-              stateChangedAt: now,
-              submittedAt: now,
-              submittedById: viewer.id,
-              version: { increment: 1 },
-            },
-          });
-          if (updated.count === 0) throw new ReportConflict(null);
-          await writeActivities(tx, report.id, input.draft.activities);
-          await claimKey(tx, request, { ...answer, reportId: report.id });
-          await recordAudit(tx, {
-            actor: { id: viewer.id, role },
-            action: "report.submit",
-            entity: { type: "AnnualReport", id: report.id },
-            from: report.state,
-            to: result.to,
-            meta,
-            details: { centreId: report.centre.id, yearNumber: report.yearNumber },
-          });
-          await notifyReport(tx, report, "submitted");
-        }, REPORT_TRANSACTION);
-      } catch (error) {
-        if (error instanceof ReportConflict) await explainConflict(report.id);
-        throw error;
-      }
-      void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
-      return answer;
+  handle: (context) => {
+    const { viewer, input } = context;
+    return changeRecord(context, reportRecords, {
+      action: "report.submit",
+      id: input.reportId,
+      version: input.version,
+      key: input.idempotencyKey,
+      rule: (report) => submittable(report, input),
+      data: (_report, { content }) => ({
+        ...Object.fromEntries(sectionFields.map((field) => [field, content.sections[field]])),
+        submittedAt: new Date(),
+        submittedById: viewer.id,
+      }),
+      write: (tx, report) => writeActivities(tx, report.id, input.draft.activities),
+      audit: (report) => ({ details: { centreId: report.centre.id, yearNumber: report.yearNumber } }),
+      notify: (tx, report) => notifyReport(tx, report, "submitted"),
+      message: SUBMITTED_MESSAGE,
     });
-    return { message: answer.message };
   },
 };

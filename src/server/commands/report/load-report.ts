@@ -1,6 +1,7 @@
 import "server-only";
 
 import {
+  reportStateLabels,
   sectionFields,
   type ActivityProgressInput,
   type ReportContent,
@@ -11,6 +12,8 @@ import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
 import { authorize } from "@/server/policy/authorize";
 import { reportFacts } from "@/server/policy/resource-facts";
+
+import { compareAndSetState, type LifeCycleRecord } from "../change-record";
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -91,3 +94,22 @@ export async function readableReportFacts(reportId: number, viewer: Viewer | nul
   await authorize(viewer, "report.read", facts);
   return facts;
 }
+
+/** Annual reports as the write path (changeRecord) reads and compare-and-sets them. */
+export const reportRecords: LifeCycleRecord<
+  LoadedReport,
+  ReportState,
+  Prisma.AnnualReportUncheckedUpdateManyInput
+> = {
+  entity: "AnnualReport",
+  noun: "report",
+  labels: reportStateLabels,
+  load: (id) => loadReport(prisma, id),
+  version: (report) => report.version,
+  state: (report) => report.state,
+  compareAndSet: (tx, report, to, data) =>
+    compareAndSetState((args) => tx.annualReport.updateMany(args), report, to, data),
+  // An autosave may queue behind other work for the embedded database's one
+  // connection (jobs, another save): it waits up to 10 s instead of Prisma's 2 s.
+  transaction: { maxWait: 10_000, timeout: 20_000 },
+};

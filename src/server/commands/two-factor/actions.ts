@@ -2,24 +2,24 @@
 
 import type { FormState } from "@/domain/form-state";
 
-import { runCommand } from "../run-action";
+import { runServerAction } from "../server-action";
 import { resetTwoFactorCommand } from "./admin-reset";
 import { disableTwoFactorCommand } from "./disable";
 import { confirmTwoFactorCommand, startTwoFactorCommand } from "./enrol";
 
-// Wiring only, as in src/server/commands/actions.ts: every action goes through runCommand.
+// Wiring only, as in src/server/commands/actions.ts: every action goes through runServerAction.
 export async function startTwoFactorAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(startTwoFactorCommand, formData);
+  return runServerAction(startTwoFactorCommand, formData);
 }
 
 export async function confirmTwoFactorAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(confirmTwoFactorCommand, formData);
+  return runServerAction(confirmTwoFactorCommand, formData);
 }
 
 export async function disableTwoFactorAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(disableTwoFactorCommand, formData);
+  return runServerAction(disableTwoFactorCommand, formData);
 }
 
 export async function resetTwoFactorAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runCommand(resetTwoFactorCommand, formData);
+  return runServerAction(resetTwoFactorCommand, formData);
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { resetTwoFactor } from "@/server/auth/two-factor/two-factor";
 import { prisma } from "@/server/db/client";
 
-import { CommandError, ConflictError, type Command } from "../run-command";
+import { CommandError, ConflictError, type Command } from "../command";
 
 const id = z.coerce.number().int().positive();
 const schema = z.object({ userId: id, version: id }).strict();
@@ -16,7 +16,6 @@ export const resetTwoFactorCommand: Command<z.infer<typeof schema>> = {
   permission: "user.reset-two-factor",
   schema,
   async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
     const outcome = await resetTwoFactor(prisma, { id: viewer.id, role }, input, meta);
     if (outcome === "conflict") throw new ConflictError();
     if (outcome === "not-enrolled") throw new CommandError("This person does not use two-factor sign-in.");

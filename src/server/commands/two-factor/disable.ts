@@ -5,7 +5,7 @@ import { z } from "zod";
 import { disableTwoFactor } from "@/server/auth/two-factor/two-factor";
 import { prisma } from "@/server/db/client";
 
-import { CommandError, type Command } from "../run-command";
+import { CommandError, type Command } from "../command";
 import { secondFactorField, secondFactorSignInError } from "./sign-in-errors";
 
 const schema = z
@@ -23,7 +23,6 @@ export const disableTwoFactorCommand: Command<z.infer<typeof schema>> = {
   schema,
   secretFields: ["code"],
   async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
     const result = await disableTwoFactor(prisma, { id: viewer.id, role }, input.code ?? "", meta);
     if (result.ok) return { message: "Two-factor sign-in is off." };
     if (result.reason === "not-enrolled") throw new CommandError("Two-factor sign-in is already off.");

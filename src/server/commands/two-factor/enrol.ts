@@ -5,7 +5,7 @@ import { z } from "zod";
 import { confirmEnrolment, startEnrolment } from "@/server/auth/two-factor/two-factor";
 import { prisma } from "@/server/db/client";
 
-import { CommandError, type Command } from "../run-command";
+import { CommandError, type Command } from "../command";
 import { secondFactorField } from "./sign-in-errors";
 
 /** Starts setting up two-factor sign-in: a new secret to scan, not in force until confirmed. */
@@ -14,7 +14,6 @@ export const startTwoFactorCommand: Command<Record<string, never>> = {
   permission: "account.two-factor",
   schema: z.object({}).strict(),
   async handle({ viewer }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
     const outcome = await startEnrolment(prisma, viewer.id);
     if (outcome === "already-on") throw new CommandError("Two-factor sign-in is already on.");
   },
@@ -35,7 +34,6 @@ export const confirmTwoFactorCommand: Command<z.infer<typeof confirmSchema>> = {
   schema: confirmSchema,
   secretFields: ["code"],
   async handle({ viewer, input, meta, role }) {
-    if (!viewer) throw new CommandError("Sign in again to continue.");
     const result = await confirmEnrolment(prisma, { id: viewer.id, role }, input.code ?? "", meta);
     if (result.ok) {
       return {

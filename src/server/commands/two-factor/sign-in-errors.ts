@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { parseSecondFactor, SECOND_FACTOR_FORMAT_MESSAGE } from "@/domain/two-factor";
 
-import { CommandError } from "../run-command";
+import { CommandError } from "../command";
 
 // What the sign-in form says for each two-factor outcome (the codes set by
 // TwoFactorSignIn in src/server/auth/two-factor/sign-in.ts). Passwords are

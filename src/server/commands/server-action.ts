@@ -8,7 +8,8 @@ import { signOut } from "@/server/auth/next-auth";
 import { requestMeta } from "@/server/auth/request-meta";
 import { getViewer } from "@/server/auth/viewer";
 
-import { executeCommand, GENERIC_FAILURE, type Command } from "./run-command";
+import type { Command, PublicCommand } from "./command";
+import { executeCommand, GENERIC_FAILURE } from "./execute-command";
 
 export const UNREADABLE_FORM = "This form could not be read. Reload the page and send it again.";
 const NUL_IN_FORM =
@@ -44,10 +45,13 @@ export function readForm(formData: unknown, secretFields: readonly string[] = []
 }
 
 /**
- * THE command runner every server action goes through: reads the viewer and
+ * THE runner every server action goes through: reads the form, the viewer and
  * the request's address, then executeCommand().
  */
-export async function runCommand<I>(command: Command<I>, formData: unknown): Promise<FormState> {
+export async function runServerAction<I>(
+  command: Command<I> | PublicCommand<I>,
+  formData: unknown,
+): Promise<FormState> {
   const form = readForm(formData, command.secretFields);
   if (!form.ok) return form.state;
   try {
