@@ -2,7 +2,8 @@
 // hyphen and a number that runs per country and is never reused, e.g. NOR-18.
 // WHO codes are not ISO codes (SOA is South Africa, UNK the United Kingdom), so
 // the prefix is only checked for shape here; whether it belongs to a country is
-// the caller's question.
+// the caller's question. The next number is taken by one atomic UPDATE of the
+// country's counter: src/server/centres/take-reference-number.ts.
 
 export interface ReferenceNumber {
   countryCode: string;
@@ -40,19 +41,6 @@ export function formatReferenceNumber({ countryCode, number }: ReferenceNumber):
     throw new RangeError(`invalid reference number: ${number}`);
   }
   return `${countryCode}-${number}`;
-}
-
-/**
- * The number for a country's next centre. `lastNumber` is the highest number
- * ever given in that country (0 when none), so numbers of closed or withdrawn
- * centres are never handed out again.
- */
-export function nextReferenceNumber(lastNumber: number): number {
-  if (!Number.isSafeInteger(lastNumber) || lastNumber < 0) {
-    throw new RangeError(`the last reference number must be a whole number ≥ 0, got ${lastNumber}`);
-  }
-  if (lastNumber >= maxNumber) throw new RangeError("no reference numbers left for this country");
-  return lastNumber + 1;
 }
 
 function fail(reason: string): ReferenceNumberResult {

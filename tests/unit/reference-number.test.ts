@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatReferenceNumber, nextReferenceNumber, parseReferenceNumber } from "@/domain/reference-number";
+import { formatReferenceNumber, parseReferenceNumber } from "@/domain/reference-number";
 
 describe("parseReferenceNumber", () => {
   it.each([
@@ -51,16 +51,5 @@ describe("formatReferenceNumber", () => {
     { countryCode: "NOR", number: 1.5 },
   ])("refuses %j", (reference) => {
     expect(() => formatReferenceNumber(reference)).toThrow(RangeError);
-  });
-});
-
-describe("nextReferenceNumber", () => {
-  it("continues after the highest number ever given", () => {
-    expect(nextReferenceNumber(0)).toBe(1);
-    expect(nextReferenceNumber(18)).toBe(19);
-  });
-
-  it.each([-1, 1.5, Number.NaN, 2_147_483_647])("refuses %d", (last) => {
-    expect(() => nextReferenceNumber(last)).toThrow(RangeError);
   });
 });

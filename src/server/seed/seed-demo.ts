@@ -3,9 +3,9 @@ import { torAnchor } from "@/domain/comment-anchor";
 import { currentCentreStatuses } from "@/domain/centre-status";
 import { addDays, addYears, startOfUtcDay } from "@/domain/dates";
 import { openDesignationStates } from "@/domain/designation";
-import { formatReferenceNumber } from "@/domain/reference-number";
 import type { Prisma, PrismaClient, ReportState } from "@/generated/prisma/client";
 import { hashPassword } from "@/server/auth/password";
+import { takeReferenceNumber } from "@/server/centres/take-reference-number";
 
 import { DEMO_PASSWORD, demoAccounts, demoUnits, type DemoAccountKey } from "./demo-accounts";
 import {
@@ -393,17 +393,13 @@ async function seedProposals(
   today: Date,
 ): Promise<number> {
   for (const proposal of demoProposals) {
-    const country = await tx.country.update({
-      where: { whoCode: proposal.countryCode },
-      data: { lastCentreNumber: { increment: 1 }, version: { increment: 1 } },
-      select: { id: true, regionId: true, lastCentreNumber: true, whoCode: true },
-    });
+    const country = await takeReferenceNumber(tx, { whoCode: proposal.countryCode });
     const institution = await tx.institution.create({
       data: {
         name: proposal.institution,
         department: proposal.department,
         city: proposal.city,
-        countryId: country.id,
+        countryId: country.countryId,
       },
       select: { id: true },
     });
@@ -416,15 +412,15 @@ async function seedProposals(
     const since = addDays(today, -proposal.daysInState);
     const centre = await tx.centre.create({
       data: {
-        reference: formatReferenceNumber({ countryCode: country.whoCode, number: country.lastCentreNumber }),
-        referenceNumber: country.lastCentreNumber,
+        reference: country.reference,
+        referenceNumber: country.referenceNumber,
         title: proposal.title,
         status: closed ? "NOT_DESIGNATED" : "PROPOSED",
         statusChangedAt: since,
         statusReason: proposal.closedReason ?? null,
         city: proposal.city,
         initiator: proposal.initiator,
-        countryId: country.id,
+        countryId: country.countryId,
         regionId: country.regionId,
         institutionId: institution.id,
         responsibleOfficerId: users[proposal.proposer],

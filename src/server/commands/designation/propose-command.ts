@@ -9,8 +9,8 @@ import {
   proposalSchema,
   type ProposalInput,
 } from "@/domain/designation-proposal";
-import { formatReferenceNumber } from "@/domain/reference-number";
 import { recordAudit } from "@/server/audit/record-audit";
+import { takeReferenceNumber } from "@/server/centres/take-reference-number";
 import { prisma } from "@/server/db/client";
 import {
   createInstitution,
@@ -42,12 +42,8 @@ export const proposeCommand: Command<ProposalInput> = {
     if (!unit) fieldErrors.unitId = ["Choose a unit from the list."];
     if (Object.keys(fieldErrors).length) throw new CommandError("Check the highlighted fields.", fieldErrors);
     const designationId = await prisma.$transaction(async (tx) => {
-      const numbered = await tx.country.update({
-        where: { id: input.countryId },
-        data: { lastCentreNumber: { increment: 1 }, version: { increment: 1 } },
-        select: { id: true, regionId: true, whoCode: true, lastCentreNumber: true },
-      });
-      const match = await sameNameInstitution(tx, numbered.id, input.institutionName);
+      const numbered = await takeReferenceNumber(tx, { id: input.countryId });
+      const match = await sameNameInstitution(tx, numbered.countryId, input.institutionName);
       const record = institutionRecord(input.institutionChoice, input.institutionShared, match);
       // Rolled back: the number is not used up, what was typed comes back with the question.
       if (record.use === "ask")
@@ -55,21 +51,18 @@ export const proposeCommand: Command<ProposalInput> = {
       const institutionId =
         record.use === "existing"
           ? record.id
-          : await createInstitution(tx, numbered.id, {
+          : await createInstitution(tx, numbered.countryId, {
               name: input.institutionName,
               department: input.department || null,
             });
       const centre = await tx.centre.create({
         data: {
-          reference: formatReferenceNumber({
-            countryCode: numbered.whoCode,
-            number: numbered.lastCentreNumber,
-          }),
-          referenceNumber: numbered.lastCentreNumber,
+          reference: numbered.reference,
+          referenceNumber: numbered.referenceNumber,
           title: input.title,
           status: "PROPOSED",
           initiator: input.initiator,
-          countryId: numbered.id,
+          countryId: numbered.countryId,
           regionId: numbered.regionId,
           institutionId,
           responsibleOfficerId: viewer.id,
