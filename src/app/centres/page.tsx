@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FacetGroup } from "@/components/directory/facet-group";
+import { FiltersDisclosure } from "@/components/directory/filters-disclosure";
 import { Pagination } from "@/components/directory/pagination";
 import { ResultList } from "@/components/directory/result-list";
 import { looseningSuggestions } from "@/domain/directory/loosen";
@@ -86,6 +87,9 @@ export default async function CentresPage({ searchParams }: Props) {
   }
 
   const { search, page, pages, expand, result } = outcome;
+  const chosenFilters = facetLegends
+    .flatMap(([name]) => result.facets[name])
+    .filter((value) => value.selected).length;
   const exportQuery = searchToParams({ ...search }).toString();
   const suffix = exportQuery ? `?${exportQuery}` : "";
 
@@ -98,7 +102,9 @@ export default async function CentresPage({ searchParams }: Props) {
         </p>
       </header>
 
-      <form method="get" action="/centres" className="grid gap-8 lg:grid-cols-[17rem_1fr]">
+      {/* Results first, then the filters: beside them on wide screens, a
+          closed disclosure below them on a phone (FiltersDisclosure). */}
+      <form method="get" action="/centres" className="grid gap-8 lg:grid-cols-[1fr_17rem]">
         <div role="search" className="space-y-3 lg:col-span-2">
           <div className="flex flex-wrap gap-3">
             <label htmlFor="q" className="sr-only">
@@ -148,31 +154,16 @@ export default async function CentresPage({ searchParams }: Props) {
           </div>
         </div>
 
-        <aside aria-label="Filters" className="space-y-6">
-          <h2 className="text-lg font-semibold">Filters</h2>
-          {facetLegends.map(([name, legend]) => (
-            <FacetGroup
-              key={name}
-              name={name}
-              legend={legend}
-              values={result.facets[name]}
-              expandHref={expand === name ? undefined : href(search, { expand: name })}
-            />
-          ))}
-          <button
-            type="submit"
-            className="w-full rounded-md border border-brand-700 bg-white px-4 py-2 font-medium text-brand-800"
-          >
-            Apply filters
-          </button>
-        </aside>
-
         <section aria-labelledby="results-heading" className="space-y-4">
           <div className="flex flex-wrap items-baseline justify-between gap-3">
             <h2 id="results-heading" className="text-xl font-semibold" aria-live="polite">
               {result.total.toLocaleString("en")} {result.total === 1 ? "centre" : "centres"}
               {search.q ? <> for “{search.q}”</> : null}
             </h2>
+            {/* On a phone the filters follow the results: a way there. */}
+            <a href="#filters" className="text-sm lg:hidden">
+              Filters
+            </a>
             {result.total > 0 && (
               <p className="text-sm">
                 Download all results:{" "}
@@ -212,6 +203,24 @@ export default async function CentresPage({ searchParams }: Props) {
             </>
           )}
         </section>
+
+        <FiltersDisclosure open={expand !== undefined} chosen={chosenFilters}>
+          {facetLegends.map(([name, legend]) => (
+            <FacetGroup
+              key={name}
+              name={name}
+              legend={legend}
+              values={result.facets[name]}
+              expandHref={expand === name ? undefined : href(search, { expand: name })}
+            />
+          ))}
+          <button
+            type="submit"
+            className="w-full rounded-md border border-brand-700 bg-white px-4 py-2 font-medium text-brand-800"
+          >
+            Apply filters
+          </button>
+        </FiltersDisclosure>
       </form>
     </div>
   );

@@ -2,14 +2,14 @@ type Bar = { label: string; value: number; href?: string };
 
 type Props = { id: string; title: string; bars: Bar[]; labelHeading: string; valueLabel: string };
 
-const rowHeight = 26;
-const labelWidth = 300;
-const chartWidth = 760;
-
-/** Horizontal bars in SVG with the same figures as a table, for every reader. */
+/**
+ * Horizontal bars as HTML, not SVG: each label wraps instead of being cut,
+ * each value is printed as text beside its bar, and both keep their size on
+ * a phone (an SVG scaled to a 375 px screen shrank them to 5 px). Each label
+ * links to its search. The table under it has the same figures.
+ */
 export function BarChart({ id, title, bars, labelHeading, valueLabel }: Props) {
   const max = Math.max(1, ...bars.map((bar) => bar.value));
-  const barSpace = chartWidth - labelWidth - 50;
   return (
     <section
       aria-labelledby={`${id}-heading`}
@@ -21,28 +21,21 @@ export function BarChart({ id, title, bars, labelHeading, valueLabel }: Props) {
       {bars.length === 0 ? (
         <p className="text-muted">Nothing to show yet.</p>
       ) : (
-        <svg
-          viewBox={`0 0 ${chartWidth} ${bars.length * rowHeight + 4}`}
-          className="h-auto w-full"
-          aria-hidden="true"
+        <ol
+          className="bar-chart"
+          aria-label={`${title}: ${valueLabel.toLowerCase()} per ${labelHeading.toLowerCase()}`}
         >
-          {bars.map((bar, index) => {
-            const y = index * rowHeight + 2;
-            const width = Math.max(2, (bar.value / max) * barSpace);
-            const label = bar.label.length > 44 ? `${bar.label.slice(0, 42)}…` : bar.label;
-            return (
-              <g key={bar.label}>
-                <text x={labelWidth - 8} y={y + 16} textAnchor="end" fontSize="13" fill="#1b2733">
-                  {label}
-                </text>
-                <rect x={labelWidth} y={y + 3} width={width} height={rowHeight - 8} rx={3} fill="#0a5c8a" />
-                <text x={labelWidth + width + 6} y={y + 16} fontSize="13" fill="#1b2733">
-                  {bar.value.toLocaleString("en")}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
+          {bars.map((bar) => (
+            <li key={bar.label} className="bar-row">
+              <span className="bar-label">{bar.href ? <a href={bar.href}>{bar.label}</a> : bar.label}</span>
+              <span className="bar-track" aria-hidden="true">
+                <span className="bar" style={{ width: `${Math.max(0.5, (bar.value / max) * 100)}%` }} />
+              </span>
+              {/* A space keeps label and value apart in read and copied text. */}{" "}
+              <span className="bar-value">{bar.value.toLocaleString("en")}</span>
+            </li>
+          ))}
+        </ol>
       )}
       {bars.length > 0 && (
         <DataTable

@@ -12,15 +12,18 @@ type Props = {
 };
 
 const colours = ["#0a5c8a", "#d97706"];
+const total = (column: Column) => column.values.reduce((a, b) => a + b, 0);
 const width = 760;
 const height = 220;
 const bottom = 28;
 
 /** Vertical (stacked) columns in SVG with a table alternative. */
 export function ColumnChart({ id, title, series, columns, labelHeading, emptyMessage }: Props) {
-  const max = Math.max(1, ...columns.map((column) => column.values.reduce((a, b) => a + b, 0)));
+  const max = Math.max(1, ...columns.map(total));
   const slot = width / Math.max(1, columns.length);
   const labelEvery = Math.ceil(columns.length / 16);
+  // Each column's total above it while there is room for the figures.
+  const showValues = columns.length <= 16;
   return (
     <section
       aria-labelledby={`${id}-heading`}
@@ -46,41 +49,60 @@ export function ColumnChart({ id, title, series, columns, labelHeading, emptyMes
           ))}
         </p>
       )}
-      <svg viewBox={`0 0 ${width} ${height + bottom}`} className="h-auto w-full" aria-hidden="true">
-        <line x1={0} x2={width} y1={height} y2={height} stroke="#94a3b8" />
-        {columns.map((column, index) => {
-          let top = height;
-          return (
-            <g key={column.label}>
-              {column.values.map((value, part) => {
-                const h = (value / max) * (height - 16);
-                top -= h;
-                return (
-                  <rect
-                    key={part}
-                    x={index * slot + slot * 0.15}
-                    y={top}
-                    width={slot * 0.7}
-                    height={h}
-                    fill={colours[part]}
-                  />
-                );
-              })}
-              {index % labelEvery === 0 && (
-                <text
-                  x={index * slot + slot / 2}
-                  y={height + 18}
-                  textAnchor="middle"
-                  fontSize="12"
-                  fill="#4d5b69"
-                >
-                  {column.label}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
+      {/* On a phone the chart keeps a readable size and scrolls sideways
+          (a keyboard can scroll it too); the table has the same figures. */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${title}: chart`}>
+        <svg
+          viewBox={`0 0 ${width} ${height + bottom}`}
+          className="h-auto w-full min-w-[36rem]"
+          aria-hidden="true"
+        >
+          <line x1={0} x2={width} y1={height} y2={height} stroke="#94a3b8" />
+          {columns.map((column, index) => {
+            let top = height;
+            return (
+              <g key={column.label}>
+                {column.values.map((value, part) => {
+                  const h = (value / max) * (height - 16);
+                  top -= h;
+                  return (
+                    <rect
+                      key={part}
+                      x={index * slot + slot * 0.15}
+                      y={top}
+                      width={slot * 0.7}
+                      height={h}
+                      fill={colours[part]}
+                    />
+                  );
+                })}
+                {showValues && total(column) > 0 && (
+                  <text
+                    x={index * slot + slot / 2}
+                    y={top - 4}
+                    textAnchor="middle"
+                    fontSize="12"
+                    fill="#1b2733"
+                  >
+                    {total(column).toLocaleString("en")}
+                  </text>
+                )}
+                {index % labelEvery === 0 && (
+                  <text
+                    x={index * slot + slot / 2}
+                    y={height + 18}
+                    textAnchor="middle"
+                    fontSize="12"
+                    fill="#4d5b69"
+                  >
+                    {column.label}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
       <DataTable
         caption={title}
         head={[labelHeading, ...series]}

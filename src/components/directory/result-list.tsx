@@ -10,8 +10,10 @@ export function ResultList({ items }: { items: DirectoryCentre[] }) {
       {items.map((centre) => (
         <li key={centre.reference} className="result-card">
           <div className="result-meta">
-            <span className="result-reference">{centre.reference}</span>
-            <StatusBadge status={centre.status} />
+            {/* Spaces, not only the flex gap, so the reference and the badge
+                are separate words to screen readers and in copied text. */}
+            <span className="result-reference">{centre.reference}</span>{" "}
+            <StatusBadge status={centre.status} />{" "}
           </div>
           <h3 className="result-title">
             <a href={`/centres/${encodeURIComponent(centre.reference)}`}>{centre.title}</a>

@@ -3,6 +3,8 @@ import type { CountryCount } from "@/server/queries/directory-map";
 import { mapHeight, mapWidth, worldShapes } from "./world-shapes";
 
 // Sequential shades, light to dark; the darkest passes 3:1 against white.
+// The map itself takes them from globals.css (.world-map .s0–.s4, and the
+// no-centres shade on bare paths); these draw the legend.
 const shades = ["#d6eaf5", "#9ccbe6", "#5aa5d1", "#1f78b0", "#084b70"];
 const noCentres = "#eef1f4";
 
@@ -19,47 +21,41 @@ function bucketLabel(index: number): string {
 export function WorldMap({ counts }: { counts: CountryCount[] }) {
   const byIso = new Map(counts.filter((c) => c.isoNumeric).map((c) => [c.isoNumeric!.padStart(3, "0"), c]));
   const shade = (count: number) =>
-    shades[
-      Math.min(
-        limits.findIndex((limit) => count <= limit),
-        shades.length - 1,
-      )
-    ]!;
+    `s${Math.min(
+      limits.findIndex((limit) => count <= limit),
+      shades.length - 1,
+    )}`;
 
   return (
     <figure className="space-y-3">
       <svg
-        viewBox={`0 0 ${mapWidth} ${mapHeight}`}
-        className="h-auto w-full rounded-lg border border-slate-200 bg-white"
+        viewBox={`0 0 ${mapWidth} ${mapHeight()}`}
+        className="world-map h-auto w-full rounded-lg border border-slate-200 bg-white"
         role="group"
         aria-label="World map: countries shaded by number of current centres; each shaded country links to its centres"
       >
         {worldShapes().map((shape) => {
           const country = byIso.get(shape.isoNumeric);
-          if (!country) {
-            return (
-              <path
-                key={shape.isoNumeric + shape.name}
-                d={shape.d}
-                fill={noCentres}
-                stroke="#fff"
-                strokeWidth={0.5}
-                aria-hidden="true"
-              />
-            );
-          }
+          // Countries without centres: shade and outline from CSS (.world-map),
+          // no name (they are not in the accessibility tree).
+          if (!country) return <path key={shape.isoNumeric + shape.name} d={shape.d} />;
           const label = `${country.name}: ${country.count} ${country.count === 1 ? "centre" : "centres"}`;
+          const id = `c${shape.isoNumeric}`;
+          // The <title> names the link (and is its tooltip). The <use>
+          // repeats the outline as a wider, invisible click area (.map-hit):
+          // a narrow country such as Norway stays easy to hit and, drawn after
+          // its larger neighbours, wins along the border. The shade is a class
+          // on the link (.s0–.s4), inherited by both; short because every
+          // attribute here is sent twice (HTML and React's payload).
           return (
-            <a key={shape.isoNumeric} href={`/centres?country=${country.code}`} aria-label={label}>
-              <path
-                d={shape.d}
-                fill={shade(country.count)}
-                stroke="#fff"
-                strokeWidth={0.5}
-                className="hover:opacity-80"
-              >
-                <title>{label}</title>
-              </path>
+            <a
+              key={shape.isoNumeric}
+              href={`/centres?country=${country.code}`}
+              className={shade(country.count)}
+            >
+              <title>{label}</title>
+              <path id={id} d={shape.d} />
+              <use href={`#${id}`} className="map-hit" />
             </a>
           );
         })}

@@ -96,8 +96,13 @@ export default async function AnnualReportPageRoute({
           >
             {reportStateLabels[report.state]}
           </span>
+          {/* A real space, not only a margin: screen readers and copied text
+              read "Open Overdue", not "OpenOverdue". */}
           {overdue && (
-            <span className="ml-2 rounded-full bg-red-50 px-3 py-1 font-medium text-red-800">Overdue</span>
+            <>
+              {" "}
+              <span className="ml-1 rounded-full bg-red-50 px-3 py-1 font-medium text-red-800">Overdue</span>
+            </>
           )}
         </p>
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
