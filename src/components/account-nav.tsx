@@ -10,7 +10,8 @@ export async function AccountNav() {
   if (!viewer) {
     return (
       <nav aria-label="Account" className="text-sm font-medium">
-        <Link href="/sign-in">Sign in</Link>
+        {/* Plain link: not prefetched on every public page (decision 0024). */}
+        <a href="/sign-in">Sign in</a>
       </nav>
     );
   }

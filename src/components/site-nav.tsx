@@ -1,6 +1,6 @@
-import Link from "next/link";
-
-// The public sections of the site, shown to everyone.
+// The public sections of the site, shown to everyone. Plain links, not
+// next/link: a Link in view is prefetched, so every page load also rendered
+// these four pages for a visitor who may open none of them (decision 0024).
 const links = [
   { href: "/", label: "Home" },
   { href: "/centres", label: "Centres" },
@@ -14,7 +14,7 @@ export function SiteNav() {
       <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm font-medium">
         {links.map((link) => (
           <li key={link.href}>
-            <Link href={link.href}>{link.label}</Link>
+            <a href={link.href}>{link.label}</a>
           </li>
         ))}
       </ul>

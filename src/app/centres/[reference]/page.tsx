@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { DesignationHistory } from "@/components/directory/designation-history";
@@ -34,9 +33,11 @@ export default async function CentrePage({ params }: Props) {
 
   return (
     <article className="space-y-8">
+      {/* Plain links, not next/link, here and below: not prefetched (decision 0024). */}
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/centres">Centres</Link> <span aria-hidden="true">/</span>{" "}
-        <Link href={`/centres?country=${centre.countryCode}`}>{centre.country}</Link>
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a plain link on purpose (decision 0024) */}
+        <a href="/centres">Centres</a> <span aria-hidden="true">/</span>{" "}
+        <a href={`/centres?country=${centre.countryCode}`}>{centre.country}</a>
       </nav>
       <header className="space-y-3">
         <p className="text-sm font-medium uppercase tracking-wide text-muted">{centre.reference}</p>
@@ -44,7 +45,7 @@ export default async function CentrePage({ params }: Props) {
           {centre.title}
         </h1>
         <div className="flex flex-wrap items-center gap-4">
-          <StatusBadge status={centre.status} />
+          <StatusBadge status={centre.status} />{" "}
           <a href={`/api/v1/centres/${centre.reference}`} className="text-sm">
             This centre as JSON
           </a>
@@ -188,12 +189,12 @@ function TagList({ heading, items, facet }: { heading: string; items: string[]; 
         <ul className="flex flex-wrap gap-2">
           {items.map((item) => (
             <li key={item}>
-              <Link
+              <a
                 href={`/centres?${new URLSearchParams({ [facet]: item })}`}
                 className="inline-block rounded-md bg-brand-50 px-3 py-1 text-sm text-brand-800 no-underline hover:underline"
               >
                 {item}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
