@@ -5,7 +5,7 @@ import { can, type Action } from "@/domain/permissions";
 import type { Viewer } from "@/server/auth/viewer";
 import { loadReport } from "@/server/commands/report/load-report";
 import { prisma } from "@/server/db/client";
-import { authorize } from "@/server/policy/authorize";
+import { authorize, authorizeRecord } from "@/server/policy/authorize";
 import { reportFacts } from "@/server/policy/resource-facts";
 
 const pagePermissions = ["report.edit", "report.submit", "report.review", "comment.read-internal"] as const;
@@ -81,7 +81,7 @@ export async function annualReportPage(
   options: { compare?: boolean } = {},
 ) {
   const facts = await reportFacts(reportId);
-  await authorize(viewer, "report.read", facts);
+  await authorizeRecord(viewer, "report.read", facts);
   const allowed = (action: Action) => can(viewer, action, facts);
   const permissions = Object.fromEntries(
     pagePermissions.map((action) => [action, allowed(action)]),

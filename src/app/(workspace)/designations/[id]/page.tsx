@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
 import { daysBetween, toIsoDate } from "@/domain/dates";
 import { designationStateLabels, finalDesignationStates } from "@/domain/designation";
-import { AccessDenied } from "@/server/policy/authorize";
-import { requirePage } from "@/server/policy/page-guard";
+import { loadPageRecord } from "@/server/policy/page-record";
 import { designationPage } from "@/server/queries/designation-page";
 
 import { CommentsSection } from "./comments-section";
@@ -19,13 +17,7 @@ export const metadata: Metadata = { title: "Designation" };
 
 export default async function DesignationPageRoute({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const designationId = /^\d{1,9}$/.test(id) ? Number(id) : null;
-  const viewer = await requirePage("workspace.my-work", null, `/designations/${id}`);
-  if (!designationId) notFound();
-  const page = await designationPage(viewer, designationId).catch((error: unknown) => {
-    if (error instanceof AccessDenied) notFound();
-    throw error;
-  });
+  const { record: page } = await loadPageRecord({ id, path: `/designations/${id}` }, designationPage);
   const { designation } = page;
   const now = new Date();
   const final = finalDesignationStates.includes(designation.state);

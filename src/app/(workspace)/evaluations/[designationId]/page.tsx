@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
 import { centreStatusLabels } from "@/domain/centre-status";
 import { formatIsoDate, toIsoDate } from "@/domain/dates";
@@ -12,8 +11,7 @@ import {
   recommendationLabels,
   scoreField,
 } from "@/domain/evaluation";
-import { AccessDenied } from "@/server/policy/authorize";
-import { requirePage } from "@/server/policy/page-guard";
+import { loadPageRecord } from "@/server/policy/page-record";
 import { evaluationPage, type EvaluationPageData } from "@/server/queries/evaluation-page";
 
 import { EvaluationForm } from "./evaluation-form";
@@ -27,14 +25,11 @@ export default async function EvaluationPageRoute({
 }: {
   params: Promise<{ designationId: string }>;
 }) {
-  const { designationId: raw } = await params;
-  const designationId = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
-  const viewer = await requirePage("workspace.my-work", null, `/evaluations/${raw}`);
-  if (!designationId) notFound();
-  const page = await evaluationPage(viewer, designationId).catch((error: unknown) => {
-    if (error instanceof AccessDenied) notFound();
-    throw error;
-  });
+  const { designationId } = await params;
+  const { record: page } = await loadPageRecord(
+    { id: designationId, path: `/evaluations/${designationId}` },
+    (viewer, id) => evaluationPage(viewer, id),
+  );
   const { term, centre, evaluation } = page;
   const editable = page.canEdit && page.writable.ok;
   return (

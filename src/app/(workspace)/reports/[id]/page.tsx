@@ -2,14 +2,11 @@ import { randomUUID } from "node:crypto";
 
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
 import { isReportOverdue } from "@/domain/annual-report-schedule";
 import { editableReportStates, flattenReportContent, reportStateLabels } from "@/domain/annual-report";
 import { formatIsoDate, toIsoDate } from "@/domain/dates";
-import { AccessDenied } from "@/server/policy/authorize";
-import { requirePage } from "@/server/policy/page-guard";
-import { reportFacts } from "@/server/policy/resource-facts";
+import { loadPageRecord } from "@/server/policy/page-record";
 import { annualReportPage } from "@/server/queries/annual-report-page";
 
 import { ClearLocalDraft } from "./clear-local-draft";
@@ -32,16 +29,10 @@ export default async function AnnualReportPageRoute({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const reportId = /^\d{1,9}$/.test(id) ? Number(id) : null;
-  const facts = reportId ? await reportFacts(reportId) : null;
-  // Another centre's report and a report that does not exist look the same: not found.
-  const viewer = await requirePage("report.read", facts, `/reports/${id}`);
-  if (!reportId || !facts) notFound();
   const compare = query.compare === "previous";
-  const page = await annualReportPage(viewer, reportId, { compare }).catch((error: unknown) => {
-    if (error instanceof AccessDenied) notFound();
-    throw error;
-  });
+  const { record: page } = await loadPageRecord({ id, path: `/reports/${id}` }, (viewer, reportId) =>
+    annualReportPage(viewer, reportId, { compare }),
+  );
   const { report, permissions } = page;
   const today = new Date();
   const overdue = isReportOverdue(report, today);

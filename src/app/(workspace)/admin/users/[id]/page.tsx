@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
-import { requirePage } from "@/server/policy/page-guard";
+import { loadPageRecord } from "@/server/policy/page-record";
 import { hasTwoFactor } from "@/server/queries/two-factor";
 import { inviteOptions, userDetail } from "@/server/queries/users";
 
@@ -22,10 +21,10 @@ export default async function UserPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  const viewer = await requirePage("user.read", null, `/admin/users/${id}`);
-  const userId = /^\d{1,9}$/.test(id) ? Number(id) : null;
-  const user = userId ? await userDetail(viewer, userId) : null;
-  if (!user) notFound();
+  const { viewer, record: user } = await loadPageRecord(
+    { id, path: `/admin/users/${id}`, gate: "user.read" },
+    userDetail,
+  );
   const [options, query, twoFactor] = await Promise.all([
     inviteOptions(viewer),
     searchParams,
