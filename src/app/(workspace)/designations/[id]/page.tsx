@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { MyWorkHeading } from "@/components/my-work-heading";
 import { daysBetween, toIsoDate } from "@/domain/dates";
 import { designationStateLabels, finalDesignationStates } from "@/domain/designation";
 import { loadPageRecord } from "@/server/policy/page-record";
@@ -25,12 +26,9 @@ export default async function DesignationPageRoute({ params }: { params: Promise
   return (
     <div className="space-y-10">
       <header className="space-y-3">
-        <p className="text-sm">
-          <Link href="/my-work">My work</Link> / Designation
-        </p>
-        <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
+        <MyWorkHeading trail="Designation">
           {designation.centre.reference} · {designation.centre.title}
-        </h1>
+        </MyWorkHeading>
         <p className="text-lg">
           <span
             className="rounded-full bg-brand-100 px-3 py-1 font-medium text-brand-800"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { MyWorkHeading } from "@/components/my-work-heading";
 import { centreStatusLabels } from "@/domain/centre-status";
 import { formatIsoDate, toIsoDate } from "@/domain/dates";
 import { designationStateLabels } from "@/domain/designation";
@@ -35,12 +36,9 @@ export default async function EvaluationPageRoute({
   return (
     <div className="space-y-10">
       <header className="space-y-3">
-        <p className="text-sm">
-          <Link href="/my-work">My work</Link> / Final evaluation
-        </p>
-        <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
+        <MyWorkHeading trail="Final evaluation">
           Final evaluation: {centre.reference} · {centre.title}
-        </h1>
+        </MyWorkHeading>
         <p className="text-lg">
           <span
             className="rounded-full bg-brand-100 px-3 py-1 font-medium text-brand-800"

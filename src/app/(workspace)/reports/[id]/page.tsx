@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { MyWorkHeading } from "@/components/my-work-heading";
 import { isReportOverdue } from "@/domain/annual-report-schedule";
 import { editableReportStates, flattenReportContent, reportStateLabels } from "@/domain/annual-report";
 import { formatIsoDate, toIsoDate } from "@/domain/dates";
@@ -73,12 +74,9 @@ export default async function AnnualReportPageRoute({
   return (
     <div className="space-y-10">
       <header className="space-y-3">
-        <p className="text-sm">
-          <Link href="/my-work">My work</Link> / Annual report
-        </p>
-        <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
+        <MyWorkHeading trail="Annual report">
           {report.centre.reference} · Annual report, year {report.yearNumber}
-        </h1>
+        </MyWorkHeading>
         <p className="text-lg">{report.centre.title}</p>
         <p>
           <span

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { MyWorkHeading } from "@/components/my-work-heading";
 import { centreStatusLabels } from "@/domain/centre-status";
 import { formatIsoDate, toIsoDate } from "@/domain/dates";
 import { requirePage } from "@/server/policy/page-guard";
@@ -43,12 +44,9 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
   await requirePage("centre.terminate", facts, path);
   return (
     <div className="max-w-3xl space-y-6">
-      <p className="text-sm">
-        <Link href="/my-work">My work</Link> / Terminate a designation
-      </p>
-      <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
+      <MyWorkHeading trail="Terminate a designation">
         Terminate {centre.reference} · {centre.title}
-      </h1>
+      </MyWorkHeading>
       <p>
         The centre is {centreStatusLabels[centre.status]}
         {centre.termEnd
