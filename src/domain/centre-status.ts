@@ -1,4 +1,4 @@
-// The public status of a centre (domain.md §5).
+// The public status of a centre (docs/domain.md §5).
 export const centreStatuses = [
   "PROPOSED",
   "ACTIVE",

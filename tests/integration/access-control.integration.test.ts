@@ -334,7 +334,7 @@ for (const kind of testDatabaseKinds()) {
       });
     });
 
-    describe("vertical escalation (security.md scenario 2)", () => {
+    describe("vertical escalation (docs/security.md scenario 2)", () => {
       it("refuses officer-only actions to staff and focal points", async () => {
         const nor18 = await prisma.centre.findUniqueOrThrow({
           where: { reference: "NOR-18" },
@@ -422,7 +422,7 @@ for (const kind of testDatabaseKinds()) {
       });
     });
 
-    describe("revocation (security.md scenario 10)", () => {
+    describe("revocation (docs/security.md scenario 10)", () => {
       it("disabling a user or ending their sessions rejects the old session at the next request", async () => {
         const target = await prisma.user.findUniqueOrThrow({ where: { email: "focal.afro@who.example" } });
         const oldClaims = { uid: target.id, sv: target.sessionVersion, sat: Math.floor(Date.now() / 1000) };

@@ -13,7 +13,7 @@ import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers
 // TEST_DATABASE_URL is set), through executeCommand exactly as the server
 // actions run it: NOR-18's overdue year-2 report drafted, refused while
 // incomplete, submitted, returned with a note, fixed, resubmitted and
-// accepted; security.md scenarios 1 (other centre), 6 (parallel approvals),
+// accepted; docs/security.md scenarios 1 (other centre), 6 (parallel approvals),
 // 7 (stale save) and 8 (idempotent double submit); and bad input.
 
 const meta = { ip: "203.0.113.7", userAgent: "vitest" };

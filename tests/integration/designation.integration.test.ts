@@ -14,7 +14,7 @@ import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers
 // actions run it: the whole chain from a draft proposal to an Active centre
 // and its letter (HTML content and PDF), editing a draft proposal, comments
 // anchored to ToR items and activities, the bad inputs of issue 5, and
-// security.md scenarios 1 (other centre), 3 (mass assignment), 6
+// docs/security.md scenarios 1 (other centre), 3 (mass assignment), 6
 // (concurrency) and 7 (stale edit) on these actions.
 
 const meta = { ip: "203.0.113.9", userAgent: "vitest" };

@@ -10,7 +10,7 @@ import type { Command } from "@/server/commands/command";
 import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
 
-// Issue #11 item 8, security.md scenario 8: twenty copies of one submission
+// Issue #11 item 8, docs/security.md scenario 8: twenty copies of one submission
 // sent at once with the same idempotency key (a double click, a client's
 // retries) write once, and every copy gets the original's success answer —
 // never "someone else changed this", which is what the copies that read the

@@ -9,7 +9,7 @@ import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from
 // How pages load their record (src/server/policy/page-record.ts) on the demo
 // seed, with the pages' own queries: a malformed id, a record that does not
 // exist and a record the viewer may not read answer the same not-found
-// (security.md scenario 1), administrators included for missing records.
+// (docs/security.md scenario 1), administrators included for missing records.
 
 /** notFound() throws an error whose digest says 404. */
 const notFound = { digest: expect.stringMatching(/^NEXT_HTTP_ERROR_FALLBACK;404$/) };

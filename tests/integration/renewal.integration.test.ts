@@ -12,7 +12,7 @@ import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers
 
 // Renewal on the demo seed (PGlite, and PostgreSQL when TEST_DATABASE_URL is
 // set), through executeCommand exactly as the server actions run it: reports
-// scheduled on decide and on import, the final evaluation (with security.md
+// scheduled on decide and on import, the final evaluation (with docs/security.md
 // scenarios 1, 2, 6, 7 and 8 and bad input), the redesignation from start to
 // version 2 and a new term, and termination as the directory shows it.
 

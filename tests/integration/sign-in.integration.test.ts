@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
 
-// Sign-in, throttling (security.md scenario 9), invitation and reset links,
+// Sign-in, throttling (docs/security.md scenario 9), invitation and reset links,
 // against a real database.
 
 const DEMO_PASSWORD = "registry-demo-2026";

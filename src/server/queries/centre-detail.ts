@@ -63,7 +63,7 @@ export type PublicCentre = {
   versionDiff: { version: number; previousVersion: number; items: ItemDiff[] } | null;
 };
 
-// Only the first three subjects and types of activity are public (domain.md §3).
+// Only the first three subjects and types of activity are public (docs/domain.md §3).
 const publicTagCount = 3;
 
 /**

@@ -52,7 +52,7 @@ export default async function DesignationPageRoute({ params }: { params: Promise
           <dd>{designation.centre.responsibleOfficer?.name ?? "—"}</dd>
           {designation.kind === "REDESIGNATION" && page.permissions["evaluation.read"] && (
             <>
-              {/* Regional review waits for this evaluation (domain.md §7). */}
+              {/* Regional review waits for this evaluation (docs/domain.md §7). */}
               <dt className="text-muted">Current term</dt>
               <dd>
                 <Link href={`/centres/${designation.centre.reference}/evaluation`} className="underline">
