@@ -358,20 +358,59 @@ for (const kind of testDatabaseKinds()) {
       }
     });
 
-    it("the home page, map and statistics read the counters and agree with direct counts", async () => {
-      const summary = await import("@/server/queries/region-summary");
+    it("the home page, map and statistics show one headline figure, equal to direct counts", async () => {
+      const current = await import("@/server/queries/current-centres");
+      const figures = await import("@/domain/directory/current-centres");
       const map = await import("@/server/queries/directory-map");
-      expect(await m.stats.activeCentresPerRegion()).toEqual(await summary.activeCentresByRegion());
+      const regions = await current.currentCentresByRegion();
+      // Every region listed, each with its Active and Pending centres counted directly.
+      const direct = await prisma.centre.groupBy({
+        by: ["regionId", "status"],
+        where: { status: { in: ["ACTIVE", "PENDING"] } },
+        _count: { _all: true },
+      });
+      const allRegions = await prisma.region.findMany({
+        select: { id: true, code: true },
+        orderBy: { code: "asc" },
+      });
+      expect(regions.map((region) => region.code)).toEqual(allRegions.map((region) => region.code));
+      for (const region of allRegions) {
+        const count = (status: string) =>
+          direct.find((row) => row.regionId === region.id && row.status === status)?._count._all ?? 0;
+        expect(regions.find((row) => row.code === region.code)).toMatchObject({
+          active: count("ACTIVE"),
+          pending: count("PENDING"),
+        });
+      }
+      const figure = figures.currentCentresFigure(regions);
+      expect(figure).toEqual({
+        current: await prisma.centre.count({ where: { status: { in: ["ACTIVE", "PENDING"] } } }),
+        active: await prisma.centre.count({ where: { status: "ACTIVE" } }),
+        pending: await prisma.centre.count({ where: { status: "PENDING" } }),
+      });
+      expect(figure.active).toBeGreaterThan(0);
+      expect(figure.pending).toBeGreaterThan(0);
+      // The statistics page reads the same figure; the map's countries add up to it.
+      expect((await m.stats.directoryStats(now)).headline).toEqual(figure);
+      const countries = await map.centresByCountry();
+      expect(countries.reduce((sum, country) => sum + country.count, 0)).toBe(figure.current);
       const byCountry = await prisma.centre.groupBy({
         by: ["countryId"],
         where: { status: { in: ["ACTIVE", "PENDING"] } },
         _count: { _all: true },
       });
-      const countries = await map.centresByCountry();
-      expect(countries.reduce((sum, country) => sum + country.count, 0)).toBe(
-        byCountry.reduce((sum, row) => sum + row._count._all, 0),
-      );
       expect(countries).toHaveLength(byCountry.length);
+      // Each part of the figure links to the search that lists exactly those centres.
+      for (const [part, value] of [
+        ["current", figure.current],
+        ["ACTIVE", figure.active],
+        ["PENDING", figure.pending],
+      ] as const) {
+        const href = figures.currentCentresSearch(part);
+        expect((await page(href.split("?")[1] ?? "")).result.total, href).toBe(value);
+      }
+      const euro = regions.find((region) => region.code === "EURO")!;
+      expect((await page("region=EURO&status=pending")).result.total).toBe(euro.pending);
       const stats = await m.stats.directoryStats(now);
       const nursing = await prisma.centre.count({
         where: {
@@ -380,6 +419,20 @@ for (const kind of testDatabaseKinds()) {
         },
       });
       expect(stats.bySubject.find((row) => row.label === "Nursing")?.value).toBe(nursing);
+    });
+
+    it("finds NOR-18 by its host institution's name; an imported centre without one says so", async () => {
+      const found = await page("q=Norwegian Centre for E-health Research");
+      expect(found.result.items[0]?.reference).toBe("NOR-18");
+      const nor18 = await m.detail.findPublicCentre("NOR-18");
+      expect(nor18?.institution?.name).toBe("Norwegian Centre for E-health Research");
+      expect(nor18?.imported).toBe(true);
+      const withoutInstitution = await prisma.centre.findFirstOrThrow({
+        where: { institutionId: null, importedAt: { not: null }, status: "PENDING" },
+        select: { reference: true },
+      });
+      const detail = await m.detail.findPublicCentre(withoutInstitution.reference);
+      expect(detail).toMatchObject({ imported: true, institution: null });
     });
 
     it("keeps the search rows in step with edits (triggers)", async () => {
@@ -585,7 +638,8 @@ for (const kind of testDatabaseKinds()) {
     it("computes the statistics", async () => {
       const stats = await m.stats.directoryStats(now);
       const current = await prisma.centre.count({ where: { status: { in: ["ACTIVE", "PENDING"] } } });
-      expect(stats.total).toBe(current);
+      expect(stats.headline.current).toBe(current);
+      expect(stats.byRegion.reduce((sum, region) => sum + region.value, 0)).toBe(current);
       expect(stats.expiriesNext12Months).toHaveLength(12);
       expect(stats.designationsPerYear.length).toBeGreaterThan(5);
     });
