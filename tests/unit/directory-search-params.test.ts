@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { canonicalPageQuery, givenQuery } from "@/domain/directory/canonical-query";
+import { canonicalPageQuery, canonicalSearchLocation, givenQuery } from "@/domain/directory/canonical-query";
 import {
   effectiveSort,
   effectiveStatuses,
@@ -201,6 +201,14 @@ describe("canonicalPageQuery", () => {
     expect(canonicalOf("utm_source=mail&q=x&page=2&sort=title")).toBe(
       "q=x&sort=title&page=2&utm_source=mail",
     );
+  });
+
+  it("says where the page redirects: nowhere for a canonical URL or one it cannot parse", () => {
+    expect(canonicalSearchLocation(record("q=telemedicine&sort="))).toBe("/centres?q=telemedicine");
+    expect(canonicalSearchLocation(record("q=&sort="))).toBe("/centres");
+    expect(canonicalSearchLocation(record("q=telemedicine&sort=reference"))).toBeNull();
+    expect(canonicalSearchLocation(record("region=ATLANTIS&region=EURO"))).toBeNull();
+    expect(canonicalSearchLocation({})).toBeNull();
   });
 
   it("is a fixed point: the canonical URL is its own canonical form", () => {

@@ -4,12 +4,11 @@ import { redirect } from "next/navigation";
 import { FacetGroup } from "@/components/directory/facet-group";
 import { Pagination } from "@/components/directory/pagination";
 import { ResultList } from "@/components/directory/result-list";
-import { canonicalPageQuery, givenQuery } from "@/domain/directory/canonical-query";
+import { canonicalSearchLocation } from "@/domain/directory/canonical-query";
 import { looseningSuggestions } from "@/domain/directory/loosen";
 import {
   fromNextSearchParams,
   maxQueryLength,
-  pageParameterNames,
   searchToParams,
   type DirectorySearch,
   type SortKey,
@@ -53,6 +52,10 @@ const href = (search: DirectorySearch, extra: Record<string, string> = {}) => {
 
 export default async function CentresPage({ searchParams }: Props) {
   const record = fromNextSearchParams(await searchParams);
+  // A form submission (or any other spelling of a search) goes to the one URL
+  // the links use: empty fields and the default sort dropped, values sorted.
+  const location = canonicalSearchLocation(record);
+  if (location) redirect(location);
   const outcome = await directoryPage(record);
   // What the visitor typed, shown back in the box even when it was rejected.
   const typed = (record.q?.[0] ?? "").slice(0, maxQueryLength * 2);
@@ -92,10 +95,6 @@ export default async function CentresPage({ searchParams }: Props) {
   }
 
   const { search, page, pages, expand, result } = outcome;
-  // A form submission (or any other spelling of a search) goes to the one URL
-  // the links use: empty fields and the default sort dropped, values sorted.
-  const canonical = canonicalPageQuery(outcome, record, pageParameterNames);
-  if (canonical !== givenQuery(record)) redirect(canonical ? `/centres?${canonical}` : "/centres");
   const exportQuery = searchToParams({ ...search }).toString();
   const suffix = exportQuery ? `?${exportQuery}` : "";
 

@@ -1,4 +1,6 @@
 import {
+  pageParameterNames,
+  parsePageSearch,
   searchToParams,
   type DirectorySearch,
   type FacetName,
@@ -35,4 +37,18 @@ export function givenQuery(record: SearchParamsRecord): string {
   const params = new URLSearchParams();
   for (const [key, values] of Object.entries(record)) for (const value of values) params.append(key, value);
   return params.toString();
+}
+
+/**
+ * Where the search page should send a request instead, or null when its URL
+ * is already canonical (or does not parse: the page then shows what is wrong).
+ * Checked before searching, so a form submission costs no search of its own.
+ */
+export function canonicalSearchLocation(record: SearchParamsRecord): string | null {
+  const parsed = parsePageSearch(record);
+  if (!parsed.ok) return null;
+  const { page, expand } = parsed.value;
+  const canonical = canonicalPageQuery({ search: parsed.value, page, expand }, record, pageParameterNames);
+  if (canonical === givenQuery(record)) return null;
+  return canonical ? `/centres?${canonical}` : "/centres";
 }

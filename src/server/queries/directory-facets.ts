@@ -26,8 +26,8 @@ export const facetCache = new VersionedCache<CountRow[]>(500);
 /**
  * The facet counts of a search. Facets combine with AND and the values of one
  * facet with OR, so a facet with values chosen is counted without its own
- * filter (every other filter applies): its other values keep their counts,
- * the number of centres that ticking them would add. A facet with nothing
+ * filter (every other filter applies): each of its values keeps its count,
+ * the centres it matches alongside the other filters. A facet with nothing
  * chosen, and the total, are counted over the whole filtered set.
  */
 export async function countFacets(resolved: ResolvedSearch): Promise<DirectoryFacets> {
