@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -122,9 +123,14 @@ for (const kind of testDatabaseKinds()) {
         where: { region: { code: "EURO" }, status: { in: ["ACTIVE", "PENDING"] } },
       });
       expect(result.result.total).toBe(euro);
-      expect(result.result.facets.region).toEqual([
-        { value: "EURO", label: expect.any(String), count: euro, selected: true },
-      ]);
+      // The region facet is counted without its own filter: every region stays.
+      expect(result.result.facets.region).toContainEqual({
+        value: "EURO",
+        label: expect.any(String),
+        count: euro,
+        selected: true,
+      });
+      expect(result.result.facets.region).toHaveLength(6);
       const statusSum = result.result.facets.status.reduce((sum, value) => sum + value.count, 0);
       expect(statusSum).toBe(euro);
 
@@ -147,6 +153,146 @@ for (const kind of testDatabaseKinds()) {
       expect(nursing?.count).toBe(expected);
       const filtered = await page("region=EURO&subject=Nursing");
       expect(filtered.result.total).toBe(expected);
+    });
+
+    // Issue #12 item 3: values of one facet combine with OR, facets with AND,
+    // and a facet with values chosen is counted without its own filter.
+    const current = { status: { in: ["ACTIVE" as const, "PENDING" as const] } };
+    const countsOf = (values: { value: string; count: number }[]) =>
+      Object.fromEntries(values.map((value) => [value.value, value.count]));
+
+    it("ORs the values of one facet and keeps every value's count (no keywords: the counter tables)", async () => {
+      const none = await page("");
+      const both = await page("region=EURO&region=AFRO");
+      const expected = await prisma.centre.count({
+        where: { ...current, region: { code: { in: ["EURO", "AFRO"] } } },
+      });
+      expect(expected).toBeGreaterThan(0);
+      expect(both.result.total).toBe(expected);
+      expect(both.result.items.every((centre) => ["EURO", "AFRO"].includes(centre.region.code))).toBe(true);
+      expect(countsOf(both.result.facets.region)).toEqual(countsOf(none.result.facets.region));
+      expect(
+        both.result.facets.region
+          .filter((value) => value.selected)
+          .map((value) => value.value)
+          .sort(),
+      ).toEqual(["AFRO", "EURO"]);
+      // The other facets are counted over the two regions' centres.
+      const norway = both.result.facets.country.find((value) => value.value === "NOR");
+      expect(norway?.count).toBe(
+        await prisma.centre.count({ where: { ...current, country: { whoCode: "NOR" } } }),
+      );
+      expect(both.result.facets.country.some((value) => value.value === "USA")).toBe(false);
+      const statusSum = both.result.facets.status.reduce((sum, value) => sum + value.count, 0);
+      expect(statusSum).toBe(expected);
+
+      // Two countries (their subjects are counted from the search rows).
+      const nordic = await page("country=SWE&country=NOR");
+      expect(nordic.result.total).toBe(
+        await prisma.centre.count({ where: { ...current, country: { whoCode: { in: ["NOR", "SWE"] } } } }),
+      );
+      expect(countsOf(nordic.result.facets.country)).toEqual(countsOf(none.result.facets.country));
+    });
+
+    it("ANDs facets: each chosen facet is counted with the other facets' filters only", async () => {
+      const nursing = { subjects: { some: { subject: { name: "Nursing" }, position: { lte: 3 } } } };
+      const regions = { region: { code: { in: ["EURO", "AMRO"] } } };
+      const result = await page("region=EURO&region=AMRO&subject=Nursing");
+      const expected = await prisma.centre.count({ where: { ...current, ...regions, ...nursing } });
+      expect(expected).toBeGreaterThan(0);
+      expect(result.result.total).toBe(expected);
+      // Regions: as if no region were chosen, with the subject.
+      expect(countsOf(result.result.facets.region)).toEqual(
+        countsOf((await page("subject=Nursing")).result.facets.region),
+      );
+      const africa = result.result.facets.region.find((value) => value.value === "AFRO");
+      expect(africa).toMatchObject({ selected: false });
+      expect(africa?.count).toBe(
+        await prisma.centre.count({ where: { ...current, region: { code: "AFRO" }, ...nursing } }),
+      );
+      // Subjects: as if no subject were chosen, in the two regions.
+      expect(countsOf(result.result.facets.subject)).toEqual(
+        countsOf((await page("region=EURO&region=AMRO")).result.facets.subject),
+      );
+      // Statuses: both regions, both filters.
+      const statusSum = result.result.facets.status.reduce((sum, value) => sum + value.count, 0);
+      expect(statusSum).toBe(expected);
+
+      // A chosen status keeps the other statuses on offer, with their counts.
+      const active = await page("status=active&region=EURO");
+      expect(active.result.total).toBe(
+        await prisma.centre.count({ where: { status: "ACTIVE", region: { code: "EURO" } } }),
+      );
+      expect(active.result.facets.status).toEqual(
+        (await page("region=EURO")).result.facets.status.map((value) => ({
+          ...value,
+          selected: value.value === "active",
+        })),
+      );
+      const closed = await page("status=closed");
+      expect(closed.result.facets.status.map((value) => value.value)).toEqual([
+        "active",
+        "pending",
+        "closed",
+      ]);
+    });
+
+    it("keeps counts with keywords too, whatever the order of values, in the page, the API and the exports", async () => {
+      const words = await page("q=health");
+      const both = await page("q=health&region=EURO&region=AFRO");
+      const regionCounts = countsOf(words.result.facets.region);
+      expect(countsOf(both.result.facets.region)).toEqual(regionCounts);
+      expect(both.result.total).toBe((regionCounts.EURO ?? 0) + (regionCounts.AFRO ?? 0));
+      expect(both.result.total).toBeGreaterThan(0);
+      const euro = await page("q=health&region=EURO");
+      expect(euro.result.total).toBe(regionCounts.EURO);
+
+      const forward = await api("q=health&region=EURO&region=AFRO&limit=100");
+      const backward = await api("region=AFRO&q=health&region=EURO&region=afro&limit=100");
+      expect(forward.status).toBe(200);
+      expect(forward.body.meta.count).toBe(both.result.total);
+      expect(backward.body.meta.count).toBe(both.result.total);
+      expect(backward.body.items.map((item) => item.reference)).toEqual(
+        forward.body.items.map((item) => item.reference),
+      );
+      const apiRegions = (forward.body.meta.facets as { region: { value: string; count: number }[] }).region;
+      expect(countsOf(apiRegions)).toEqual(regionCounts);
+
+      const unknown = await api("region=EURO&region=ATLANTIS");
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors.join(" ")).toContain('Unknown region "ATLANTIS"');
+      const unknownSubject = await api("subject=Nursing&subject=Underwater%20basket%20weaving");
+      expect(unknownSubject.status).toBe(400);
+      expect(unknownSubject.body.errors.join(" ")).toContain("Underwater basket weaving");
+      const pageError = await m.page.directoryPage(record("region=EURO&region=ATLANTIS"));
+      expect(pageError).toEqual({
+        ok: false,
+        errors: [expect.stringContaining('Unknown region "ATLANTIS"')],
+      });
+
+      const csv = await m.exporter.exportCentres(
+        new URL("http://localhost/api/v1/centres.csv?q=health&region=EURO&region=AFRO"),
+        "csv",
+      );
+      const rows = parse(await csv.text(), { columns: true }) as { region: string }[];
+      expect(rows).toHaveLength(both.result.total);
+      expect(new Set(rows.map((row) => row.region))).toEqual(new Set(["AFRO", "EURO"]));
+    });
+
+    it("ranks by relevance with words unless the visitor chose another order, in the page and the API", async () => {
+      const ranked = await page("q=telemedicine");
+      expect(ranked.result.items[0]?.reference).toBe("NOR-18");
+      // What the search form submits for its default order: an empty sort.
+      const fromForm = await page("q=telemedicine&sort=&former=");
+      expect(fromForm.result.items.map((centre) => centre.reference)).toEqual(
+        ranked.result.items.map((centre) => centre.reference),
+      );
+      const chosen = await page("q=telemedicine&sort=reference");
+      const references = chosen.result.items.map((centre) => centre.reference);
+      expect(references.indexOf("ARG-34")).toBeGreaterThanOrEqual(0);
+      expect(references.indexOf("ARG-34")).toBeLessThan(references.indexOf("NOR-18"));
+      const viaApi = await api("q=telemedicine");
+      expect(viaApi.body.items[0]?.reference).toBe("NOR-18");
     });
 
     it("shows former centres only when asked", async () => {
