@@ -21,9 +21,13 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.integration.test.ts"],
           environment: "node",
-          // Each file gets its own database, but the machine has 2 cores and
-          // PGlite is single-threaded: run files one after another.
-          fileParallelism: false,
+          // Migrates and seeds each kind of database once; every file then
+          // works on its own copy, so files run in parallel.
+          globalSetup: ["tests/support/test-templates.ts"],
+          // Most of a file's time is spent waiting on its database (PostgreSQL
+          // is another process; argon2 runs on libuv's threads): one more
+          // worker than the 2 cores keeps both busy.
+          maxWorkers: Number(process.env.INTEGRATION_WORKERS ?? 3),
           // next-auth's ESM imports "next/server" without an extension, which only a bundler
           // resolves: let Vite load it (tests that drive Auth.js's own route handler).
           server: { deps: { inline: ["next-auth"] } },
