@@ -21,7 +21,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } fr
 import os from "node:os";
 import path from "node:path";
 
-import pg from "pg";
+import { freshDatabase } from "./lib/fresh-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
@@ -138,21 +138,6 @@ async function playwright(label: "PGlite" | "PostgreSQL", env: Record<string, st
   outcomes.set(step, { step, ...result, ...counts, failed: counts.failed || (result.ok ? 0 : 1) });
 }
 
-/** A fresh, empty PostgreSQL database beside TEST_DATABASE_URL's, for the e2e server. */
-async function freshPostgresDatabase(baseUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 async function staticChecksAndUnitTests() {
   await check("lint", bin("eslint"), [".", "--max-warnings", "0"]);
   await check("format", bin("prettier"), ["--check", "."]);
@@ -184,7 +169,7 @@ async function buildAndEndToEnd() {
       E2E_EMBEDDED_DB_PORT: process.env.E2E_EMBEDDED_DB_PORT ?? "54339",
     }),
     testDatabaseUrl &&
-      freshPostgresDatabase(testDatabaseUrl, process.env.E2E_DATABASE_NAME ?? "registry_e2e").then((url) =>
+      freshDatabase(testDatabaseUrl, process.env.E2E_DATABASE_NAME ?? "registry_e2e").then((url) =>
         playwright("PostgreSQL", { E2E_DATABASE_URL: url, E2E_PORT: String(port + 1) }),
       ),
   ]);

@@ -290,7 +290,7 @@ for (const kind of testDatabaseKinds()) {
           while (Date.now() < deadline) {
             completed = await countCompleted(prisma, "reminders");
             if (completed > 0) break;
-            await new Promise((resolve) => setTimeout(resolve, 1000));
+            await new Promise((resolve) => setTimeout(resolve, 250));
           }
           expect(completed).toBeGreaterThan(0);
         } finally {
