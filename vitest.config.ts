@@ -24,10 +24,10 @@ export default defineConfig({
           // Migrates and seeds each kind of database once; every file then
           // works on its own copy, so files run in parallel.
           globalSetup: ["tests/support/test-templates.ts"],
-          // Most of a file's time is spent waiting on its database (PostgreSQL
-          // is another process; argon2 runs on libuv's threads): one more
-          // worker than the 2 cores keeps both busy.
-          maxWorkers: Number(process.env.INTEGRATION_WORKERS ?? 3),
+          // Two workers on the 2 cores: PostgreSQL files mostly wait on the
+          // server, PGlite files keep their own core. More would starve the
+          // tests that race transactions against Prisma's 2 s start limit.
+          maxWorkers: Number(process.env.INTEGRATION_WORKERS ?? 2),
           // next-auth's ESM imports "next/server" without an extension, which only a bundler
           // resolves: let Vite load it (tests that drive Auth.js's own route handler).
           server: { deps: { inline: ["next-auth"] } },

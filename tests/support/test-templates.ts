@@ -4,7 +4,9 @@ import path from "node:path";
 
 import type { TestProject } from "vitest/node";
 
-import { createPrismaClient } from "@/server/db/create-client";
+import { PrismaPg } from "@prisma/adapter-pg";
+
+import { PrismaClient } from "@/generated/prisma/client";
 import { withClient } from "@/server/db/connection";
 import { applyMigrations } from "@/server/db/schema-engine";
 import { seedAll } from "@/server/seed/seed-all";
@@ -100,7 +102,13 @@ async function postgresTemplates(
 }
 
 async function seed(url: string, now: Date): Promise<void> {
-  const prisma = createPrismaClient(url, 4);
+  // The seed's transactions wait for each other on PGlite's one session, and
+  // both kinds are seeded at once beside the other steps of `npm test`: the
+  // default 2 s to start a transaction is too short for a busy machine.
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 4 }),
+    transactionOptions: { maxWait: 120_000, timeout: 300_000 },
+  });
   try {
     await seedAll(prisma, { demoMode: true, now });
   } finally {
