@@ -91,13 +91,12 @@ async function check(step: StepName, command: string, args: string[]): Promise<b
   return result.ok;
 }
 
-async function vitest(project: "unit" | "integration") {
-  const step = `${project} tests` as const;
-  const output = path.join(reports, `${project}.json`);
+/** Vitest projects (vitest.config.ts): the integration tests are two, run as one step. */
+async function vitest(step: "unit tests" | "integration tests", projects: string[]) {
+  const output = path.join(reports, `${step}.json`);
   const result = await run(step, bin("vitest"), [
     "run",
-    "--project",
-    project,
+    ...projects.flatMap((project) => ["--project", project]),
     "--reporter=default",
     "--reporter=json",
     `--outputFile.json=${output}`,
@@ -143,7 +142,7 @@ async function staticChecksAndUnitTests() {
   await check("format", bin("prettier"), ["--check", "."]);
   await check("schema format", bin("prisma"), ["format", "--check"]);
   await check("types", bin("tsc"), ["--noEmit"]);
-  await vitest("unit");
+  await vitest("unit tests", ["unit"]);
 }
 
 async function buildAndEndToEnd() {
@@ -195,7 +194,11 @@ function printResults(started: number) {
 
 async function main() {
   const started = Date.now();
-  await Promise.all([staticChecksAndUnitTests(), vitest("integration"), buildAndEndToEnd()]);
+  await Promise.all([
+    staticChecksAndUnitTests(),
+    vitest("integration tests", ["integration", "integration-alone"]),
+    buildAndEndToEnd(),
+  ]);
 
   const total = [...outcomes.values()].reduce(
     (sum, o) => ({

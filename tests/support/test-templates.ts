@@ -44,22 +44,40 @@ declare module "vitest" {
   }
 }
 
+type Built = { templates: TestTemplates; drop: () => Promise<void> };
+// Both integration projects (vitest.config.ts) run this set-up in the one
+// vitest process: the templates are built once, dropped after the last one.
+const shared = globalThis as { registryTestTemplates?: { built: Promise<Built>; users: number } };
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const templates = (shared.registryTestTemplates ??= { built: buildTemplates(), users: 0 });
+  templates.users += 1;
+  const built = await templates.built;
+  project.provide("testTemplates", built.templates);
+  return async () => {
+    templates.users -= 1;
+    if (templates.users > 0) return;
+    shared.registryTestTemplates = undefined;
+    await built.drop();
+  };
+}
+
+async function buildTemplates(): Promise<Built> {
   const folder = await mkdtemp(path.join(os.tmpdir(), "registry-templates-"));
   const now = new Date();
   const databases: TestDatabase[] = [];
+  const drop = () => teardown(folder, databases);
   try {
     if (process.env.TEST_DATABASE_URL) await dropAbandonedDatabases(process.env.TEST_DATABASE_URL);
     const [pglite, postgres] = await Promise.all([
       pgliteTemplates(folder, now),
       testDatabaseKinds().includes("postgres") ? postgresTemplates(now, databases) : undefined,
     ]);
-    project.provide("testTemplates", { seededAt: now.toISOString(), pglite, postgres });
+    return { templates: { seededAt: now.toISOString(), pglite, postgres }, drop };
   } catch (error) {
-    await teardown(folder, databases);
+    await drop();
     throw error;
   }
-  return () => teardown(folder, databases);
 }
 
 async function teardown(folder: string, databases: TestDatabase[]): Promise<void> {
