@@ -8,7 +8,7 @@ import { withClient } from "@/server/db/connection";
 import { isProcessAlive } from "@/server/db/embedded";
 import { startPgliteServer } from "@/server/db/pglite-server";
 
-import type { TemplateName, TestTemplates } from "./test-templates";
+import type { TemplateName } from "./test-templates";
 
 // Throwaway databases for integration tests, one per call, always of the same
 // shape as production: PGlite (in memory, with pg_trgm and unaccent, served
@@ -81,18 +81,13 @@ export async function withTestDatabase<T>(
 }
 
 async function createDatabase(kind: TestDatabaseKind, template: TemplateName | undefined) {
-  const templates = template ? inject("testTemplates") : undefined;
-  if (kind === "pglite") {
-    const file = templates?.pglite[template!];
-    return startPgliteDatabase(file ? new Blob([await readFile(file)]) : undefined);
-  }
-  return createPostgresDatabase(templates ? postgresTemplate(templates, template!) : undefined);
-}
-
-function postgresTemplate(templates: TestTemplates, template: TemplateName): string {
+  if (!template) return kind === "pglite" ? startPgliteDatabase() : createPostgresDatabase();
+  const templates = inject("testTemplates");
+  if (!templates) throw new Error("No database templates: run the integration projects of vitest.config.ts.");
+  if (kind === "pglite") return startPgliteDatabase(new Blob([await readFile(templates.pglite[template])]));
   const name = templates.postgres?.[template];
   if (!name) throw new Error("The global set-up built no PostgreSQL template: was TEST_DATABASE_URL set?");
-  return name;
+  return createPostgresDatabase(name);
 }
 
 export async function startPgliteDatabase(loadDataDir?: Blob): Promise<TestDatabase> {
