@@ -10,7 +10,7 @@
 // Three lanes run side by side (docs/decisions/0021-fast-test-suite.md): the
 // static checks and unit tests; the integration tests; the build and then both
 // end-to-end runs at once, each against its own server on the one build. The
-// static checks run at a lower CPU priority: they have no timeouts to miss.
+// tests with the tightest time limits get the CPU first (see `niceness`).
 // Each step's output is printed as a block when it ends.
 //
 // E2E_PORT (3100; the PostgreSQL run uses the next port), E2E_EMBEDDED_DB_PORT
@@ -45,8 +45,20 @@ const steps = [
 ] as const;
 type StepName = (typeof steps)[number];
 const outcomes = new Map<StepName, Outcome>();
-/** Checks with no clock in them: they yield the CPU to the lanes whose tests have timeouts. */
-const background = new Set<StepName>(["lint", "format", "schema format", "types"]);
+/**
+ * CPU priority (nice) per step. The static checks have no clock in them; the
+ * end-to-end journeys wait seconds for the page; some integration and unit
+ * tests race transactions or work against 2–5 s limits, so they go first.
+ */
+const niceness: Partial<Record<StepName, number>> = {
+  lint: 10,
+  format: 10,
+  "schema format": 10,
+  types: 10,
+  build: 5,
+  "end-to-end (PGlite)": 5,
+  "end-to-end (PostgreSQL)": 5,
+};
 
 /** Runs one step, its output kept in a file and printed once it ends; true when it exited with 0. */
 async function run(
@@ -69,7 +81,7 @@ async function run(
         NEXT_TELEMETRY_DISABLED: "1",
         ...env,
         CPU_TIME_FILE: cpuFile,
-        ...(background.has(step) ? { STEP_NICE: "5" } : {}),
+        ...(niceness[step] ? { STEP_NICE: String(niceness[step]) } : {}),
       },
     });
     child.once("error", () => resolve(null));
