@@ -6,8 +6,8 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import type { Command } from "@/server/commands/command";
 
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
-import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers";
+import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
 
 // Annual reports on the demo seed (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set), through executeCommand exactly as the server
@@ -69,12 +69,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      process.env.DATABASE_URL = database.url;
-      const { createPrismaClient } = await import("@/server/db/create-client");
-      prisma = createPrismaClient(database.url);
-      const { seedAll } = await import("@/server/seed/seed-all");
-      await seedAll(prisma, { demoMode: true, now: new Date() });
+      ({ database, prisma } = await seededDemoDatabase(kind));
       const { executeCommand } = await import("@/server/commands/execute-command");
       run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
       commands = {
