@@ -2,10 +2,12 @@
 // web manifest want, with the Chromium the end-to-end tests use: nothing is
 // downloaded. Run after changing the SVG and commit the PNGs:
 //   npx tsx scripts/make-icons.ts
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { chromium } from "@playwright/test";
+
+import { chromiumExecutable } from "./lib/chromium-path";
 
 const publicDir = path.resolve(import.meta.dirname, "../public");
 
@@ -19,9 +21,8 @@ const outputs = [
 
 async function main(): Promise<void> {
   const svg = readFileSync(path.join(publicDir, "icon.svg"), "utf8");
-  const debian = "/usr/bin/chromium";
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? (existsSync(debian) ? debian : undefined),
+    executablePath: chromiumExecutable(),
     args: ["--no-sandbox"],
   });
   try {

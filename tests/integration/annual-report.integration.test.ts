@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { lockedMessage } from "@/domain/annual-report";
-import type { FormState } from "@/domain/form-state";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import type { Command } from "@/server/commands/command";
 
+import { commandRunner, type RunCommand } from "../support/command-runner";
 import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
 
@@ -22,7 +22,7 @@ for (const kind of testDatabaseKinds()) {
   describe(`annual reports (${kind})`, () => {
     let database: TestDatabase;
     let prisma: PrismaClient;
-    let run: (command: Command<never>, values: Record<string, string>, viewer: Viewer) => Promise<FormState>;
+    let run: RunCommand;
     let commands: typeof import("@/server/commands/report/edit-commands") &
       typeof import("@/server/commands/report/review-commands");
     let page: typeof import("@/server/queries/annual-report-page").annualReportPage;
@@ -70,8 +70,7 @@ for (const kind of testDatabaseKinds()) {
 
     beforeAll(async () => {
       ({ database, prisma } = await seededDemoDatabase(kind));
-      const { executeCommand } = await import("@/server/commands/execute-command");
-      run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
+      run = await commandRunner(meta);
       commands = {
         ...(await import("@/server/commands/report/edit-commands")),
         ...(await import("@/server/commands/report/review-commands")),

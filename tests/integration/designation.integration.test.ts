@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { FormState } from "@/domain/form-state";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Command } from "@/server/commands/command";
 import type { Viewer } from "@/server/auth/viewer";
 
+import { commandRunner, designationCommands, type RunCommand } from "../support/command-runner";
 import { pdfText } from "../support/pdf-text";
 import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
@@ -24,7 +24,7 @@ for (const kind of testDatabaseKinds()) {
   describe(`designation life cycle (${kind})`, () => {
     let database: TestDatabase;
     let prisma: PrismaClient;
-    let run: (command: Command<never>, values: Record<string, string>, viewer: Viewer) => Promise<FormState>;
+    let run: RunCommand;
     let commands: typeof import("@/server/commands/designation/review-commands") &
       typeof import("@/server/commands/designation/decision-commands") &
       typeof import("@/server/commands/designation/form-commands") &
@@ -45,16 +45,8 @@ for (const kind of testDatabaseKinds()) {
 
     beforeAll(async () => {
       ({ database, prisma } = await seededDemoDatabase(kind));
-      const { executeCommand } = await import("@/server/commands/execute-command");
-      run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
-      commands = {
-        ...(await import("@/server/commands/designation/review-commands")),
-        ...(await import("@/server/commands/designation/decision-commands")),
-        ...(await import("@/server/commands/designation/form-commands")),
-        ...(await import("@/server/commands/designation/comment-commands")),
-        ...(await import("@/server/commands/designation/propose-command")),
-        ...(await import("@/server/commands/designation/edit-proposal-command")),
-      };
+      run = await commandRunner(meta);
+      commands = await designationCommands();
       similarCentres = (await import("@/server/queries/designation-similar")).similarCentres;
       // Staff for the Norwegian proposal, which the demo seed leaves as a draft.
       const draft = await designationOf("WHO Collaborating Centre for Health Data Governance");

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { addDays, fromIsoDate, toIsoDate } from "@/domain/dates";
 import { evaluationCriteria } from "@/domain/evaluation";
-import type { FormState } from "@/domain/form-state";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import type { Command } from "@/server/commands/command";
 
+import { commandRunner, type RunCommand } from "../support/command-runner";
 import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
 
@@ -35,7 +35,7 @@ for (const kind of testDatabaseKinds()) {
   describe(`renewal (${kind})`, () => {
     let database: TestDatabase;
     let prisma: PrismaClient;
-    let run: (command: Command<never>, values: Record<string, string>, viewer: Viewer) => Promise<FormState>;
+    let run: RunCommand;
     let evaluation: typeof import("@/server/commands/evaluation/evaluation-commands");
     let renewal: typeof import("@/server/commands/evaluation/renewal-commands");
     let designation: typeof import("@/server/commands/designation/review-commands") &
@@ -82,8 +82,7 @@ for (const kind of testDatabaseKinds()) {
 
     beforeAll(async () => {
       ({ database, prisma } = await seededDemoDatabase(kind));
-      const { executeCommand } = await import("@/server/commands/execute-command");
-      run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
+      run = await commandRunner(meta);
       evaluation = await import("@/server/commands/evaluation/evaluation-commands");
       renewal = await import("@/server/commands/evaluation/renewal-commands");
       designation = {

@@ -7,6 +7,7 @@ import { proposalEditable } from "@/domain/designation-proposal";
 import { can, offeredActions, type Action } from "@/domain/permissions";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
+import { institutionFieldsSelect } from "@/server/institutions/centre-institution";
 import { authorizeRecord } from "@/server/policy/authorize";
 import { designationFacts } from "@/server/policy/resource-facts";
 
@@ -67,16 +68,7 @@ export async function designationPage(viewer: Viewer, designationId: number) {
           region: { select: { code: true, name: true } },
           unit: { select: { name: true } },
           responsibleOfficer: { select: { name: true } },
-          institution: {
-            select: {
-              name: true,
-              department: true,
-              address: true,
-              city: true,
-              postalCode: true,
-              website: true,
-            },
-          },
+          institution: { select: institutionFieldsSelect },
         },
       },
       termsOfReference: {
