@@ -17,17 +17,17 @@ export default defineConfig([
   ]),
   {
     rules: {
-      // security.md: raw SQL only through tagged templates.
+      // docs/security.md: raw SQL only through tagged templates.
       "no-restricted-properties": [
         "error",
         { object: "prisma", property: "$queryRawUnsafe", message: "Use tagged $queryRaw." },
         { object: "prisma", property: "$executeRawUnsafe", message: "Use tagged $executeRaw." },
-        { object: "Prisma", property: "raw", message: "Prisma.raw is banned (security.md)." },
+        { object: "Prisma", property: "raw", message: "Prisma.raw is banned (docs/security.md)." },
       ],
     },
   },
   {
-    // Pages and components never talk to the database directly (architecture.md §1).
+    // Pages and components never talk to the database directly (docs/architecture.md §1).
     files: ["src/app/**/*.{ts,tsx}", "src/components/**/*.{ts,tsx}", "src/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": [

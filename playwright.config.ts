@@ -1,15 +1,16 @@
 import { defineConfig, devices } from "@playwright/test";
 
+import { chromiumExecutable } from "./scripts/lib/chromium-path";
+
 // End-to-end journeys against a production build served by `npm start` on
 // its own port, with its own database (scripts/test.ts prepares it and passes
-// E2E_* variables). Debian's Chromium is used where Playwright's own browser
-// cannot be downloaded.
+// E2E_* variables). The browser: scripts/lib/chromium-path.ts.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const chromium =
-  process.env.CHROMIUM_PATH ?? (process.platform === "linux" ? "/usr/bin/chromium" : undefined);
+const chromium = chromiumExecutable();
 
 export default defineConfig({
   testDir: "e2e",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -8,25 +8,6 @@ import { seedAll } from "../src/server/seed/seed-all";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** Drops and recreates `name` on the server of `adminUrl`; returns its URL. */
-export async function freshDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  return databaseUrl(adminUrl, name);
-}
-
-export function databaseUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 export async function existingCentres(url: string): Promise<{ centres: number; seconds: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -39,6 +39,8 @@ const scenarios: Scenario[] = [
   { name: "keyword (telemedicine)", query: "q=telemedicine" },
   { name: "keyword + 2 facets (health, EURO, Nursing)", query: "q=health&region=EURO&subject=Nursing" },
   { name: "facets only (EURO, Nursing)", query: "region=EURO&subject=Nursing" },
+  // Two values of one facet: the region counts come from the search without the region filter.
+  { name: "keyword + 2 regions (health, EURO, AFRO)", query: "q=health&region=AFRO&region=EURO" },
   { name: "one facet (EURO)", query: "region=EURO" },
   { name: "no filter (landing page)", query: "" },
   { name: "deep page (API cursor, row ~50%)", query: "sort=reference", deep: true },
@@ -53,7 +55,10 @@ async function deepCursor(resolved: ResolvedSearch): Promise<string> {
     pageIdsSql(resolved, { limit: 1, offset: Math.floor((await matchCount(resolved)) / 2) }),
   );
   const row = rows[0] as { id: number; key: string };
-  return encodeCursor({ sort: resolved.sort, key: row.key, id: row.id }, cursorFingerprint(resolved.search));
+  return encodeCursor(
+    { sort: resolved.sort, key: row.key, id: row.id },
+    cursorFingerprint(resolved.search, resolved.sort),
+  );
 }
 
 async function matchCount(resolved: ResolvedSearch): Promise<number> {

@@ -8,7 +8,9 @@ import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 
-import { databaseUrl, existingCentres, freshDatabase, generateCentres } from "./generate";
+import { databaseUrl, freshDatabase } from "../scripts/lib/fresh-database";
+
+import { existingCentres, generateCentres } from "./generate";
 import { measureThroughput } from "./throughput";
 
 const root = path.resolve(import.meta.dirname, "..");

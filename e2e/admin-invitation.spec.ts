@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { signIn } from "./auth-helpers";
+import { actAs } from "./auth-helpers";
 import { expectNoSeriousA11yViolations } from "./axe";
 
 test("an administrator invites a focal point, who sets a password from the mail page link and lands on My work", async ({
@@ -15,7 +15,7 @@ test("an administrator invites a focal point, who sets a password from the mail 
 
   await page.goto("/sign-in");
   await expectNoSeriousA11yViolations(page);
-  await signIn(page, "admin@registry.example");
+  await actAs(page, "admin@registry.example");
   await expect(page.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
   await expect(page.getByTestId("admin-invitations")).toBeVisible();
 
@@ -92,7 +92,7 @@ test("an administrator invites a focal point, who sets a password from the mail 
 test("pages outside a role's rights answer not-found, and the navigation shows only what the role may use", async ({
   page,
 }) => {
-  await signIn(page, "staff.nor18@centre.example");
+  await actAs(page, "staff.nor18@centre.example");
   await expect(page.getByTestId(/staff-reports-/)).toBeVisible();
   await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /Invite/ })).toHaveCount(0);
@@ -104,7 +104,7 @@ test("pages outside a role's rights answer not-found, and the navigation shows o
 });
 
 test("an officer may invite staff only for their own centres", async ({ page }) => {
-  await signIn(page, "officer@who.example");
+  await actAs(page, "officer@who.example");
   await page.getByRole("link", { name: "Invite centre staff" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Invite centre staff" })).toBeVisible();
   const centres = await page.getByLabel("Centre").locator("option").allTextContents();

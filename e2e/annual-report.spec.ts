@@ -1,6 +1,6 @@
 import { expect as baseExpect, test, type Page, type TestInfo } from "@playwright/test";
 
-import { signedInPage } from "./auth-helpers";
+import { pageAs } from "./auth-helpers";
 import { expectNoSeriousA11yViolations } from "./axe";
 
 // Issue 6's journey in a real browser on the demo seed: staff of NOR-18 open
@@ -39,13 +39,13 @@ test("staff fill, reload, submit and resubmit NOR-18's annual report; the office
 }, testInfo) => {
   test.setTimeout(600_000);
   // Before: the focal point's dashboard lists the report as overdue.
-  const focal = await signedInPage(browser, "focal.euro@who.example");
+  const focal = await pageAs(browser, "focal.euro@who.example");
   await focal.goto("/dashboard");
   await expect(
     focal.getByTestId("overdue-reports").getByRole("row").filter({ hasText: "NOR-18" }),
   ).toHaveCount(1);
 
-  const staff = await signedInPage(browser, "staff.nor18@centre.example");
+  const staff = await pageAs(browser, "staff.nor18@centre.example");
   await openReportFromMyWork(staff, "staff-reports");
   const reportUrl = staff.url();
   await expect(staff.getByTestId("report-state")).toHaveText("Open");
@@ -114,13 +114,13 @@ test("staff fill, reload, submit and resubmit NOR-18's annual report; the office
   await expect(staff.getByTestId("report-history")).toContainText("Submitted");
 
   // Staff of another centre get not-found for it, with none of its content.
-  const otherCentre = await signedInPage(browser, "staff.soa13@centre.example");
+  const otherCentre = await pageAs(browser, "staff.soa13@centre.example");
   const response = await otherCentre.goto(reportUrl);
   expect(response?.status()).toBe(404);
   await expect(otherCentre.getByText("Nursing workforce framework")).toHaveCount(0);
 
   // The officer returns it with a note.
-  const officer = await signedInPage(browser, "officer@who.example");
+  const officer = await pageAs(browser, "officer@who.example");
   await openReportFromMyWork(officer, "officer-reports");
   await expect(officer.getByText("Regional launch webinar")).toBeVisible();
   await expectNoSeriousA11yViolations(officer);
@@ -175,7 +175,7 @@ test("without JavaScript the report form saves a draft and shows what is missing
   browser,
 }, testInfo) => {
   test.setTimeout(600_000);
-  const signedIn = await signedInPage(browser, "staff.soa13@centre.example");
+  const signedIn = await pageAs(browser, "staff.soa13@centre.example");
   await signedIn.goto("/my-work");
   await signedIn
     .locator('[data-testid^="staff-reports"] li')

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 
 import { DEMO_PASSWORD, signIn } from "./auth-helpers";
 
-// security.md scenarios 4, 5, 9, 10 and 12 against the built server.
+// docs/security.md scenarios 4, 5, 9, 10 and 12 against the built server.
 
 const protectedPages = ["/my-work", "/admin/users", "/admin/users/1", "/admin/mail", "/invite"];
 // Strings that appear only on protected pages (the admin's name, an account address, section titles).

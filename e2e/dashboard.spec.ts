@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 
 import { expect, test } from "@playwright/test";
 
-import { signIn } from "./auth-helpers";
+import { actAs } from "./auth-helpers";
 import { expectNoSeriousA11yViolations } from "./axe";
 
 // The deadline dashboard and the calendar subscription in a real browser.
@@ -13,7 +13,7 @@ import { expectNoSeriousA11yViolations } from "./axe";
 test("a focal point sees the region's overdue report on the dashboard and downloads the list as CSV", async ({
   page,
 }, testInfo) => {
-  await signIn(page, "focal.afro@who.example");
+  await actAs(page, "focal.afro@who.example");
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Dashboard" }).click();
   // The first render reads every list of the region: give a loaded test machine time.
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible({ timeout: 20_000 });
@@ -50,7 +50,7 @@ test("a focal point sees the region's overdue report on the dashboard and downlo
 test("the EURO focal point sees the region's overdue report (FIN-35, returned) and none of AFRO's", async ({
   page,
 }) => {
-  await signIn(page, "focal.euro@who.example");
+  await actAs(page, "focal.euro@who.example");
   await page.goto("/dashboard");
   await expect(page.getByText("Deadlines for the EURO region")).toBeVisible({ timeout: 20_000 });
   const row = page.getByTestId("overdue-reports").getByRole("row").filter({ hasText: "FIN-35" });
@@ -61,7 +61,7 @@ test("the EURO focal point sees the region's overdue report (FIN-35, returned) a
 });
 
 test("centre staff have no dashboard and cannot download its lists", async ({ page }) => {
-  await signIn(page, "staff.nor18@centre.example");
+  await actAs(page, "staff.nor18@centre.example");
   await expect(page.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
   const pageResponse = await page.goto("/dashboard");
   expect(pageResponse?.status()).toBe(404);
@@ -74,7 +74,7 @@ test("a signed-in person creates a calendar address, a calendar app reads the de
   page,
   playwright,
 }, testInfo) => {
-  await signIn(page, "staff.nor18@centre.example");
+  await actAs(page, "staff.nor18@centre.example");
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Calendar" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Calendar subscription" })).toBeVisible({
     timeout: 15_000,

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
-import { signedInPage, signIn } from "./auth-helpers";
+import { pageAs, signIn } from "./auth-helpers";
 import { expectNoSeriousA11yViolations } from "./axe";
 
 // The designation journey in a real browser on the demo seed: an officer
@@ -52,7 +52,7 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   test.setTimeout(180_000);
 
   // The officer proposes the centre (too short a joint work first), then finds the draft in My work.
-  const officer = await signedInPage(browser, "officer@who.example");
+  const officer = await pageAs(browser, "officer@who.example");
   await officer
     .getByRole("navigation", { name: "Workspace" })
     .getByRole("link", { name: "Propose a centre" })
@@ -128,7 +128,7 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   await officer.getByRole("button", { name: "Send invitation" }).click();
   await expect(officer).toHaveURL(/\/my-work\?invited=1$/);
 
-  const admin = await signedInPage(browser, "admin@registry.example");
+  const admin = await pageAs(browser, "admin@registry.example");
   await admin.goto("/admin/mail");
   const link = await admin
     .getByTestId("mail-message")
@@ -207,12 +207,12 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   // The officer endorses; the unit head (not the proposer) clears.
   await officer.goto(designationUrl);
   await act(officer, "Endorse", "Technical clearance");
-  const unitHead = await signedInPage(browser, "unit.head@who.example");
+  const unitHead = await pageAs(browser, "unit.head@who.example");
   await openFromMyWork(unitHead, "unit-clearance-");
   await act(unitHead, "Give technical clearance", "Regional review");
 
   // The focal point reviews, records the consultation and the decision (a 5-year term is refused first).
-  const focal = await signedInPage(browser, "focal.euro@who.example");
+  const focal = await pageAs(browser, "focal.euro@who.example");
   await focal.goto(designationUrl);
   await act(focal, "Eligible and complete: consult the government", "Government consultation");
   const consultation = focal.getByRole("form", { name: "Record the government's answer" });
@@ -256,7 +256,7 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
     );
     expect((await response.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   }
-  const otherStaff = await signedInPage(browser, "staff.nor18@centre.example");
+  const otherStaff = await pageAs(browser, "staff.nor18@centre.example");
   expect((await otherStaff.request.get(pdfUrl)).status()).toBe(404);
   expect((await otherStaff.request.get(`${designationUrl}/letter`)).status()).toBe(404);
   const anonymous = await (await browser.newContext()).newPage();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { signedInPage } from "./auth-helpers";
+import { pageAs } from "./auth-helpers";
 
 test("a visitor finds NOR-18 by typing “telemedicine” with the EURO filter and exports the CSV", async ({
   page,
@@ -168,7 +168,7 @@ test("repeated anonymous searches come from the page cache, each with its own wo
     .toBe(true);
   expect(violations).toEqual([]);
 
-  const officer = await signedInPage(browser, "officer@who.example");
+  const officer = await pageAs(browser, "officer@who.example");
   const signedIn = await officer.goto(url);
   expect(signedIn?.headers()["x-page-cache"]).toBeUndefined();
   expect(signedIn?.headers()["cache-control"]).toContain("private");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { signIn } from "./auth-helpers";
+import { actAs } from "./auth-helpers";
 
 // The scheduled jobs in a running app (they start with the server and catch
 // up once at start-up): the expiry job has moved an imported centre whose
@@ -20,7 +20,7 @@ test("the expiry job shows an imported centre whose term ended as Pending, with 
 });
 
 test("the reminders job queues NOR-18's overdue-report reminder to its staff once", async ({ page }) => {
-  await signIn(page, "admin@registry.example");
+  await actAs(page, "admin@registry.example");
   const reminder = page
     .getByTestId("mail-message")
     .filter({ hasText: "staff.nor18@centre.example" })

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { signedInPage } from "./auth-helpers";
+import { pageAs } from "./auth-helpers";
 import { expectNoSeriousA11yViolations } from "./axe";
 
 // Renewal in a real browser on the demo seed: the responsible officer writes
@@ -19,7 +19,7 @@ const CRITERIA = [
 
 test("the officer evaluates NOR-14 and starts its redesignation", async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
-  const officer = await signedInPage(browser, "officer@who.example");
+  const officer = await pageAs(browser, "officer@who.example");
   await officer.goto("/centres/NOR-14/evaluation");
   await expect(officer).toHaveURL(/\/evaluations\/\d+$/);
   await expect(officer.getByRole("heading", { level: 1 })).toContainText("Final evaluation: NOR-14");
@@ -74,7 +74,7 @@ test("the officer evaluates NOR-14 and starts its redesignation", async ({ brows
   await expect(officer.getByRole("button", { name: "Start redesignation" })).toHaveCount(0);
 
   // Centre staff never see an evaluation.
-  const staff = await signedInPage(browser, "staff.nor18@centre.example");
+  const staff = await pageAs(browser, "staff.nor18@centre.example");
   const response = await staff.goto(officer.url());
   expect(response?.status()).toBe(404);
 });
@@ -84,7 +84,7 @@ test("the focal point designates NET-86's redesignation and its public page show
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const focal = await signedInPage(browser, "focal.euro@who.example");
+  const focal = await pageAs(browser, "focal.euro@who.example");
   await focal.goto("/centres/NET-86/evaluation");
   await expect(focal.getByTestId("evaluation-state")).toHaveText("Completed");
   await focal.getByRole("link", { name: "Open the redesignation" }).click();
@@ -130,7 +130,7 @@ test("the EURO focal point terminates SWE-37 early and the directory shows it on
   await expect(
     page.getByRole("link", { name: /Education, Training and Research in Oral health/ }),
   ).toBeVisible();
-  const focal = await signedInPage(browser, "focal.euro@who.example");
+  const focal = await pageAs(browser, "focal.euro@who.example");
   await focal.goto("/centres/SWE-37/terminate");
   await expect(focal.getByRole("heading", { level: 1 })).toContainText("Terminate SWE-37");
   await expectNoSeriousA11yViolations(focal);
@@ -147,7 +147,7 @@ test("the EURO focal point terminates SWE-37 early and the directory shows it on
   await expect(focal.getByRole("status").first()).toContainText("SWE-37 is terminated");
 
   // The responsible officer cannot terminate, not even their own centre: no form, not-found.
-  const officer = await signedInPage(browser, "officer@who.example");
+  const officer = await pageAs(browser, "officer@who.example");
   expect((await officer.goto("/centres/NOR-18/terminate"))?.status()).toBe(404);
 
   await page.goto("/centres?country=SWE");

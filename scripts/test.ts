@@ -1,51 +1,119 @@
-// `npm test`: the whole suite in order — lint, format, types, unit,
-// integration, build, end-to-end — then one summary line
+// `npm test`: the whole suite — lint, format, schema format, types, unit,
+// integration, build, end-to-end — then a table of each step's result, wall
+// time and CPU time, the total time and one summary line
 // ("summary: N passed, N failed"). A run that executes no test fails.
 //
 // Integration tests always run on PGlite and also on PostgreSQL when
 // TEST_DATABASE_URL is set; the end-to-end journeys likewise run against a
 // fresh embedded database and, with TEST_DATABASE_URL, a fresh PostgreSQL one.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+//
+// Three lanes run side by side (docs/decisions/0021-fast-test-suite.md): the
+// static checks and unit tests; the integration tests; the build and then both
+// end-to-end runs at once, each against its own server on the one build. The
+// tests with the tightest time limits get the CPU first (see `niceness`).
+// Each step's output is printed as a block when it ends.
+//
+// E2E_PORT (3100; the PostgreSQL run uses the next port), E2E_EMBEDDED_DB_PORT
+// (54339), E2E_EMBEDDED_DB_DIR (data/e2e-pglite), E2E_DATABASE_NAME
+// (registry_e2e) and NEXT_DIST_DIR let two runs share a machine.
+import { spawn } from "node:child_process";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import pg from "pg";
+import { freshDatabase } from "./lib/fresh-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+const withCpuTime = path.join(root, "scripts/lib/with-cpu-time.mjs");
 const reports = mkdtempSync(path.join(os.tmpdir(), "registry-test-"));
 
-type Outcome = { step: string; passed: number; failed: number; skipped: number; ok: boolean };
-const outcomes: Outcome[] = [];
+type Counts = { passed: number; failed: number; skipped: number };
+type Outcome = Counts & { step: string; ok: boolean; wallSeconds: number; cpuSeconds?: number };
 
-function run(step: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
-  console.log(`\n━━ ${step} ━━ ${path.basename(command)} ${args.join(" ")}`);
-  const result = spawnSync(command, args, {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+/** The results table's rows, in this order whatever order the steps end in. */
+const steps = [
+  "lint",
+  "format",
+  "schema format",
+  "types",
+  "unit tests",
+  "integration tests",
+  "build",
+  "end-to-end (PGlite)",
+  "end-to-end (PostgreSQL)",
+] as const;
+type StepName = (typeof steps)[number];
+const outcomes = new Map<StepName, Outcome>();
+/**
+ * CPU priority (nice) per step. The static checks have no clock in them; the
+ * end-to-end journeys wait seconds for the page; some integration and unit
+ * tests race transactions or work against 2–5 s limits, so they go first.
+ */
+const niceness: Partial<Record<StepName, number>> = {
+  lint: 10,
+  format: 10,
+  "schema format": 10,
+  types: 10,
+  build: 5,
+  "end-to-end (PGlite)": 5,
+  "end-to-end (PostgreSQL)": 5,
+};
+
+/** Runs one step, its output kept in a file and printed once it ends; true when it exited with 0. */
+async function run(
+  step: StepName,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ ok: boolean; wallSeconds: number; cpuSeconds?: number }> {
+  const log = path.join(reports, `${step}.log`);
+  const cpuFile = path.join(reports, `${step}.cpu`);
+  const output = openSync(log, "w");
+  const started = Date.now();
+  console.log(`━━ ${step} ━━ started: ${path.basename(command)} ${args.join(" ")}`);
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [withCpuTime, command, ...args], {
+      cwd: root,
+      stdio: ["ignore", output, output],
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
+        CPU_TIME_FILE: cpuFile,
+        ...(niceness[step] ? { STEP_NICE: String(niceness[step]) } : {}),
+      },
+    });
+    child.once("error", () => resolve(null));
+    child.once("exit", (exitCode) => resolve(exitCode));
   });
-  return result.status === 0;
+  closeSync(output);
+  const wallSeconds = (Date.now() - started) / 1000;
+  const cpuSeconds = existsSync(cpuFile) ? Number(readFileSync(cpuFile, "utf8")) : undefined;
+  console.log(`\n━━ ${step} ━━ ${path.basename(command)} ${args.join(" ")}`);
+  process.stdout.write(readFileSync(log, "utf8"));
+  console.log(`━━ ${step} ━━ ended (exit ${code}) after ${Math.round(wallSeconds)} s`);
+  return { ok: code === 0, wallSeconds, cpuSeconds };
 }
 
 /** A step that is one check (lint, types, build). */
-function check(step: string, command: string, args: string[]) {
-  const ok = run(step, command, args);
-  outcomes.push({ step, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ok });
+async function check(step: StepName, command: string, args: string[]): Promise<boolean> {
+  const result = await run(step, command, args);
+  outcomes.set(step, { step, ...result, passed: result.ok ? 1 : 0, failed: result.ok ? 0 : 1, skipped: 0 });
+  return result.ok;
 }
 
-function vitest(project: "unit" | "integration") {
-  const output = path.join(reports, `${project}.json`);
-  const ok = run(`${project} tests`, bin("vitest"), [
+/** Vitest projects (vitest.config.ts): the integration tests are two, run as one step. */
+async function vitest(step: "unit tests" | "integration tests", projects: string[]) {
+  const output = path.join(reports, `${step}.json`);
+  const result = await run(step, bin("vitest"), [
     "run",
-    "--project",
-    project,
+    ...projects.flatMap((project) => ["--project", project]),
     "--reporter=default",
     "--reporter=json",
     `--outputFile.json=${output}`,
   ]);
-  const counts = { passed: 0, failed: 0, skipped: 0 };
+  const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(output)) {
     const report = JSON.parse(readFileSync(output, "utf8")) as {
       numPassedTests: number;
@@ -57,16 +125,19 @@ function vitest(project: "unit" | "integration") {
     counts.failed = report.numFailedTests;
     counts.skipped = report.numPendingTests + report.numTodoTests;
   }
-  outcomes.push({ step: `${project} tests`, ...counts, failed: counts.failed || (ok ? 0 : 1), ok });
+  outcomes.set(step, { step, ...result, ...counts, failed: counts.failed || (result.ok ? 0 : 1) });
 }
 
-function playwright(label: string, env: Record<string, string>) {
+async function playwright(label: "PGlite" | "PostgreSQL", env: Record<string, string>) {
+  const step = `end-to-end (${label})` as const;
   const output = path.join(reports, `e2e-${label}.json`);
-  const ok = run(`end-to-end (${label})`, bin("playwright"), ["test"], {
+  const result = await run(step, bin("playwright"), ["test"], {
     ...env,
+    // Two runs at once: each keeps its traces and screenshots apart.
+    E2E_OUTPUT_DIR: path.join("test-results", label.toLowerCase()),
     PLAYWRIGHT_JSON_OUTPUT_NAME: output,
   });
-  const counts = { passed: 0, failed: 0, skipped: 0 };
+  const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(output)) {
     const report = JSON.parse(readFileSync(output, "utf8")) as {
       stats: { expected: number; unexpected: number; flaky: number; skipped: number };
@@ -75,51 +146,73 @@ function playwright(label: string, env: Record<string, string>) {
     counts.failed = report.stats.unexpected;
     counts.skipped = report.stats.skipped;
   }
-  outcomes.push({ step: `end-to-end (${label})`, ...counts, failed: counts.failed || (ok ? 0 : 1), ok });
+  outcomes.set(step, { step, ...result, ...counts, failed: counts.failed || (result.ok ? 0 : 1) });
 }
 
-/** A fresh, empty PostgreSQL database beside TEST_DATABASE_URL's, for the e2e server. */
-async function freshPostgresDatabase(baseUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
+async function staticChecksAndUnitTests() {
+  await check("lint", bin("eslint"), [".", "--max-warnings", "0"]);
+  await check("format", bin("prettier"), ["--check", "."]);
+  await check("schema format", bin("prisma"), ["format", "--check"]);
+  await check("types", bin("tsc"), ["--noEmit"]);
+  await vitest("unit tests", ["unit"]);
+}
+
+async function buildAndEndToEnd() {
+  if (!(await check("build", bin("next"), ["build"]))) {
+    outcomes.set("end-to-end (PGlite)", {
+      step: "end-to-end (PGlite)",
+      ok: false,
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      wallSeconds: 0,
+    });
+    return;
   }
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  const embeddedDir = process.env.E2E_EMBEDDED_DB_DIR ?? path.join("data", "e2e-pglite");
+  rmSync(path.join(root, embeddedDir), { recursive: true, force: true });
+  const testDatabaseUrl = process.env.TEST_DATABASE_URL;
+  await Promise.all([
+    playwright("PGlite", {
+      E2E_EMBEDDED_DB_DIR: embeddedDir,
+      E2E_PORT: String(port),
+      E2E_EMBEDDED_DB_PORT: process.env.E2E_EMBEDDED_DB_PORT ?? "54339",
+    }),
+    testDatabaseUrl &&
+      freshDatabase(testDatabaseUrl, process.env.E2E_DATABASE_NAME ?? "registry_e2e").then((url) =>
+        playwright("PostgreSQL", { E2E_DATABASE_URL: url, E2E_PORT: String(port + 1) }),
+      ),
+  ]);
+}
+
+function printResults(started: number) {
+  const seconds = (value: number | undefined) =>
+    value === undefined ? "    -" : `${Math.round(value)} s`.padStart(5);
+  console.log("\n━━ results ━━");
+  console.log(`  ${"step".padEnd(26)} ${"result".padEnd(34)} ${"wall".padStart(5)} ${"cpu".padStart(5)}`);
+  for (const step of steps) {
+    const o = outcomes.get(step);
+    if (!o) continue;
+    const counts = `${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped`;
+    console.log(
+      `${o.ok ? "✓" : "✗"} ${step.padEnd(26)} ${counts.padEnd(34)} ${seconds(o.wallSeconds)} ${seconds(o.cpuSeconds)}`,
+    );
+  }
+  const cpu = [...outcomes.values()].reduce((sum, o) => sum + (o.cpuSeconds ?? 0), 0);
+  console.log(`cpu: ${Math.round(cpu)} s over ${os.availableParallelism()} cores`);
+  console.log(`time: ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 async function main() {
   const started = Date.now();
-  check("lint", bin("eslint"), [".", "--max-warnings", "0"]);
-  check("format", bin("prettier"), ["--check", "."]);
-  check("types", bin("tsc"), ["--noEmit"]);
-  vitest("unit");
-  vitest("integration");
-  check("build", bin("next"), ["build"]);
+  await Promise.all([
+    staticChecksAndUnitTests(),
+    vitest("integration tests", ["integration", "integration-alone"]),
+    buildAndEndToEnd(),
+  ]);
 
-  if (outcomes.find((o) => o.step === "build")?.ok) {
-    const embeddedDir = path.join("data", "e2e-pglite");
-    rmSync(path.join(root, embeddedDir), { recursive: true, force: true });
-    playwright("PGlite", {
-      E2E_EMBEDDED_DB_DIR: embeddedDir,
-      E2E_PORT: "3100",
-      E2E_EMBEDDED_DB_PORT: "54339",
-    });
-    const testDatabaseUrl = process.env.TEST_DATABASE_URL;
-    if (testDatabaseUrl) {
-      const url = await freshPostgresDatabase(testDatabaseUrl, "registry_e2e");
-      playwright("PostgreSQL", { E2E_DATABASE_URL: url, E2E_PORT: "3101" });
-    }
-  } else {
-    outcomes.push({ step: "end-to-end", passed: 0, failed: 1, skipped: 0, ok: false });
-  }
-
-  const total = outcomes.reduce(
+  const total = [...outcomes.values()].reduce(
     (sum, o) => ({
       passed: sum.passed + o.passed,
       failed: sum.failed + o.failed,
@@ -127,13 +220,7 @@ async function main() {
     }),
     { passed: 0, failed: 0, skipped: 0 },
   );
-  console.log("\n━━ results ━━");
-  for (const o of outcomes) {
-    console.log(
-      `${o.ok ? "✓" : "✗"} ${o.step.padEnd(26)} ${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped`,
-    );
-  }
-  console.log(`time: ${Math.round((Date.now() - started) / 1000)} s`);
+  printResults(started);
   if (total.passed === 0) console.log("No test was executed: that is a failure.");
   console.log(`summary: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   rmSync(reports, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import Link from "next/link";
 
@@ -11,7 +11,18 @@ export const metadata: Metadata = {
   title: { default: "Collaborating Centres Registry", template: "%s · Collaborating Centres Registry" },
   description:
     "The directory of collaborating centres: institutions designated to support the programmes of a global health network.",
+  // The site icon from public/ (the manifest, app/manifest.ts, names the same files).
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/icon-192.png", type: "image/png", sizes: "192x192" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
 };
+
+// The browser's toolbar in the brand colour (brand-700, as in the manifest).
+export const viewport: Viewport = { themeColor: "#084b70" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -10,6 +10,18 @@ const tones: Record<CentreStatus, string> = {
   NOT_DESIGNATED: "status-closed",
 };
 
-export function StatusBadge({ status }: { status: CentreStatus }) {
-  return <span className={`status-badge ${tones[status]}`}>{centreStatusLabels[status]}</span>;
+/** The id of a status's plain-words meaning on the page (see StatusMeanings). */
+export const statusMeaningId = (status: CentreStatus) => `status-meaning-${status.toLowerCase()}`;
+
+/**
+ * A status as a coloured badge. `describedBy` names the element on the page
+ * that says what the status means, so a screen reader reads the meaning with
+ * the badge (a title tooltip would reach neither touch nor keyboard users).
+ */
+export function StatusBadge({ status, describedBy }: { status: CentreStatus; describedBy?: string }) {
+  return (
+    <span className={`status-badge ${tones[status]}`} aria-describedby={describedBy}>
+      {centreStatusLabels[status]}
+    </span>
+  );
 }

@@ -1,7 +1,7 @@
 import { editableReportStates, type ReportState } from "./annual-report";
 import { addDays, addYears, startOfUtcDay } from "./dates";
 
-// domain.md §6: one report per year of a term, due on each anniversary of the
+// docs/domain.md §6: one report per year of a term, due on each anniversary of the
 // start date, opening 30 days before it.
 export const REPORT_OPENS_DAYS_BEFORE_DUE = 30;
 

@@ -3,8 +3,8 @@ import type { CentreStatus } from "./centre-status";
 import { fromIsoDate } from "./dates";
 import type { IsoDate } from "./term";
 
-// The daily expiry rule (domain.md §5) and the daily opening of reports
-// (domain.md §6), as pure decisions; src/server/jobs applies them.
+// The daily expiry rule (docs/domain.md §5) and the daily opening of reports
+// (docs/domain.md §6), as pure decisions; src/server/jobs applies them.
 
 export type CentreForExpiry = {
   status: CentreStatus;

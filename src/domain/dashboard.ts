@@ -3,7 +3,7 @@ import { addYears, daysBetween, toIsoDate } from "./dates";
 import { csvRow } from "./directory/csv";
 import { renewalWindowOpensOn } from "./evaluation";
 
-// What the deadline dashboard lists (issue 6 item 5, domain.md §5-7), as pure
+// What the deadline dashboard lists (issue 6 item 5, docs/domain.md §5-7), as pure
 // rules over facts the server loads, with `today` injected: overdue annual
 // reports, terms expiring within 12 months, centres Pending too long (and
 // imported ones left Pending for review), and terms in their last 6 months
@@ -138,7 +138,7 @@ export function pendingSince(term: Pick<TermFact, "termEnd" | "centre">): Date {
 /**
  * Pending centres for the focal point's review: Pending for more than 90
  * days, and imported terms left Pending with no redesignation under way
- * (domain.md §5: their later history is unknown, so someone must record a
+ * (docs/domain.md §5: their later history is unknown, so someone must record a
  * redesignation or close them), however long ago that was.
  */
 export function pendingCentres(terms: readonly TermFact[], today: Date): DashboardRow[] {
@@ -173,7 +173,7 @@ export function pendingCentres(terms: readonly TermFact[], today: Date): Dashboa
 /**
  * Terms in their last 6 months (or already ended, still Active or Pending)
  * without a completed final evaluation: the evaluation is required before
- * any redesignation (domain.md §7), so it stays missing until it is done.
+ * any redesignation (docs/domain.md §7), so it stays missing until it is done.
  */
 export function missingEvaluations(terms: readonly TermFact[], today: Date): DashboardRow[] {
   return terms

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { isChoosableAnchor } from "./comment-anchor";
 
-// The designation form the centre's staff complete (domain.md §2, §4): the
+// The designation form the centre's staff complete (docs/domain.md §2, §4): the
 // head of centre, the institution's details, the terms of reference and the
 // work plan. Each part is saved by its own small form, so a save never
 // overwrites a part someone else is editing and a draft can be saved at any

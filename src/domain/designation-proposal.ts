@@ -3,7 +3,7 @@ import { z } from "zod";
 import { eligibilityCriteria } from "./eligibility";
 import { addYears, isIsoDate, type IsoDate } from "./term";
 
-// A WHO officer's proposal of a new centre (domain.md §1, §4): who, where,
+// A WHO officer's proposal of a new centre (docs/domain.md §1, §4): who, where,
 // which unit, the 8 eligibility criteria each with a justification, and at
 // least two years of joint work. Fields arrive flat from one HTML form:
 // `<criterion>Met` ("yes"/"no") and `<criterion>Justification`.

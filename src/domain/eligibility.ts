@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// The 8 eligibility criteria of a proposal, all required (domain.md §1).
+// The 8 eligibility criteria of a proposal, all required (docs/domain.md §1).
 export const eligibilityCriteria = [
   { key: "scientificStanding", label: "High scientific and technical standing" },
   {

@@ -4,7 +4,7 @@ import { admin, officer } from "./grants";
 import { stepFrom, type LifeCycleStep } from "./life-cycle";
 import { addMonths, type IsoDate } from "./term";
 
-// The final evaluation of a term (domain.md §7) and the renewal rules around
+// The final evaluation of a term (docs/domain.md §7) and the renewal rules around
 // it: its life cycle as one table, when the responsible officer may write it,
 // what a draft and a completed evaluation must contain, when a redesignation
 // may start and when the new term starts. Pure: the caller passes `today`.
@@ -35,7 +35,7 @@ export const recommendationLabels: Record<Recommendation, string> = {
   DO_NOT_REDESIGNATE: "Do not redesignate",
 };
 
-/** domain.md §7: the evaluation is written in the last 6 months of the term. */
+/** docs/domain.md §7: the evaluation is written in the last 6 months of the term. */
 export const EVALUATION_WINDOW_MONTHS = 6;
 export const SCORE_MIN = 1;
 export const SCORE_MAX = 5;
@@ -59,7 +59,7 @@ const completedMessage = "This evaluation is completed and can no longer be chan
  * Whether the final evaluation may be written or changed on `today`. It opens
  * 6 months before the end and stays open after the end until completed: a
  * Pending centre still needs it before its redesignation can pass regional
- * review (domain.md §4), so a late evaluation is better than none.
+ * review (docs/domain.md §4), so a late evaluation is better than none.
  */
 export function evaluationWritable(facts: EvaluationFacts): Verdict {
   if (!facts.termEnd) return { ok: false, message: "This term has no end date, so it cannot be evaluated." };

@@ -86,7 +86,7 @@ export interface LegacyLookups {
 
 export type LegacyRecordResult = { ok: true; centre: LegacyCentre } | { ok: false; reason: string };
 
-// WHO's own limit for a term (domain.md §1); longer imported terms are kept but flagged.
+// WHO's own limit for a term (docs/domain.md §1); longer imported terms are kept but flagged.
 const longestTermYears = 4;
 
 const text = z.string().transform((value) => value.trim().replace(/\s+/g, " "));

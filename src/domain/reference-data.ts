@@ -8,7 +8,7 @@ import { z } from "zod";
 export const regionCodes = ["AFRO", "AMRO", "SEARO", "EURO", "EMRO", "WPRO"] as const;
 export type RegionCode = (typeof regionCodes)[number];
 
-/** Who initiated a designation: headquarters or one regional office (domain.md §3). */
+/** Who initiated a designation: headquarters or one regional office (docs/domain.md §3). */
 export const initiators = ["HQ", ...regionCodes] as const;
 export type Initiator = (typeof initiators)[number];
 

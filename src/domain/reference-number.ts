@@ -1,4 +1,4 @@
-// Reference numbers of centres (domain.md §3): WHO's 3-letter country code, a
+// Reference numbers of centres (docs/domain.md §3): WHO's 3-letter country code, a
 // hyphen and a number that runs per country and is never reused, e.g. NOR-18.
 // WHO codes are not ISO codes (SOA is South Africa, UNK the United Kingdom), so
 // the prefix is only checked for shape here; whether it belongs to a country is

@@ -3,7 +3,7 @@ import { addDays, daysBetween, fromIsoDate, toIsoDate } from "./dates";
 import { EVALUATION_WINDOW_MONTHS, renewalWindowOpensOn } from "./evaluation";
 import type { IsoDate } from "./term";
 
-// Which reminders are due on a given day (domain.md §6, issue 6 items 4 and 7).
+// Which reminders are due on a given day (docs/domain.md §6, issue 6 items 4 and 7).
 // Pure: the job reads the database, asks this module, and writes one outbox
 // row per reminder and recipient. Every reminder has a stable key; the outbox
 // refuses a second row with the same key, so running the job twice (or in two

@@ -2,7 +2,7 @@ import { initialReportState, scheduleAnnualReports, type ScheduledReport } from 
 import { fromIsoDate } from "./dates";
 import { addYears, type IsoDate } from "./term";
 
-// Which annual reports a term has (domain.md §6), for any term the registry
+// Which annual reports a term has (docs/domain.md §6), for any term the registry
 // holds: decided ones (a whole number of years) and imported ones, whose end
 // is not always an anniversary of their start.
 

@@ -46,7 +46,7 @@ export function termLengthYears(start: IsoDate, end: IsoDate): number | null {
 /**
  * The 1-based year of the term that `today` falls in, or null outside the
  * term. The term covers [start, end): on the end date the designation has
- * expired (domain.md §1). Year k starts on the (k-1)-th anniversary of start.
+ * expired (docs/domain.md §1). Year k starts on the (k-1)-th anniversary of start.
  */
 export function termYear(termStart: IsoDate, termEnd: IsoDate, today: IsoDate): number | null {
   const startYear = parts(termStart).year;

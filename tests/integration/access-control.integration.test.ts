@@ -4,7 +4,8 @@ import type { Action, ResourceFacts } from "@/domain/permissions";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
 
 // Access control against a real database with the demo seed (PGlite, and
 // PostgreSQL when TEST_DATABASE_URL is set): the policy, the queries and the
@@ -32,20 +33,6 @@ for (const kind of testDatabaseKinds()) {
     };
     const viewers: Record<string, Viewer> = {};
 
-    async function viewerFor(email: string): Promise<Viewer> {
-      const user = await prisma.user.findUniqueOrThrow({
-        where: { email },
-        select: { id: true, sessionVersion: true },
-      });
-      const viewer = await server.loadViewer(prisma, {
-        uid: user.id,
-        sv: user.sessionVersion,
-        sat: Math.floor(Date.now() / 1000),
-      });
-      if (!viewer) throw new Error(`no viewer for ${email}`);
-      return viewer;
-    }
-
     async function denial(promise: Promise<unknown>): Promise<string> {
       try {
         await promise;
@@ -57,12 +44,7 @@ for (const kind of testDatabaseKinds()) {
     }
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      process.env.DATABASE_URL = database.url;
-      const { createPrismaClient } = await import("@/server/db/create-client");
-      prisma = createPrismaClient(database.url);
-      const { seedAll } = await import("@/server/seed/seed-all");
-      await seedAll(prisma, { demoMode: true, now: new Date() });
+      ({ database, prisma } = await seededDemoDatabase(kind));
       const policy = await import("@/server/policy/authorize");
       server = {
         loadViewer: (await import("@/server/auth/load-viewer")).loadViewer,
@@ -77,25 +59,10 @@ for (const kind of testDatabaseKinds()) {
         access: (await import("@/server/commands/user-access")).setUserAccessCommand,
         addRole: (await import("@/server/commands/change-roles")).addRoleCommand,
       };
-      for (const [key, email] of Object.entries({
-        admin: "admin@registry.example",
-        officer: "officer@who.example",
-        unitHead: "unit.head@who.example",
-        focalEuro: "focal.euro@who.example",
-        staffNor18: "staff.nor18@centre.example",
-        staffSoa13: "staff.soa13@centre.example",
-      })) {
-        viewers[key] = await viewerFor(email);
-      }
+      Object.assign(viewers, await loadViewers(prisma, demoAccounts));
     });
 
-    afterAll(async () => {
-      await prisma?.$disconnect();
-      const { prisma: appPrisma } = await import("@/server/db/client");
-      await appPrisma.$disconnect().catch(() => {});
-      (globalThis as { prisma?: unknown }).prisma = undefined;
-      await database?.drop();
-    });
+    afterAll(() => closeTestDatabase(prisma, database));
 
     describe("centre staff of one centre and another centre's data", () => {
       const centreActions: Action[] = [
@@ -334,7 +301,7 @@ for (const kind of testDatabaseKinds()) {
       });
     });
 
-    describe("vertical escalation (security.md scenario 2)", () => {
+    describe("vertical escalation (docs/security.md scenario 2)", () => {
       it("refuses officer-only actions to staff and focal points", async () => {
         const nor18 = await prisma.centre.findUniqueOrThrow({
           where: { reference: "NOR-18" },
@@ -422,7 +389,7 @@ for (const kind of testDatabaseKinds()) {
       });
     });
 
-    describe("revocation (security.md scenario 10)", () => {
+    describe("revocation (docs/security.md scenario 10)", () => {
       it("disabling a user or ending their sessions rejects the old session at the next request", async () => {
         const target = await prisma.user.findUniqueOrThrow({ where: { email: "focal.afro@who.example" } });
         const oldClaims = { uid: target.id, sv: target.sessionVersion, sat: Math.floor(Date.now() / 1000) };

@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { lockedMessage } from "@/domain/annual-report";
-import type { FormState } from "@/domain/form-state";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import type { Command } from "@/server/commands/command";
 
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
-import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers";
+import { commandRunner, type RunCommand } from "../support/command-runner";
+import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
 
 // Annual reports on the demo seed (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set), through executeCommand exactly as the server
 // actions run it: NOR-18's overdue year-2 report drafted, refused while
 // incomplete, submitted, returned with a note, fixed, resubmitted and
-// accepted; security.md scenarios 1 (other centre), 6 (parallel approvals),
+// accepted; docs/security.md scenarios 1 (other centre), 6 (parallel approvals),
 // 7 (stale save) and 8 (idempotent double submit); and bad input.
 
 const meta = { ip: "203.0.113.7", userAgent: "vitest" };
@@ -22,7 +22,7 @@ for (const kind of testDatabaseKinds()) {
   describe(`annual reports (${kind})`, () => {
     let database: TestDatabase;
     let prisma: PrismaClient;
-    let run: (command: Command<never>, values: Record<string, string>, viewer: Viewer) => Promise<FormState>;
+    let run: RunCommand;
     let commands: typeof import("@/server/commands/report/edit-commands") &
       typeof import("@/server/commands/report/review-commands");
     let page: typeof import("@/server/queries/annual-report-page").annualReportPage;
@@ -69,14 +69,8 @@ for (const kind of testDatabaseKinds()) {
     });
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      process.env.DATABASE_URL = database.url;
-      const { createPrismaClient } = await import("@/server/db/create-client");
-      prisma = createPrismaClient(database.url);
-      const { seedAll } = await import("@/server/seed/seed-all");
-      await seedAll(prisma, { demoMode: true, now: new Date() });
-      const { executeCommand } = await import("@/server/commands/execute-command");
-      run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
+      ({ database, prisma } = await seededDemoDatabase(kind));
+      run = await commandRunner(meta);
       commands = {
         ...(await import("@/server/commands/report/edit-commands")),
         ...(await import("@/server/commands/report/review-commands")),

@@ -6,8 +6,8 @@ import type { DashboardRow } from "@/domain/dashboard";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
-import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers";
+import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
 
 // The dashboard, its CSV export and the calendar feed on the demo seed
 // (PGlite, and PostgreSQL when TEST_DATABASE_URL is set), through the same
@@ -41,12 +41,7 @@ for (const kind of testDatabaseKinds()) {
         .replace(/[^A-Za-z0-9_-]/g, "A");
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      process.env.DATABASE_URL = database.url;
-      const { createPrismaClient } = await import("@/server/db/create-client");
-      prisma = createPrismaClient(database.url);
-      const { seedAll } = await import("@/server/seed/seed-all");
-      await seedAll(prisma, { demoMode: true, now: new Date() });
+      ({ database, prisma } = await seededDemoDatabase(kind));
       queries = await import("@/server/queries/dashboard");
       feed = await import("@/server/calendar/calendar-feed");
       calendar = await import("@/server/commands/calendar/calendar-commands");

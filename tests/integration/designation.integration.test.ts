@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { FormState } from "@/domain/form-state";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Command } from "@/server/commands/command";
 import type { Viewer } from "@/server/auth/viewer";
 
+import { commandRunner, designationCommands, type RunCommand } from "../support/command-runner";
 import { pdfText } from "../support/pdf-text";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
-import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers";
+import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
 
 // The designation life cycle on the demo seed (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set), through executeCommand exactly as the server
 // actions run it: the whole chain from a draft proposal to an Active centre
 // and its letter (HTML content and PDF), editing a draft proposal, comments
 // anchored to ToR items and activities, the bad inputs of issue 5, and
-// security.md scenarios 1 (other centre), 3 (mass assignment), 6
+// docs/security.md scenarios 1 (other centre), 3 (mass assignment), 6
 // (concurrency) and 7 (stale edit) on these actions.
 
 const meta = { ip: "203.0.113.9", userAgent: "vitest" };
@@ -24,7 +24,7 @@ for (const kind of testDatabaseKinds()) {
   describe(`designation life cycle (${kind})`, () => {
     let database: TestDatabase;
     let prisma: PrismaClient;
-    let run: (command: Command<never>, values: Record<string, string>, viewer: Viewer) => Promise<FormState>;
+    let run: RunCommand;
     let commands: typeof import("@/server/commands/designation/review-commands") &
       typeof import("@/server/commands/designation/decision-commands") &
       typeof import("@/server/commands/designation/form-commands") &
@@ -44,22 +44,9 @@ for (const kind of testDatabaseKinds()) {
     const as = <I>(command: Command<I>) => command as unknown as Command<never>;
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      process.env.DATABASE_URL = database.url;
-      const { createPrismaClient } = await import("@/server/db/create-client");
-      prisma = createPrismaClient(database.url);
-      const { seedAll } = await import("@/server/seed/seed-all");
-      await seedAll(prisma, { demoMode: true, now: new Date() });
-      const { executeCommand } = await import("@/server/commands/execute-command");
-      run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
-      commands = {
-        ...(await import("@/server/commands/designation/review-commands")),
-        ...(await import("@/server/commands/designation/decision-commands")),
-        ...(await import("@/server/commands/designation/form-commands")),
-        ...(await import("@/server/commands/designation/comment-commands")),
-        ...(await import("@/server/commands/designation/propose-command")),
-        ...(await import("@/server/commands/designation/edit-proposal-command")),
-      };
+      ({ database, prisma } = await seededDemoDatabase(kind));
+      run = await commandRunner(meta);
+      commands = await designationCommands();
       similarCentres = (await import("@/server/queries/designation-similar")).similarCentres;
       // Staff for the Norwegian proposal, which the demo seed leaves as a draft.
       const draft = await designationOf("WHO Collaborating Centre for Health Data Governance");

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -122,9 +123,14 @@ for (const kind of testDatabaseKinds()) {
         where: { region: { code: "EURO" }, status: { in: ["ACTIVE", "PENDING"] } },
       });
       expect(result.result.total).toBe(euro);
-      expect(result.result.facets.region).toEqual([
-        { value: "EURO", label: expect.any(String), count: euro, selected: true },
-      ]);
+      // The region facet is counted without its own filter: every region stays.
+      expect(result.result.facets.region).toContainEqual({
+        value: "EURO",
+        label: expect.any(String),
+        count: euro,
+        selected: true,
+      });
+      expect(result.result.facets.region).toHaveLength(6);
       const statusSum = result.result.facets.status.reduce((sum, value) => sum + value.count, 0);
       expect(statusSum).toBe(euro);
 
@@ -147,6 +153,146 @@ for (const kind of testDatabaseKinds()) {
       expect(nursing?.count).toBe(expected);
       const filtered = await page("region=EURO&subject=Nursing");
       expect(filtered.result.total).toBe(expected);
+    });
+
+    // Issue #12 item 3: values of one facet combine with OR, facets with AND,
+    // and a facet with values chosen is counted without its own filter.
+    const current = { status: { in: ["ACTIVE" as const, "PENDING" as const] } };
+    const countsOf = (values: { value: string; count: number }[]) =>
+      Object.fromEntries(values.map((value) => [value.value, value.count]));
+
+    it("ORs the values of one facet and keeps every value's count (no keywords: the counter tables)", async () => {
+      const none = await page("");
+      const both = await page("region=EURO&region=AFRO");
+      const expected = await prisma.centre.count({
+        where: { ...current, region: { code: { in: ["EURO", "AFRO"] } } },
+      });
+      expect(expected).toBeGreaterThan(0);
+      expect(both.result.total).toBe(expected);
+      expect(both.result.items.every((centre) => ["EURO", "AFRO"].includes(centre.region.code))).toBe(true);
+      expect(countsOf(both.result.facets.region)).toEqual(countsOf(none.result.facets.region));
+      expect(
+        both.result.facets.region
+          .filter((value) => value.selected)
+          .map((value) => value.value)
+          .sort(),
+      ).toEqual(["AFRO", "EURO"]);
+      // The other facets are counted over the two regions' centres.
+      const norway = both.result.facets.country.find((value) => value.value === "NOR");
+      expect(norway?.count).toBe(
+        await prisma.centre.count({ where: { ...current, country: { whoCode: "NOR" } } }),
+      );
+      expect(both.result.facets.country.some((value) => value.value === "USA")).toBe(false);
+      const statusSum = both.result.facets.status.reduce((sum, value) => sum + value.count, 0);
+      expect(statusSum).toBe(expected);
+
+      // Two countries (their subjects are counted from the search rows).
+      const nordic = await page("country=SWE&country=NOR");
+      expect(nordic.result.total).toBe(
+        await prisma.centre.count({ where: { ...current, country: { whoCode: { in: ["NOR", "SWE"] } } } }),
+      );
+      expect(countsOf(nordic.result.facets.country)).toEqual(countsOf(none.result.facets.country));
+    });
+
+    it("ANDs facets: each chosen facet is counted with the other facets' filters only", async () => {
+      const nursing = { subjects: { some: { subject: { name: "Nursing" }, position: { lte: 3 } } } };
+      const regions = { region: { code: { in: ["EURO", "AMRO"] } } };
+      const result = await page("region=EURO&region=AMRO&subject=Nursing");
+      const expected = await prisma.centre.count({ where: { ...current, ...regions, ...nursing } });
+      expect(expected).toBeGreaterThan(0);
+      expect(result.result.total).toBe(expected);
+      // Regions: as if no region were chosen, with the subject.
+      expect(countsOf(result.result.facets.region)).toEqual(
+        countsOf((await page("subject=Nursing")).result.facets.region),
+      );
+      const africa = result.result.facets.region.find((value) => value.value === "AFRO");
+      expect(africa).toMatchObject({ selected: false });
+      expect(africa?.count).toBe(
+        await prisma.centre.count({ where: { ...current, region: { code: "AFRO" }, ...nursing } }),
+      );
+      // Subjects: as if no subject were chosen, in the two regions.
+      expect(countsOf(result.result.facets.subject)).toEqual(
+        countsOf((await page("region=EURO&region=AMRO")).result.facets.subject),
+      );
+      // Statuses: both regions, both filters.
+      const statusSum = result.result.facets.status.reduce((sum, value) => sum + value.count, 0);
+      expect(statusSum).toBe(expected);
+
+      // A chosen status keeps the other statuses on offer, with their counts.
+      const active = await page("status=active&region=EURO");
+      expect(active.result.total).toBe(
+        await prisma.centre.count({ where: { status: "ACTIVE", region: { code: "EURO" } } }),
+      );
+      expect(active.result.facets.status).toEqual(
+        (await page("region=EURO")).result.facets.status.map((value) => ({
+          ...value,
+          selected: value.value === "active",
+        })),
+      );
+      const closed = await page("status=closed");
+      expect(closed.result.facets.status.map((value) => value.value)).toEqual([
+        "active",
+        "pending",
+        "closed",
+      ]);
+    });
+
+    it("keeps counts with keywords too, whatever the order of values, in the page, the API and the exports", async () => {
+      const words = await page("q=health");
+      const both = await page("q=health&region=EURO&region=AFRO");
+      const regionCounts = countsOf(words.result.facets.region);
+      expect(countsOf(both.result.facets.region)).toEqual(regionCounts);
+      expect(both.result.total).toBe((regionCounts.EURO ?? 0) + (regionCounts.AFRO ?? 0));
+      expect(both.result.total).toBeGreaterThan(0);
+      const euro = await page("q=health&region=EURO");
+      expect(euro.result.total).toBe(regionCounts.EURO);
+
+      const forward = await api("q=health&region=EURO&region=AFRO&limit=100");
+      const backward = await api("region=AFRO&q=health&region=EURO&region=afro&limit=100");
+      expect(forward.status).toBe(200);
+      expect(forward.body.meta.count).toBe(both.result.total);
+      expect(backward.body.meta.count).toBe(both.result.total);
+      expect(backward.body.items.map((item) => item.reference)).toEqual(
+        forward.body.items.map((item) => item.reference),
+      );
+      const apiRegions = (forward.body.meta.facets as { region: { value: string; count: number }[] }).region;
+      expect(countsOf(apiRegions)).toEqual(regionCounts);
+
+      const unknown = await api("region=EURO&region=ATLANTIS");
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors.join(" ")).toContain('Unknown region "ATLANTIS"');
+      const unknownSubject = await api("subject=Nursing&subject=Underwater%20basket%20weaving");
+      expect(unknownSubject.status).toBe(400);
+      expect(unknownSubject.body.errors.join(" ")).toContain("Underwater basket weaving");
+      const pageError = await m.page.directoryPage(record("region=EURO&region=ATLANTIS"));
+      expect(pageError).toEqual({
+        ok: false,
+        errors: [expect.stringContaining('Unknown region "ATLANTIS"')],
+      });
+
+      const csv = await m.exporter.exportCentres(
+        new URL("http://localhost/api/v1/centres.csv?q=health&region=EURO&region=AFRO"),
+        "csv",
+      );
+      const rows = parse(await csv.text(), { columns: true }) as { region: string }[];
+      expect(rows).toHaveLength(both.result.total);
+      expect(new Set(rows.map((row) => row.region))).toEqual(new Set(["AFRO", "EURO"]));
+    });
+
+    it("ranks by relevance with words unless the visitor chose another order, in the page and the API", async () => {
+      const ranked = await page("q=telemedicine");
+      expect(ranked.result.items[0]?.reference).toBe("NOR-18");
+      // What the search form submits for its default order: an empty sort.
+      const fromForm = await page("q=telemedicine&sort=&former=");
+      expect(fromForm.result.items.map((centre) => centre.reference)).toEqual(
+        ranked.result.items.map((centre) => centre.reference),
+      );
+      const chosen = await page("q=telemedicine&sort=reference");
+      const references = chosen.result.items.map((centre) => centre.reference);
+      expect(references.indexOf("ARG-34")).toBeGreaterThanOrEqual(0);
+      expect(references.indexOf("ARG-34")).toBeLessThan(references.indexOf("NOR-18"));
+      const viaApi = await api("q=telemedicine");
+      expect(viaApi.body.items[0]?.reference).toBe("NOR-18");
     });
 
     it("shows former centres only when asked", async () => {
@@ -358,20 +504,59 @@ for (const kind of testDatabaseKinds()) {
       }
     });
 
-    it("the home page, map and statistics read the counters and agree with direct counts", async () => {
-      const summary = await import("@/server/queries/region-summary");
+    it("the home page, map and statistics show one headline figure, equal to direct counts", async () => {
+      const current = await import("@/server/queries/current-centres");
+      const figures = await import("@/domain/directory/current-centres");
       const map = await import("@/server/queries/directory-map");
-      expect(await m.stats.activeCentresPerRegion()).toEqual(await summary.activeCentresByRegion());
+      const regions = await current.currentCentresByRegion();
+      // Every region listed, each with its Active and Pending centres counted directly.
+      const direct = await prisma.centre.groupBy({
+        by: ["regionId", "status"],
+        where: { status: { in: ["ACTIVE", "PENDING"] } },
+        _count: { _all: true },
+      });
+      const allRegions = await prisma.region.findMany({
+        select: { id: true, code: true },
+        orderBy: { code: "asc" },
+      });
+      expect(regions.map((region) => region.code)).toEqual(allRegions.map((region) => region.code));
+      for (const region of allRegions) {
+        const count = (status: string) =>
+          direct.find((row) => row.regionId === region.id && row.status === status)?._count._all ?? 0;
+        expect(regions.find((row) => row.code === region.code)).toMatchObject({
+          active: count("ACTIVE"),
+          pending: count("PENDING"),
+        });
+      }
+      const figure = figures.currentCentresFigure(regions);
+      expect(figure).toEqual({
+        current: await prisma.centre.count({ where: { status: { in: ["ACTIVE", "PENDING"] } } }),
+        active: await prisma.centre.count({ where: { status: "ACTIVE" } }),
+        pending: await prisma.centre.count({ where: { status: "PENDING" } }),
+      });
+      expect(figure.active).toBeGreaterThan(0);
+      expect(figure.pending).toBeGreaterThan(0);
+      // The statistics page reads the same figure; the map's countries add up to it.
+      expect((await m.stats.directoryStats(now)).headline).toEqual(figure);
+      const countries = await map.centresByCountry();
+      expect(countries.reduce((sum, country) => sum + country.count, 0)).toBe(figure.current);
       const byCountry = await prisma.centre.groupBy({
         by: ["countryId"],
         where: { status: { in: ["ACTIVE", "PENDING"] } },
         _count: { _all: true },
       });
-      const countries = await map.centresByCountry();
-      expect(countries.reduce((sum, country) => sum + country.count, 0)).toBe(
-        byCountry.reduce((sum, row) => sum + row._count._all, 0),
-      );
       expect(countries).toHaveLength(byCountry.length);
+      // Each part of the figure links to the search that lists exactly those centres.
+      for (const [part, value] of [
+        ["current", figure.current],
+        ["ACTIVE", figure.active],
+        ["PENDING", figure.pending],
+      ] as const) {
+        const href = figures.currentCentresSearch(part);
+        expect((await page(href.split("?")[1] ?? "")).result.total, href).toBe(value);
+      }
+      const euro = regions.find((region) => region.code === "EURO")!;
+      expect((await page("region=EURO&status=pending")).result.total).toBe(euro.pending);
       const stats = await m.stats.directoryStats(now);
       const nursing = await prisma.centre.count({
         where: {
@@ -380,6 +565,20 @@ for (const kind of testDatabaseKinds()) {
         },
       });
       expect(stats.bySubject.find((row) => row.label === "Nursing")?.value).toBe(nursing);
+    });
+
+    it("finds NOR-18 by its host institution's name; an imported centre without one says so", async () => {
+      const found = await page("q=Norwegian Centre for E-health Research");
+      expect(found.result.items[0]?.reference).toBe("NOR-18");
+      const nor18 = await m.detail.findPublicCentre("NOR-18");
+      expect(nor18?.institution?.name).toBe("Norwegian Centre for E-health Research");
+      expect(nor18?.imported).toBe(true);
+      const withoutInstitution = await prisma.centre.findFirstOrThrow({
+        where: { institutionId: null, importedAt: { not: null }, status: "PENDING" },
+        select: { reference: true },
+      });
+      const detail = await m.detail.findPublicCentre(withoutInstitution.reference);
+      expect(detail).toMatchObject({ imported: true, institution: null });
     });
 
     it("keeps the search rows in step with edits (triggers)", async () => {
@@ -585,7 +784,8 @@ for (const kind of testDatabaseKinds()) {
     it("computes the statistics", async () => {
       const stats = await m.stats.directoryStats(now);
       const current = await prisma.centre.count({ where: { status: { in: ["ACTIVE", "PENDING"] } } });
-      expect(stats.total).toBe(current);
+      expect(stats.headline.current).toBe(current);
+      expect(stats.byRegion.reduce((sum, region) => sum + region.value, 0)).toBe(current);
       expect(stats.expiriesNext12Months).toHaveLength(12);
       expect(stats.designationsPerYear.length).toBeGreaterThan(5);
     });

@@ -7,10 +7,11 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import type { Command } from "@/server/commands/command";
 
+import { commandRunner, type RunCommand } from "../support/command-runner";
 import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
 
-// Issue #11 item 8, security.md scenario 8: twenty copies of one submission
+// Issue #11 item 8, docs/security.md scenario 8: twenty copies of one submission
 // sent at once with the same idempotency key (a double click, a client's
 // retries) write once, and every copy gets the original's success answer —
 // never "someone else changed this", which is what the copies that read the
@@ -25,7 +26,7 @@ for (const kind of testDatabaseKinds()) {
   describe(`replayed submissions (${kind})`, () => {
     let database: TestDatabase;
     let prisma: PrismaClient;
-    let run: (command: Command<never>, values: Record<string, string>, viewer: Viewer) => Promise<FormState>;
+    let run: RunCommand;
     let report: typeof import("@/server/commands/report/edit-commands") &
       typeof import("@/server/commands/report/review-commands");
     let evaluation: typeof import("@/server/commands/evaluation/evaluation-commands");
@@ -81,8 +82,7 @@ for (const kind of testDatabaseKinds()) {
 
     beforeAll(async () => {
       ({ database, prisma } = await seededDemoDatabase(kind));
-      const { executeCommand } = await import("@/server/commands/execute-command");
-      run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
+      run = await commandRunner(meta);
       report = {
         ...(await import("@/server/commands/report/edit-commands")),
         ...(await import("@/server/commands/report/review-commands")),

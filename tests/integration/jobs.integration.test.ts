@@ -8,7 +8,8 @@ import { addDays, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import type { PrismaClient } from "@/generated/prisma/client";
 
 import { startFakeSmtp } from "../support/fake-smtp";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { seededAt, testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { closeTestDatabase, seededDemoDatabase } from "../support/viewers";
 
 // The scheduled jobs on the demo seed (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set), through the same plain functions pg-boss calls:
@@ -18,7 +19,8 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../sup
 // opening reports. On PostgreSQL, two app instances (child processes) run
 // pg-boss on one database and a scheduled run sends each reminder once.
 
-const now = new Date();
+// The seeded template's time: the demo's dates are relative to it.
+const now = seededAt();
 const today = startOfUtcDay(now);
 
 for (const kind of testDatabaseKinds()) {
@@ -36,12 +38,7 @@ for (const kind of testDatabaseKinds()) {
     };
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      process.env.DATABASE_URL = database.url;
-      const { createPrismaClient } = await import("@/server/db/create-client");
-      prisma = createPrismaClient(database.url);
-      const { seedAll } = await import("@/server/seed/seed-all");
-      await seedAll(prisma, { demoMode: true, now });
+      ({ database, prisma } = await seededDemoDatabase(kind));
       m = {
         reminders: await import("@/server/jobs/reminders"),
         digest: await import("@/server/jobs/focal-digest"),
@@ -53,15 +50,9 @@ for (const kind of testDatabaseKinds()) {
       };
     });
 
-    afterAll(async () => {
-      // The app's client (src/server/db/client.ts, used by the directory and
-      // feed queries) was made for this database: the next one needs its own.
-      const app = globalThis as { prisma?: PrismaClient };
-      await app.prisma?.$disconnect();
-      delete app.prisma;
-      await prisma?.$disconnect();
-      await database?.drop();
-    });
+    // The app's client (src/server/db/client.ts, used by the directory and
+    // feed queries) was made for this database: the next one needs its own.
+    afterAll(() => closeTestDatabase(prisma, database));
 
     const reminderRows = () =>
       prisma.outboxMessage.findMany({
@@ -299,7 +290,7 @@ for (const kind of testDatabaseKinds()) {
           while (Date.now() < deadline) {
             completed = await countCompleted(prisma, "reminders");
             if (completed > 0) break;
-            await new Promise((resolve) => setTimeout(resolve, 1000));
+            await new Promise((resolve) => setTimeout(resolve, 250));
           }
           expect(completed).toBeGreaterThan(0);
         } finally {

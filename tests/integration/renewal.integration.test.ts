@@ -2,17 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { addDays, fromIsoDate, toIsoDate } from "@/domain/dates";
 import { evaluationCriteria } from "@/domain/evaluation";
-import type { FormState } from "@/domain/form-state";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import type { Command } from "@/server/commands/command";
 
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
-import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers";
+import { commandRunner, type RunCommand } from "../support/command-runner";
+import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
 
 // Renewal on the demo seed (PGlite, and PostgreSQL when TEST_DATABASE_URL is
 // set), through executeCommand exactly as the server actions run it: reports
-// scheduled on decide and on import, the final evaluation (with security.md
+// scheduled on decide and on import, the final evaluation (with docs/security.md
 // scenarios 1, 2, 6, 7 and 8 and bad input), the redesignation from start to
 // version 2 and a new term, and termination as the directory shows it.
 
@@ -35,7 +35,7 @@ for (const kind of testDatabaseKinds()) {
   describe(`renewal (${kind})`, () => {
     let database: TestDatabase;
     let prisma: PrismaClient;
-    let run: (command: Command<never>, values: Record<string, string>, viewer: Viewer) => Promise<FormState>;
+    let run: RunCommand;
     let evaluation: typeof import("@/server/commands/evaluation/evaluation-commands");
     let renewal: typeof import("@/server/commands/evaluation/renewal-commands");
     let designation: typeof import("@/server/commands/designation/review-commands") &
@@ -81,14 +81,8 @@ for (const kind of testDatabaseKinds()) {
     }
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      process.env.DATABASE_URL = database.url;
-      const { createPrismaClient } = await import("@/server/db/create-client");
-      prisma = createPrismaClient(database.url);
-      const { seedAll } = await import("@/server/seed/seed-all");
-      await seedAll(prisma, { demoMode: true, now: new Date() });
-      const { executeCommand } = await import("@/server/commands/execute-command");
-      run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
+      ({ database, prisma } = await seededDemoDatabase(kind));
+      run = await commandRunner(meta);
       evaluation = await import("@/server/commands/evaluation/evaluation-commands");
       renewal = await import("@/server/commands/evaluation/renewal-commands");
       designation = {

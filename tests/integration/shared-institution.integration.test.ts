@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { designationLetterContent } from "@/domain/designation-letter";
-import type { FormState } from "@/domain/form-state";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import type { Command } from "@/server/commands/command";
 
+import { commandRunner, designationCommands, type RunCommand } from "../support/command-runner";
 import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
 
@@ -27,7 +27,7 @@ for (const kind of testDatabaseKinds()) {
   describe(`shared institutions (${kind})`, () => {
     let database: TestDatabase;
     let prisma: PrismaClient;
-    let run: (command: Command<never>, values: Record<string, string>, viewer: Viewer) => Promise<FormState>;
+    let run: RunCommand;
     let commands: typeof import("@/server/commands/designation/review-commands") &
       typeof import("@/server/commands/designation/decision-commands") &
       typeof import("@/server/commands/designation/form-commands") &
@@ -109,15 +109,8 @@ for (const kind of testDatabaseKinds()) {
 
     beforeAll(async () => {
       ({ database, prisma } = await seededDemoDatabase(kind));
-      const { executeCommand } = await import("@/server/commands/execute-command");
-      run = (command, values, viewer) => executeCommand(command, values, { viewer, meta });
-      commands = {
-        ...(await import("@/server/commands/designation/review-commands")),
-        ...(await import("@/server/commands/designation/decision-commands")),
-        ...(await import("@/server/commands/designation/form-commands")),
-        ...(await import("@/server/commands/designation/propose-command")),
-        ...(await import("@/server/commands/designation/edit-proposal-command")),
-      };
+      run = await commandRunner(meta);
+      commands = await designationCommands();
       findPublicCentre = (await import("@/server/queries/centre-detail")).findPublicCentre;
       designationLetter = (await import("@/server/queries/designation-letter")).designationLetter;
       // An officer responsible for nothing: no scope over DEN-70 at all.

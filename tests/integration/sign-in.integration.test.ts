@@ -4,9 +4,10 @@ import { RESET_REQUESTS_PER_EMAIL, RESET_REQUESTS_PER_IP } from "@/domain/auth-t
 import { ACCOUNT_MAX_BLOCK_MS, ACCOUNT_RULE, ADDRESS_RULE, ALL_ADDRESSES } from "@/domain/sign-in-throttle";
 import type { PrismaClient } from "@/generated/prisma/client";
 
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { closeTestDatabase, seededDemoDatabase } from "../support/viewers";
 
-// Sign-in, throttling (security.md scenario 9), invitation and reset links,
+// Sign-in, throttling (docs/security.md scenario 9), invitation and reset links,
 // against a real database.
 
 const DEMO_PASSWORD = "registry-demo-2026";
@@ -24,13 +25,7 @@ for (const kind of testDatabaseKinds()) {
     let hashPassword: typeof import("@/server/auth/password").hashPassword;
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      process.env.DATABASE_URL = database.url;
-      const { createPrismaClient } = await import("@/server/db/create-client");
-      prisma = createPrismaClient(database.url);
-      // Reference data and one demo account are enough here.
-      const { seedAll } = await import("@/server/seed/seed-all");
-      await seedAll(prisma, { demoMode: true, now: new Date() });
+      ({ database, prisma } = await seededDemoDatabase(kind));
       verifyCredentials = (await import("@/server/auth/credentials")).verifyCredentials;
       executeCommand = (await import("@/server/commands/execute-command")).executeCommand;
       setPassword = (await import("@/server/commands/set-password")).setPasswordCommand;
@@ -44,13 +39,7 @@ for (const kind of testDatabaseKinds()) {
     const throttleRow = (email: string, ip: string) =>
       prisma.signInThrottle.findUniqueOrThrow({ where: { email_ip: { email: `password:${email}`, ip } } });
 
-    afterAll(async () => {
-      await prisma?.$disconnect();
-      const { prisma: appPrisma } = await import("@/server/db/client");
-      await appPrisma.$disconnect().catch(() => {});
-      (globalThis as { prisma?: unknown }).prisma = undefined;
-      await database?.drop();
-    });
+    afterAll(() => closeTestDatabase(prisma, database));
 
     it("every demo account signs in with the README's password", async () => {
       const { demoAccounts } = await import("@/server/seed/demo-accounts");

@@ -5,8 +5,8 @@ import { ADDRESS_RULE } from "@/domain/sign-in-throttle";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/load-viewer";
 
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
-import { closeTestDatabase, demoAccounts, loadViewers } from "../support/viewers";
+import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
+import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
 
 // Two-factor sign-in (decision 0014) against a real database: enrolment,
 // the code at sign-in, single-use recovery codes, throttling, turning it off,
@@ -61,13 +61,8 @@ for (const kind of testDatabaseKinds()) {
     }
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      process.env.DATABASE_URL = database.url;
+      ({ database, prisma } = await seededDemoDatabase(kind));
       process.env.AUTH_SECRET ??= "integration-test-secret-of-at-least-32-chars";
-      const { createPrismaClient } = await import("@/server/db/create-client");
-      prisma = createPrismaClient(database.url);
-      const { seedAll } = await import("@/server/seed/seed-all");
-      await seedAll(prisma, { demoMode: true, now: new Date() });
       tf = await import("@/server/auth/two-factor/two-factor");
       verifyCredentials = (await import("@/server/auth/credentials")).verifyCredentials;
       executeCommand = (await import("@/server/commands/execute-command")).executeCommand;

@@ -55,18 +55,16 @@ export async function closeTestDatabase(
 
 /**
  * A fresh database of `kind` with the reference data, the 2022 centres and
- * the demo workflows, the app pointed at it (DATABASE_URL) and a client of
- * the test's own: the set-up every workflow test starts from.
+ * the demo workflows (a copy of the run's seeded template, seeded at
+ * `seededAt()`), the app pointed at it (DATABASE_URL) and a client of the
+ * test's own: the set-up every workflow test starts from.
  */
 export async function seededDemoDatabase(
   kind: TestDatabase["kind"],
 ): Promise<{ database: TestDatabase; prisma: PrismaClient }> {
-  const { createTestDatabase } = await import("./test-database");
-  const database = await createTestDatabase(kind);
+  const { createSeededTestDatabase } = await import("./test-database");
+  const database = await createSeededTestDatabase(kind);
   process.env.DATABASE_URL = database.url;
   const { createPrismaClient } = await import("@/server/db/create-client");
-  const prisma = createPrismaClient(database.url);
-  const { seedAll } = await import("@/server/seed/seed-all");
-  await seedAll(prisma, { demoMode: true, now: new Date() });
-  return { database, prisma };
+  return { database, prisma: createPrismaClient(database.url) };
 }

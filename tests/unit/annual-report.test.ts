@@ -22,7 +22,7 @@ import { decide, roles, type ResourceFacts, type Role, type Subject } from "@/do
 
 import { roleLetter } from "../support/role-letters";
 
-// domain.md §6 written out by hand: for each action, the states each role may
+// docs/domain.md §6 written out by hand: for each action, the states each role may
 // take it from (A admin, O officer, U unit head, F focal point, S centre
 // staff) and where it leads. Checked against the domain table and the one
 // permission table together, for every state × action × role.

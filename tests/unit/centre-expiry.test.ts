@@ -10,7 +10,7 @@ const active: CentreForExpiry = {
   termImported: false,
 };
 
-describe("centre expiry (domain.md §5)", () => {
+describe("centre expiry (docs/domain.md §5)", () => {
   it("leaves an Active centre alone until its term's end date", () => {
     expect(expiryDecision(active, "2026-11-24")).toBeNull();
   });
@@ -61,7 +61,7 @@ describe("centre expiry (domain.md §5)", () => {
   });
 });
 
-describe("opening reports (domain.md §6)", () => {
+describe("opening reports (docs/domain.md §6)", () => {
   it("opens a scheduled report on its opening day, not before", () => {
     expect(reportOpening({ state: "SCHEDULED", opensOn: "2026-11-25" }, "2026-11-24")).toBeNull();
     expect(reportOpening({ state: "SCHEDULED", opensOn: "2026-11-25" }, "2026-11-25")).toBe("OPEN");

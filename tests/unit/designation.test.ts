@@ -16,7 +16,7 @@ import { decide, roles, type ResourceFacts, type Role, type Subject } from "@/do
 
 import { roleLetter } from "../support/role-letters";
 
-// The life cycle of domain.md §4 written out by hand: for each action, the
+// The life cycle of docs/domain.md §4 written out by hand: for each action, the
 // states each role may take it from (roles: A admin, O officer, U unit head,
 // F focal point, S centre staff) and where it leads.
 const OPEN = ["DRAFT", "WITH_INSTITUTION", "SUBMITTED", "TECHNICAL_CLEARANCE", "REGIONAL_REVIEW"].concat([

@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 
+import { canonicalPageQuery, canonicalSearchLocation, givenQuery } from "@/domain/directory/canonical-query";
 import {
+  effectiveSort,
   effectiveStatuses,
   fromNextSearchParams,
+  pageParameterNames,
   parseApiSearch,
   parseExportSearch,
   parsePageSearch,
   searchToParams,
   searchWords,
+  statusChoices,
   toParamsRecord,
 } from "@/domain/directory/search-params";
 
@@ -24,7 +28,7 @@ describe("parsePageSearch", () => {
       ok: true,
       value: {
         q: "Telemedicine",
-        region: ["EURO", "AFRO"],
+        region: ["AFRO", "EURO"],
         country: ["NOR"],
         status: ["ACTIVE"],
         subject: ["Nursing"],
@@ -38,11 +42,30 @@ describe("parsePageSearch", () => {
     });
   });
 
-  it("defaults: no filters, current centres, relevance with words and reference without", () => {
+  it("defaults: no filters, current centres, no sort chosen (relevance with words, reference without)", () => {
     const plain = parsePageSearch({});
-    expect(plain.ok && plain.value).toMatchObject({ q: "", former: false, sort: "reference", page: 1 });
-    const withWords = parsePageSearch(record("q=nursing"));
-    expect(withWords.ok && withWords.value.sort).toBe("relevance");
+    expect(plain.ok && plain.value).toMatchObject({ q: "", former: false, sort: null, page: 1 });
+    // The form's "Best match" is an empty sort: the default, not a choice.
+    const fromForm = parsePageSearch(record("q=nursing&sort="));
+    expect(fromForm.ok && fromForm.value.sort).toBeNull();
+    expect(effectiveSort(null, false)).toBe("reference");
+    expect(effectiveSort(null, true)).toBe("relevance");
+    expect(effectiveSort("relevance", false)).toBe("reference");
+    // A chosen order is kept, with or without words.
+    expect(effectiveSort("reference", true)).toBe("reference");
+    expect(effectiveSort("title", false)).toBe("title");
+  });
+
+  it("gives each facet's values in one order, without repeats, whatever the URL's order", () => {
+    const a = parsePageSearch(record("region=euro&region=AFRO&region=EURO&status=pending&status=active"));
+    const b = parsePageSearch(record("status=Active&region=AFRO&status=pending&region=EURO"));
+    expect(a.ok && a.value).toMatchObject({ region: ["AFRO", "EURO"], status: ["ACTIVE", "PENDING"] });
+    expect(a.ok && b.ok && searchToParams(a.value).toString()).toBe(
+      b.ok && searchToParams(b.value).toString(),
+    );
+    expect(a.ok && searchToParams(a.value).toString()).toBe(
+      "region=AFRO&region=EURO&status=active&status=pending",
+    );
   });
 
   it("ignores unknown parameters (shared links carry tracking tags) but the API rejects them", () => {
@@ -113,6 +136,19 @@ describe("effectiveStatuses", () => {
   });
 });
 
+describe("statusChoices", () => {
+  it("offers the statuses a search covers without a status chosen, plus any chosen beyond them", () => {
+    expect(statusChoices({ status: ["ACTIVE"], former: false })).toEqual(["ACTIVE", "PENDING"]);
+    expect(statusChoices({ status: ["CLOSED"], former: false })).toEqual(["ACTIVE", "PENDING", "CLOSED"]);
+    expect(statusChoices({ status: ["PENDING"], former: true })).toEqual([
+      "ACTIVE",
+      "PENDING",
+      "CLOSED",
+      "TERMINATED",
+    ]);
+  });
+});
+
 describe("searchWords", () => {
   it("lower-cases, folds accents and keeps only letters and digits, so no tsquery syntax survives", () => {
     expect(searchWords("Santé  publique")).toEqual(["sante", "publique"]);
@@ -136,6 +172,55 @@ describe("searchToParams", () => {
     if (!parsed.ok) throw new Error("parse failed");
     const again = parsePageSearch(toParamsRecord(searchToParams(parsed.value).entries()));
     expect(again.ok && { ...again.value, page: 1 }).toEqual({ ...parsed.value, page: 1 });
+  });
+
+  it("writes the sort only when one was chosen, so links keep relevance for words and a chosen order", () => {
+    const words = parsePageSearch(record("q=telemedicine"));
+    expect(words.ok && searchToParams(words.value).toString()).toBe("q=telemedicine");
+    const chosen = parsePageSearch(record("sort=reference"));
+    expect(chosen.ok && searchToParams({ ...chosen.value, q: "telemedicine" }).toString()).toBe(
+      "q=telemedicine&sort=reference",
+    );
+  });
+});
+
+describe("canonicalPageQuery", () => {
+  const canonicalOf = (query: string) => {
+    const given = record(query);
+    const parsed = parsePageSearch(given);
+    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+    const { page, expand } = parsed.value;
+    return canonicalPageQuery({ search: parsed.value, page, expand }, given, pageParameterNames);
+  };
+
+  it("turns what the form submits into the links' URL, keeping tags the page ignores", () => {
+    expect(canonicalOf("q=telemedicine&former=&sort=&region=EURO&region=AFRO")).toBe(
+      "q=telemedicine&region=AFRO&region=EURO",
+    );
+    expect(canonicalOf("q=&sort=&page=1")).toBe("");
+    expect(canonicalOf("utm_source=mail&q=x&page=2&sort=title")).toBe(
+      "q=x&sort=title&page=2&utm_source=mail",
+    );
+  });
+
+  it("says where the page redirects: nowhere for a canonical URL or one it cannot parse", () => {
+    expect(canonicalSearchLocation(record("q=telemedicine&sort="))).toBe("/centres?q=telemedicine");
+    expect(canonicalSearchLocation(record("q=&sort="))).toBe("/centres");
+    expect(canonicalSearchLocation(record("q=telemedicine&sort=reference"))).toBeNull();
+    expect(canonicalSearchLocation(record("region=ATLANTIS&region=EURO"))).toBeNull();
+    expect(canonicalSearchLocation({})).toBeNull();
+  });
+
+  it("is a fixed point: the canonical URL is its own canonical form", () => {
+    for (const query of [
+      "q=x&region=AFRO&region=EURO&sort=title&page=3&expand=country&ref=a",
+      "",
+      "former=1",
+    ]) {
+      const once = canonicalOf(query);
+      expect(canonicalOf(once)).toBe(once);
+      expect(givenQuery(record(once))).toBe(once);
+    }
   });
 });
 

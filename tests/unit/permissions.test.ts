@@ -17,7 +17,7 @@ import {
 
 import { roleLetter } from "../support/role-letters";
 
-// The expected table, written out by hand from domain.md §2 and §4–§7 (not
+// The expected table, written out by hand from docs/domain.md §2 and §4–§7 (not
 // derived from the code): for each action, the roles allowed on a record in
 // their own scope (A admin, O officer, U unit head, F focal point, S centre
 // staff), and the roles allowed on a record outside their scope.

@@ -82,7 +82,7 @@ describe("the reference data files of prisma/data", async () => {
     ]);
   });
 
-  it("hold the 15 activity types in the order of domain.md §3, with real commas", () => {
+  it("hold the 15 activity types in the order of docs/domain.md §3, with real commas", () => {
     expect(data.activityTypes.map((type) => type.position)).toEqual(
       Array.from({ length: 15 }, (_, i) => i + 1),
     );

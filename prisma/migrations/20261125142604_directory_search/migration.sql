@@ -25,7 +25,7 @@ CREATE EXTENSION IF NOT EXISTS unaccent;
 -- reference and work plan are those of the current term: the DESIGNATED
 -- designation with the highest frozen version (then latest start), which is
 -- what the public centre page shows. Only the first three subjects and types of
--- activity are public (domain.md §3), so only they are searchable and counted.
+-- activity are public (docs/domain.md §3), so only they are searchable and counted.
 CREATE OR REPLACE FUNCTION centre_search_rows(target_ids integer[])
 RETURNS TABLE (
   "centreId" integer, status "CentreStatus", "regionId" integer, "countryId" integer, initiator "Initiator",

@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { FacetGroup } from "@/components/directory/facet-group";
 import { FiltersDisclosure } from "@/components/directory/filters-disclosure";
 import { Pagination } from "@/components/directory/pagination";
 import { ResultList } from "@/components/directory/result-list";
+import { canonicalSearchLocation } from "@/domain/directory/canonical-query";
 import { looseningSuggestions } from "@/domain/directory/loosen";
 import {
   fromNextSearchParams,
   maxQueryLength,
   searchToParams,
-  sortKeys,
   type DirectorySearch,
+  type SortKey,
   type FacetName,
 } from "@/domain/directory/search-params";
 import { directoryPage } from "@/server/queries/directory-page";
@@ -25,12 +27,15 @@ export const metadata: Metadata = {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const sortLabels: Record<(typeof sortKeys)[number], string> = {
-  relevance: "Relevance",
-  reference: "Reference",
-  title: "Title",
-  expiry: "Term end (soonest first)",
-};
+// The first choice is no choice (an empty value): the default order, which
+// is relevance once the visitor types words. Choosing "Relevance" explicitly
+// would be the same, so it is not offered twice.
+const sortOptions = [
+  ["", "Best match"],
+  ["reference", "Reference"],
+  ["title", "Title"],
+  ["expiry", "Term end (soonest first)"],
+] as const satisfies readonly (readonly ["" | SortKey, string])[];
 
 const facetLegends = [
   ["region", "Region"],
@@ -48,6 +53,10 @@ const href = (search: DirectorySearch, extra: Record<string, string> = {}) => {
 
 export default async function CentresPage({ searchParams }: Props) {
   const record = fromNextSearchParams(await searchParams);
+  // A form submission (or any other spelling of a search) goes to the one URL
+  // the links use: empty fields and the default sort dropped, values sorted.
+  const location = canonicalSearchLocation(record);
+  if (location) redirect(location);
   const outcome = await directoryPage(record);
   // What the visitor typed, shown back in the box even when it was rejected.
   const typed = (record.q?.[0] ?? "").slice(0, maxQueryLength * 2);
@@ -141,12 +150,12 @@ export default async function CentresPage({ searchParams }: Props) {
               Sort by
               <select
                 name="sort"
-                defaultValue={search.sort}
+                defaultValue={search.sort === "relevance" ? "" : (search.sort ?? "")}
                 className="rounded-md border border-slate-400 bg-white px-2 py-1"
               >
-                {sortKeys.map((key) => (
-                  <option key={key} value={key}>
-                    {sortLabels[key]}
+                {sortOptions.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
                   </option>
                 ))}
               </select>
@@ -205,6 +214,10 @@ export default async function CentresPage({ searchParams }: Props) {
         </section>
 
         <FiltersDisclosure open={expand !== undefined} chosen={chosenFilters}>
+          <p className="text-sm text-muted">
+            Tick several values in a group to see centres with any of them. Each number is how many centres
+            that value gives with your other filters.
+          </p>
           {facetLegends.map(([name, legend]) => (
             <FacetGroup
               key={name}

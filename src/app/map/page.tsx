@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 
+import { CurrentCentresHeadline } from "@/components/directory/current-centres-headline";
 import { WorldMap } from "@/components/directory/world-map";
+import { currentCentresFigure } from "@/domain/directory/current-centres";
+import { currentCentresByRegion } from "@/server/queries/current-centres";
 import { centresByCountry } from "@/server/queries/directory-map";
 
 export const dynamic = "force-dynamic";
@@ -12,16 +15,13 @@ export const metadata: Metadata = {
 };
 
 export default async function MapPage() {
-  const counts = await centresByCountry();
-  const total = counts.reduce((sum, country) => sum + country.count, 0);
+  const [counts, regions] = await Promise.all([centresByCountry(), currentCentresByRegion()]);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
         <h1 className="text-3xl font-semibold tracking-tight text-brand-800">Map of centres</h1>
-        <p className="text-muted">
-          {total.toLocaleString("en")} current (active and pending) centres in {counts.length} countries.
-          Choose a country to see its centres.
-        </p>
+        <CurrentCentresHeadline figure={currentCentresFigure(regions)} />
+        <p className="text-muted">In {counts.length} countries. Choose a country to see its centres.</p>
       </header>
       {/* Beside the map (xl), the table is as tall as the map and scrolls
           ([contain:size] keeps it from setting the row's height), so no empty

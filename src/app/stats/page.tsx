@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { BarChart } from "@/components/directory/bar-chart";
 import { ColumnChart } from "@/components/directory/column-chart";
+import { CurrentCentresHeadline } from "@/components/directory/current-centres-headline";
 import { directoryStats } from "@/server/queries/directory-stats";
 
 export const dynamic = "force-dynamic";
@@ -40,10 +41,8 @@ export default async function StatsPage() {
     <div className="space-y-8">
       <header className="space-y-2">
         <h1 className="text-3xl font-semibold tracking-tight text-brand-800">Statistics</h1>
-        <p className="text-muted">
-          {stats.total.toLocaleString("en")} current (active and pending) centres. Each chart has a table with
-          the same figures.
-        </p>
+        <CurrentCentresHeadline figure={stats.headline} />
+        <p className="text-muted">Each chart has a table with the same figures.</p>
       </header>
       <BarChart
         id="regions"

@@ -34,7 +34,8 @@ export function looseningSuggestions(search: DirectorySearch): Loosening[] {
   if (search.q) {
     out.push({
       label: `Search without the words “${search.q}”`,
-      search: { ...search, q: "", sort: "reference" },
+      // Relevance has nothing to rank without words: back to the default order.
+      search: { ...search, q: "", sort: search.sort === "relevance" ? null : search.sort },
     });
   }
   return out;

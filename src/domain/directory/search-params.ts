@@ -33,7 +33,8 @@ export type DirectorySearch = {
   activity: string[];
   initiator: Initiator[];
   former: boolean;
-  sort: SortKey;
+  /** The order the visitor chose; null for the default: relevance with words, else reference. */
+  sort: SortKey | null;
 };
 
 export type SearchParamsRecord = Record<string, string[]>;
@@ -221,6 +222,8 @@ const expandField = single(
 );
 
 const pageSchema = z.object({ ...facetFields, page: pageField, expand: expandField });
+/** The parameters the search page reads (it ignores any other). */
+export const pageParameterNames: readonly string[] = Object.keys(pageSchema.shape);
 // The API and exports reject what they do not know, so a typo in a parameter
 // name is an error rather than a silently ignored filter (like ROR's API).
 const apiSchema = z.object({ ...facetFields, cursor: cursorField, limit: limitField }).strict();
@@ -228,18 +231,38 @@ const exportSchema = z.object({ ...facetFields }).strict();
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
+// One order for the values of a facet, whatever order the URL gave them in,
+// so that equal searches have one URL and one cache key. Code-unit order,
+// not the locale's: it must be the same on every machine.
+function canonical<T extends string>(values: readonly T[]): T[] {
+  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function canonicalStatuses(values: readonly CentreStatus[]): CentreStatus[] {
+  return publicCentreStatuses.filter((status) => values.includes(status));
+}
+
 function finish(data: z.infer<z.ZodObject<typeof facetFields>>): DirectorySearch {
   return {
     q: data.q,
-    region: data.region as string[],
-    country: data.country as string[],
-    status: data.status,
-    subject: data.subject as string[],
-    activity: data.activity as string[],
-    initiator: data.initiator as Initiator[],
+    region: canonical(data.region as string[]),
+    country: canonical(data.country as string[]),
+    status: canonicalStatuses(data.status),
+    subject: canonical(data.subject as string[]),
+    activity: canonical(data.activity as string[]),
+    initiator: canonical(data.initiator as Initiator[]),
     former: data.former,
-    sort: data.sort ?? (data.q ? "relevance" : "reference"),
+    sort: data.sort ?? null,
   };
+}
+
+/**
+ * The order a search is shown in: the chosen one, else relevance when it has
+ * words and reference without (relevance has nothing to rank then).
+ */
+export function effectiveSort(sort: SortKey | null, hasWords: boolean): SortKey {
+  const chosen = sort ?? "relevance";
+  return chosen === "relevance" && !hasWords ? "reference" : chosen;
 }
 
 function messages(error: z.ZodError, allowed: readonly string[] = []): string[] {
@@ -290,6 +313,16 @@ export function effectiveStatuses(search: Pick<DirectorySearch, "status" | "form
 }
 
 /**
+ * The statuses the status facet offers: those the search covers without a
+ * status chosen, and any chosen beyond them (a former status asked for by
+ * name), in the usual order.
+ */
+export function statusChoices(search: Pick<DirectorySearch, "status" | "former">): CentreStatus[] {
+  const offered = new Set([...effectiveStatuses({ status: [], former: search.former }), ...search.status]);
+  return publicCentreStatuses.filter((status) => offered.has(status));
+}
+
+/**
  * The words of a query as the full-text search sees them: lower case, accents
  * folded (like PostgreSQL's unaccent), only letters and digits, so nothing in
  * them can be tsquery syntax.
@@ -304,18 +337,22 @@ export function searchWords(q: string): string[] {
   ).slice(0, 50);
 }
 
-/** The URL query string of a search (without page), in a stable order. */
+/**
+ * The URL query string of a search (without page): its canonical form, with
+ * parameters in a fixed order, each facet's values sorted and deduplicated,
+ * and the sort only when the visitor chose one.
+ */
 export function searchToParams(search: DirectorySearch, extra: Record<string, string> = {}): URLSearchParams {
   const params = new URLSearchParams();
   if (search.q) params.set("q", search.q);
-  for (const value of search.region) params.append("region", value);
-  for (const value of search.country) params.append("country", value);
-  for (const value of search.status) params.append("status", value.toLowerCase());
-  for (const value of search.subject) params.append("subject", value);
-  for (const value of search.activity) params.append("activity", value);
-  for (const value of search.initiator) params.append("initiator", value);
+  for (const value of canonical(search.region)) params.append("region", value);
+  for (const value of canonical(search.country)) params.append("country", value);
+  for (const value of canonicalStatuses(search.status)) params.append("status", value.toLowerCase());
+  for (const value of canonical(search.subject)) params.append("subject", value);
+  for (const value of canonical(search.activity)) params.append("activity", value);
+  for (const value of canonical(search.initiator)) params.append("initiator", value);
   if (search.former) params.set("former", "1");
-  if (search.sort !== (search.q ? "relevance" : "reference")) params.set("sort", search.sort);
+  if (search.sort) params.set("sort", search.sort);
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
   return params;
 }
@@ -330,6 +367,6 @@ export function emptySearch(): DirectorySearch {
     activity: [],
     initiator: [],
     former: false,
-    sort: "reference",
+    sort: null,
   };
 }

@@ -20,7 +20,7 @@ export type AuditEntry = {
 
 /**
  * THE one audit writer. Pass the transaction client of the change being
- * audited so the row commits or rolls back with it (security.md scenario 13);
+ * audited so the row commits or rolls back with it (docs/security.md scenario 13);
  * the table is append-only, enforced by a trigger in the database.
  */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {

@@ -1,4 +1,4 @@
-// The headers every response carries (security.md "Browser"), built per
+// The headers every response carries (docs/security.md "Browser"), built per
 // request because the CSP holds that request's nonce. No "server-only"
 // marker: used by the proxy.
 

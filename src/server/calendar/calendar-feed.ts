@@ -19,6 +19,7 @@ import { startOfUtcDay } from "@/domain/dates";
 import { can, type Subject } from "@/domain/permissions";
 import { hashToken } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
+import { centreScope, scopeOf } from "@/server/policy/resource-facts";
 import { dashboardFacts } from "@/server/queries/dashboard";
 
 import { renderIcs } from "./ics";
@@ -29,16 +30,7 @@ const reportSelect = {
   dueOn: true,
   state: true,
   submittedAt: true,
-  centre: {
-    select: {
-      id: true,
-      reference: true,
-      title: true,
-      regionId: true,
-      unitId: true,
-      responsibleOfficerId: true,
-    },
-  },
+  centre: { select: { ...centreScope, reference: true, title: true } },
 } as const;
 
 type ReportRow = {
@@ -60,15 +52,7 @@ type ReportRow = {
 /** Reports the subject may read (the permission table, per record), as deadlines. */
 function readable(subject: Subject, rows: readonly ReportRow[]): ReportDeadline[] {
   return rows
-    .filter((row) =>
-      can(subject, "report.read", {
-        centreId: row.centre.id,
-        regionId: row.centre.regionId,
-        unitId: row.centre.unitId,
-        responsibleOfficerId: row.centre.responsibleOfficerId,
-        state: row.state,
-      }),
-    )
+    .filter((row) => can(subject, "report.read", { ...scopeOf(row.centre), state: row.state }))
     .map((row) => ({ ...row, centre: { reference: row.centre.reference, title: row.centre.title } }));
 }
 

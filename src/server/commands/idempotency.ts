@@ -6,7 +6,7 @@ import { prisma } from "@/server/db/client";
 
 import { ConflictError } from "./command";
 
-// security.md scenario 8: a form posted twice with the same idempotency key
+// docs/security.md scenario 8: a form posted twice with the same idempotency key
 // (a double click, a retry after a lost answer, two tabs racing) has one
 // effect, and every copy gets the first one's answer instead of an error. The
 // key is the client's, scoped here to the person and the action so that one

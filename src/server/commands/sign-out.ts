@@ -11,7 +11,7 @@ import type { Command } from "./command";
 
 /**
  * Signing out ends every session of the person, not only this browser's: a
- * copied cookie must stop working too (security.md scenario 10), and a JWT
+ * copied cookie must stop working too (docs/security.md scenario 10), and a JWT
  * can only be revoked by moving the session version on. Auth.js's own
  * `POST /api/auth/signout` does the same (src/server/auth/end-sessions.ts).
  */

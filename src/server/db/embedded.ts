@@ -191,12 +191,17 @@ async function waitUntilListening(
   );
 }
 
+/** How long a stopping embedded database may take to close before it is killed. */
+const STOP_GRACE_MS = 60_000;
+
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   // tsx's CLI relays SIGTERM to the script and exits after it, so waiting
   // for this process means PGlite has been closed.
   child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  // Closing PGlite writes its data out; on a busy machine that took over 20 s,
+  // and a kill then leaves the state and lock files behind.
+  const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
   await exited;
   clearTimeout(timer);
 }

@@ -21,6 +21,8 @@ import { PgliteSessionQueue } from "./pglite-session";
 export interface PgliteServer {
   url: string;
   port: number;
+  /** The data folder as a tarball, for `loadDataDir` (the test suite's seeded templates). */
+  dumpDataDir(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -30,13 +32,19 @@ export interface PgliteServerOptions {
   host?: string;
   /** 0 lets the OS choose a free port. */
   port?: number;
+  /** Starts from a copy of another database's `dumpDataDir()`. */
+  loadDataDir?: Blob;
 }
 
 export async function startPgliteServer(options: PgliteServerOptions = {}): Promise<PgliteServer> {
   const host = options.host ?? "127.0.0.1";
   // The extensions must be given when PGlite is created: `CREATE EXTENSION`
   // in the migrations then finds them, as on a PostgreSQL with contrib.
-  const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm, unaccent } });
+  const db = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    extensions: { pg_trgm, unaccent },
+  });
   const queryQueue = new PgliteSessionQueue(db) as unknown as PGLiteSocketHandlerOptions["queryQueue"];
   const handlers = new Set<PGLiteSocketHandler>();
 
@@ -64,6 +72,8 @@ export async function startPgliteServer(options: PgliteServerOptions = {}): Prom
   return {
     url: `postgresql://postgres:postgres@${host}:${port}/postgres`,
     port,
+    // Uncompressed: gzip would cost more time than the copy saves.
+    dumpDataDir: () => db.dumpDataDir("none"),
     async stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Detaching rolls back what a connection left open, then closes it.

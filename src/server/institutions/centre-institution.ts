@@ -22,6 +22,16 @@ export type InstitutionFields = {
   website: string | null;
 };
 
+/** The institution's own fields, as a Prisma select. */
+export const institutionFieldsSelect = {
+  name: true,
+  department: true,
+  address: true,
+  city: true,
+  postalCode: true,
+  website: true,
+} as const satisfies Record<keyof InstitutionFields, true>;
+
 /**
  * THE write of institution fields on behalf of one centre. Locks the
  * centre's institution row (so a proposal choosing to share it waits, and is
@@ -42,15 +52,7 @@ export async function writeCentreInstitution(
   if (!row) return null;
   const current = await tx.institution.findUniqueOrThrow({
     where: { id: row.id },
-    select: {
-      name: true,
-      department: true,
-      address: true,
-      city: true,
-      postalCode: true,
-      website: true,
-      countryId: true,
-    },
+    select: { ...institutionFieldsSelect, countryId: true },
   });
   const given: Partial<InstitutionFields> = Object.fromEntries(
     Object.entries(fields).filter(([, value]) => value !== undefined),

@@ -22,7 +22,7 @@ const publicReasons: Record<ExpiryDecision["reason"], (termEnd: string) => strin
 };
 
 /**
- * The daily `centre-expiry` job (domain.md §5): every Active centre whose term
+ * The daily `centre-expiry` job (docs/domain.md §5): every Active centre whose term
  * has ended becomes Pending or Closed (src/domain/centre-expiry.ts decides).
  * Each change is compare-and-set on the centre's version and status (a centre
  * someone changed meanwhile — or that another app instance moved first — is

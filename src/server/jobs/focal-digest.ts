@@ -8,6 +8,7 @@ import { appUrl } from "@/server/auth/tokens";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 
 import { focalPoints } from "./recipients";
+import { reportSelect } from "./reminders";
 
 /**
  * The weekly `focal-digest` job: each focal point gets one mail listing the
@@ -23,15 +24,7 @@ export async function runFocalDigest(db: PrismaClient, now = new Date()): Promis
       dueOn: { lt: today },
       centre: { status: { in: [...centreStatusesOwingReports] } },
     },
-    select: {
-      id: true,
-      centreId: true,
-      yearNumber: true,
-      dueOn: true,
-      state: true,
-      submittedAt: true,
-      centre: { select: { reference: true, title: true, regionId: true } },
-    },
+    select: reportSelect,
   });
   const digestReports: DigestReport[] = reports.map((report) => ({
     id: report.id,

@@ -9,7 +9,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { forEachBatch } from "./batches";
 
 /**
- * The daily `open-reports` job (domain.md §6): a SCHEDULED annual report
+ * The daily `open-reports` job (docs/domain.md §6): a SCHEDULED annual report
  * opens (→ OPEN) 30 days before it is due. Compare-and-set on version and
  * state with a "report.open" audit row (actor: the system) in one
  * transaction. It sends no mail: the reminder "due in 30 days" of the

@@ -21,7 +21,8 @@ import { activeUsers, staffByCentre, type Recipient } from "./recipients";
 
 export type ReminderRun = { due: number; queued: number; invitations: number };
 
-const reportSelect = {
+/** A report as the reminder rules (and the focal points' digest) read it. */
+export const reportSelect = {
   id: true,
   centreId: true,
   yearNumber: true,

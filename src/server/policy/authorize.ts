@@ -59,3 +59,19 @@ export async function authorize(
   });
   throw new AccessDenied(outcome);
 }
+
+/**
+ * authorize() for one record that must exist: a record that is missing
+ * answers not-found to everyone, administrators included (their scope "any"
+ * passes without a record). Answers the record's facts, known to be there.
+ */
+export async function authorizeRecord(
+  viewer: Viewer | null,
+  action: Action,
+  resource: ResourceFacts | null,
+  meta: RequestMeta | null = null,
+): Promise<ResourceFacts> {
+  await authorize(viewer, action, resource, meta);
+  if (!resource) throw new AccessDenied("not-found");
+  return resource;
+}

@@ -3,7 +3,8 @@ import "server-only";
 import type { ResourceFacts } from "@/domain/permissions";
 import { prisma } from "@/server/db/client";
 
-const centreScope = {
+/** The centre columns that scope and state conditions read (docs/domain.md §2). */
+export const centreScope = {
   id: true,
   regionId: true,
   unitId: true,
@@ -11,18 +12,27 @@ const centreScope = {
   status: true,
 } as const;
 
+type CentreScope = {
+  id: number;
+  regionId: number;
+  unitId: number | null;
+  responsibleOfficerId: number | null;
+};
+
+/** A record's centre as the permission table sees it. */
+export function scopeOf(centre: CentreScope): Omit<ResourceFacts, "state" | "proposedById"> {
+  return {
+    centreId: centre.id,
+    regionId: centre.regionId,
+    unitId: centre.unitId,
+    responsibleOfficerId: centre.responsibleOfficerId,
+  };
+}
+
 /** The scope facts of a centre (its status is the state for centre actions); null when it does not exist. */
 export async function centreFacts(centreId: number): Promise<ResourceFacts | null> {
   const centre = await prisma.centre.findUnique({ where: { id: centreId }, select: centreScope });
-  return centre
-    ? {
-        centreId: centre.id,
-        regionId: centre.regionId,
-        unitId: centre.unitId,
-        responsibleOfficerId: centre.responsibleOfficerId,
-        state: centre.status,
-      }
-    : null;
+  return centre ? { ...scopeOf(centre), state: centre.status } : null;
 }
 
 export async function centreFactsByReference(reference: string): Promise<ResourceFacts | null> {
@@ -37,15 +47,7 @@ export async function designationFacts(designationId: number): Promise<ResourceF
     select: { state: true, proposedById: true, centre: { select: centreScope } },
   });
   if (!designation) return null;
-  const { centre } = designation;
-  return {
-    centreId: centre.id,
-    regionId: centre.regionId,
-    unitId: centre.unitId,
-    responsibleOfficerId: centre.responsibleOfficerId,
-    state: designation.state,
-    proposedById: designation.proposedById,
-  };
+  return { ...scopeOf(designation.centre), state: designation.state, proposedById: designation.proposedById };
 }
 
 /** An annual report's facts: its centre's scope and its own state. */
@@ -55,12 +57,5 @@ export async function reportFacts(reportId: number): Promise<ResourceFacts | nul
     select: { state: true, centre: { select: centreScope } },
   });
   if (!report) return null;
-  const { centre } = report;
-  return {
-    centreId: centre.id,
-    regionId: centre.regionId,
-    unitId: centre.unitId,
-    responsibleOfficerId: centre.responsibleOfficerId,
-    state: report.state,
-  };
+  return { ...scopeOf(report.centre), state: report.state };
 }

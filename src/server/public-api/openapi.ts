@@ -14,7 +14,7 @@ const arrayParam = (
 ) => ({
   name,
   in: "query",
-  description: `${description} Repeat the parameter for several values (any of them matches); at most ${maxValuesPerFacet}.`,
+  description: `${description} Repeat the parameter for several values (any of them matches; different parameters must all match); at most ${maxValuesPerFacet}. An unknown value is a 400.`,
   schema: { type: "array", items, maxItems: maxValuesPerFacet },
   style: "form",
   explode: true,
@@ -49,7 +49,8 @@ const filterParams = [
   {
     name: "sort",
     in: "query",
-    description: "Order of results; relevance (the default with q) falls back to reference without q.",
+    description:
+      "Order of results. Without it: relevance when q has words, else reference; relevance without words falls back to reference.",
     schema: { type: "string", enum: [...sortKeys] },
   },
 ];
@@ -212,7 +213,8 @@ export function openApiDocument() {
                 },
                 facets: {
                   type: ["object", "null"],
-                  description: "Counts per facet value over all matches; on the first page only",
+                  description:
+                    "Counts per facet value, on the first page only. A facet with values chosen is counted with every other filter but not its own, so each of its values shows how many centres it matches alongside the others (values of one facet combine with OR); every other facet is counted over all matches.",
                   additionalProperties: { type: "array", items: { $ref: "#/components/schemas/FacetValue" } },
                 },
               },

@@ -5,7 +5,7 @@ import { can, offeredActions } from "@/domain/permissions";
 import type { Viewer } from "@/server/auth/viewer";
 import { loadReport } from "@/server/commands/report/load-report";
 import { prisma } from "@/server/db/client";
-import { authorize } from "@/server/policy/authorize";
+import { authorize, authorizeRecord } from "@/server/policy/authorize";
 import { reportFacts } from "@/server/policy/resource-facts";
 
 const historyActions = ["report.submit", "report.return", "report.accept"] as const;
@@ -79,7 +79,7 @@ export async function annualReportPage(
   options: { compare?: boolean } = {},
 ) {
   const facts = await reportFacts(reportId);
-  await authorize(viewer, "report.read", facts);
+  await authorizeRecord(viewer, "report.read", facts);
   // The steps of the life cycle the viewer may take now: the forms the page shows.
   const offered = offeredActions(reportLifeCycle, viewer, facts);
   const readInternal = can(viewer, "comment.read-internal", facts);

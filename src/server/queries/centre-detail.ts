@@ -42,6 +42,8 @@ export type PublicCentre = {
   website: string | null;
   city: string | null;
   publicContactEmail: string | null;
+  /** Came from WHO's 2022 list (the legacy import), which names no institutions. */
+  imported: boolean;
   institution: {
     name: string;
     department: string | null;
@@ -63,7 +65,7 @@ export type PublicCentre = {
   versionDiff: { version: number; previousVersion: number; items: ItemDiff[] } | null;
 };
 
-// Only the first three subjects and types of activity are public (domain.md §3).
+// Only the first three subjects and types of activity are public (docs/domain.md §3).
 const publicTagCount = 3;
 
 /**
@@ -89,6 +91,7 @@ export const findPublicCentre = cache(async (reference: string): Promise<PublicC
       termEnd: true,
       statusChangedAt: true,
       statusReason: true,
+      importedAt: true,
       country: { select: { name: true, whoCode: true } },
       region: { select: { code: true, name: true } },
       institution: { select: { name: true, department: true, city: true, website: true } },
@@ -172,6 +175,7 @@ export const findPublicCentre = cache(async (reference: string): Promise<PublicC
     website: centre.website,
     city: centre.city,
     publicContactEmail: centre.publicContactEmail,
+    imported: centre.importedAt !== null,
     institution: centre.institution,
     unit: centre.unit,
     firstDesignatedOn: iso(centre.firstDesignatedOn),

@@ -16,12 +16,13 @@ import {
   isDashboardList,
 } from "@/domain/dashboard";
 import { openDesignationStates } from "@/domain/designation";
-import { can, type ResourceFacts, type Subject } from "@/domain/permissions";
+import { can, type Subject } from "@/domain/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 import type { RequestMeta } from "@/server/auth/request-meta";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
 import { AccessDenied, authorize } from "@/server/policy/authorize";
+import { centreScope, scopeOf } from "@/server/policy/resource-facts";
 
 /** Rows shown on the page per list; the CSV always has all of them. */
 export const DASHBOARD_PAGE_ROWS = 50;
@@ -52,12 +53,9 @@ export function watchedCentres(subject: Subject): Prisma.CentreWhereInput | null
 }
 
 const centreFields = {
-  id: true,
+  ...centreScope,
   reference: true,
   title: true,
-  regionId: true,
-  unitId: true,
-  responsibleOfficerId: true,
   region: { select: { code: true } },
 } as const;
 
@@ -70,15 +68,6 @@ type CentreRow = {
   responsibleOfficerId: number | null;
   region: { code: string };
 };
-
-function factsOf(centre: CentreRow): ResourceFacts {
-  return {
-    centreId: centre.id,
-    regionId: centre.regionId,
-    unitId: centre.unitId,
-    responsibleOfficerId: centre.responsibleOfficerId,
-  };
-}
 
 function refOf(centre: CentreRow) {
   return { reference: centre.reference, title: centre.title, regionCode: centre.region.code };
@@ -93,7 +82,7 @@ function refOf(centre: CentreRow) {
 export async function dashboardFacts(subject: Subject, today: Date): Promise<DashboardFacts> {
   const scope = watchedCentres(subject);
   if (!scope) return { reports: [], terms: [] };
-  const visible = (centre: CentreRow) => can(subject, "dashboard.list-item", factsOf(centre));
+  const visible = (centre: CentreRow) => can(subject, "dashboard.list-item", scopeOf(centre));
 
   const [reportRows, centreRows] = await Promise.all([
     prisma.annualReport.findMany({

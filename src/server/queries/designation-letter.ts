@@ -6,7 +6,7 @@ import { toIsoDate } from "@/domain/dates";
 import type { LetterFacts } from "@/domain/designation-letter";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
-import { AccessDenied, authorize } from "@/server/policy/authorize";
+import { AccessDenied, authorizeRecord } from "@/server/policy/authorize";
 import { designationFacts } from "@/server/policy/resource-facts";
 
 const text = z.string();
@@ -35,9 +35,7 @@ const frozenCentre = z.object({
  */
 export async function designationLetter(viewer: Viewer, designationId: number) {
   const facts = await designationFacts(designationId);
-  await authorize(viewer, "designation.read", facts);
-  // An administrator passes the check even for a designation that does not exist.
-  if (!facts) throw new AccessDenied("not-found");
+  await authorizeRecord(viewer, "designation.read", facts);
   const designation = await prisma.designation.findUniqueOrThrow({
     where: { id: designationId },
     select: {

@@ -7,7 +7,8 @@ import { proposalEditable } from "@/domain/designation-proposal";
 import { can, offeredActions, type Action } from "@/domain/permissions";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
-import { authorize } from "@/server/policy/authorize";
+import { institutionFieldsSelect } from "@/server/institutions/centre-institution";
+import { authorizeRecord } from "@/server/policy/authorize";
 import { designationFacts } from "@/server/policy/resource-facts";
 
 import { similarCentres } from "./designation-similar";
@@ -28,7 +29,7 @@ const extraPermissions = [
  */
 export async function designationPage(viewer: Viewer, designationId: number) {
   const facts = await designationFacts(designationId);
-  await authorize(viewer, "designation.read", facts);
+  await authorizeRecord(viewer, "designation.read", facts);
   const allowed = (action: Action) => can(viewer, action, facts);
   const readInternal = allowed("comment.read-internal");
   const designation = await prisma.designation.findUniqueOrThrow({
@@ -67,16 +68,7 @@ export async function designationPage(viewer: Viewer, designationId: number) {
           region: { select: { code: true, name: true } },
           unit: { select: { name: true } },
           responsibleOfficer: { select: { name: true } },
-          institution: {
-            select: {
-              name: true,
-              department: true,
-              address: true,
-              city: true,
-              postalCode: true,
-              website: true,
-            },
-          },
+          institution: { select: institutionFieldsSelect },
         },
       },
       termsOfReference: {

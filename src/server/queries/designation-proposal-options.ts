@@ -5,7 +5,7 @@ import { initiators, proposalEditable } from "@/domain/designation-proposal";
 import { eligibilitySchema } from "@/domain/eligibility";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
-import { AccessDenied, authorize } from "@/server/policy/authorize";
+import { AccessDenied, authorize, authorizeRecord } from "@/server/policy/authorize";
 import { designationFacts } from "@/server/policy/resource-facts";
 
 /** The technical units and initiators: what a proposal offers besides the country. */
@@ -43,7 +43,7 @@ export async function proposalOptions(viewer: Viewer) {
  */
 export async function proposalForEdit(viewer: Viewer, designationId: number) {
   const facts = await designationFacts(designationId);
-  await authorize(viewer, "designation.read", facts);
+  await authorizeRecord(viewer, "designation.read", facts);
   await authorize(viewer, "designation.edit-proposal", facts);
   const designation = await prisma.designation.findUniqueOrThrow({
     where: { id: designationId },

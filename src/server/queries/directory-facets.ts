@@ -1,6 +1,7 @@
 import "server-only";
 
 import { centreStatusLabels, type CentreStatus } from "@/domain/centre-status";
+import { statusChoices } from "@/domain/directory/search-params";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db/client";
 
@@ -22,13 +23,74 @@ const initiatorLabels: Record<string, string> = { HQ: "Headquarters" };
 // start of every request), so repeating a search costs no scan at all.
 export const facetCache = new VersionedCache<CountRow[]>(500);
 
-/** Counts per facet value over the whole filtered set (conjunctive filters). */
+/**
+ * The facet counts of a search. Facets combine with AND and the values of one
+ * facet with OR, so a facet with values chosen is counted without its own
+ * filter (every other filter applies): each of its values keeps its count,
+ * the centres it matches alongside the other filters. A facet with nothing
+ * chosen, and the total, are counted over the whole filtered set.
+ */
 export async function countFacets(resolved: ResolvedSearch): Promise<DirectoryFacets> {
+  return facetsFromCounts(resolved, await countRows(resolved));
+}
+
+/** The same, given the counts of the whole filtered set (read with the page). */
+export async function facetsFromCounts(resolved: ResolvedSearch, rows: CountRow[]): Promise<DirectoryFacets> {
+  const chosen = chosenFacets(resolved);
+  // One count per chosen facet, each its own cached statement: the search
+  // without that facet's filter is often the page the visitor came from, so
+  // ticking a second value usually finds its counts in the cache.
+  const own = await Promise.all(chosen.map((facet) => countRows(withoutFacet(resolved, facet))));
+  const combined = rows
+    .filter((row) => !chosen.includes(row.facet))
+    .concat(own.flatMap((viewRows, index) => viewRows.filter((row) => row.facet === chosen[index])));
+  return buildFacets(resolved, combined, totalOf(rows));
+}
+
+function countRows(resolved: ResolvedSearch): Promise<CountRow[]> {
   const sql = facetsSql(resolved);
-  const rows = await facetCache.get(sqlKey(sql), resolved.vocabulary.dataVersion, () =>
+  return facetCache.get(sqlKey(sql), resolved.vocabulary.dataVersion, () =>
     prisma.$queryRaw<CountRow[]>(sql),
   );
-  return buildFacets(resolved, rows);
+}
+
+/** The facets with values chosen (status: statuses named, not the default set). */
+export function chosenFacets(resolved: ResolvedSearch): FacetName[] {
+  const chosen: [FacetName, boolean][] = [
+    ["region", resolved.regionIds.length > 0],
+    ["country", resolved.countryIds.length > 0],
+    ["status", resolved.search.status.length > 0],
+    ["subject", resolved.subjectIds.length > 0],
+    ["activity", resolved.activityIds.length > 0],
+    ["initiator", resolved.initiators.length > 0],
+  ];
+  return chosen.filter(([, isChosen]) => isChosen).map(([facet]) => facet);
+}
+
+/** The search with one facet's filter lifted (the status facet: every status it offers). */
+export function withoutFacet(resolved: ResolvedSearch, facet: FacetName): ResolvedSearch {
+  switch (facet) {
+    case "region":
+      return { ...resolved, regionIds: [] };
+    case "country":
+      return { ...resolved, countryIds: [] };
+    case "status":
+      return {
+        ...resolved,
+        statuses: statusChoices({ status: resolved.search.status, former: resolved.search.former }),
+      };
+    case "subject":
+      return { ...resolved, subjectIds: [] };
+    case "activity":
+      return { ...resolved, activityIds: [] };
+    case "initiator":
+      return { ...resolved, initiators: [] };
+  }
+}
+
+// Every match has exactly one status: the status counts add up to the total.
+function totalOf(rows: CountRow[]): number {
+  return rows.filter((row) => row.facet === "status").reduce((sum, row) => sum + Number(row.count), 0);
 }
 
 /**
@@ -127,7 +189,7 @@ export function scanFacetsSql(resolved: ResolvedSearch): Prisma.Sql {
 const byCode = (item: { code: string; name: string }) => ({ value: item.code, label: item.name });
 const byName = (item: { name: string }) => ({ value: item.name, label: item.name });
 
-export function buildFacets(resolved: ResolvedSearch, rows: CountRow[]): DirectoryFacets {
+export function buildFacets(resolved: ResolvedSearch, rows: CountRow[], total: number): DirectoryFacets {
   const counts = (facet: FacetName) =>
     new Map(rows.filter((row) => row.facet === facet).map((row) => [row.id, Number(row.count)]));
   const { vocabulary, search } = resolved;
@@ -154,12 +216,12 @@ export function buildFacets(resolved: ResolvedSearch, rows: CountRow[]): Directo
   const statusCounts = counts("status");
   const initiatorCounts = counts("initiator");
   return {
-    total: [...statusCounts.values()].reduce((sum, count) => sum + count, 0),
+    total,
     region: fromIds("region", vocabulary.regions, byCode, search.region),
     country: fromIds("country", vocabulary.countries, byCode, search.country),
     subject: fromIds("subject", vocabulary.subjects, byName, search.subject),
     activity: fromIds("activity", vocabulary.activities, byName, search.activity),
-    status: resolved.statuses.map((status: CentreStatus) => ({
+    status: statusChoices(search).map((status: CentreStatus) => ({
       value: status.toLowerCase(),
       label: centreStatusLabels[status],
       count: statusCounts.get(status) ?? 0,

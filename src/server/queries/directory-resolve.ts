@@ -3,6 +3,7 @@ import "server-only";
 import type { CentreStatus } from "@/domain/centre-status";
 import { buildTsQuery, type WordCorrection } from "@/domain/directory/full-text-query";
 import {
+  effectiveSort,
   effectiveStatuses,
   searchWords,
   type DirectorySearch,
@@ -43,12 +44,15 @@ export async function resolveSearch(search: DirectorySearch): Promise<ResolveRes
     items: T[],
     key: (item: T) => string,
     describe: string,
-  ): number[] =>
-    values.flatMap((value) => {
+  ): number[] => {
+    const ids = values.flatMap((value) => {
       const found = items.find((item) => key(item).toLowerCase() === value.toLowerCase());
       if (!found) errors.push(`Unknown ${describe} “${value}”.`);
       return found ? [found.id] : [];
     });
+    // Sorted and distinct: one SQL text (one cache key) per set of values.
+    return [...new Set(ids)].sort((a, b) => a - b);
+  };
 
   const regionIds = lookup(search.region, vocabulary.regions, (region) => region.code, "region");
   const countryIds = lookup(search.country, vocabulary.countries, (country) => country.code, "country code");
@@ -67,7 +71,7 @@ export async function resolveSearch(search: DirectorySearch): Promise<ResolveRes
     ok: true,
     value: {
       search,
-      sort: search.sort === "relevance" && !hasWords ? "reference" : search.sort,
+      sort: effectiveSort(search.sort, hasWords),
       statuses: effectiveStatuses(search),
       regionIds,
       countryIds,

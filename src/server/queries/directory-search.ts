@@ -39,17 +39,22 @@ import {
   searchFingerprint,
   type CursorPosition,
 } from "@/domain/directory/cursor";
-import { maxApiLimit, searchToParams, type DirectorySearch } from "@/domain/directory/search-params";
+import {
+  maxApiLimit,
+  searchToParams,
+  type DirectorySearch,
+  type SortKey,
+} from "@/domain/directory/search-params";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db/client";
 
 import { sqlKey, VersionedCache } from "./directory-cache";
 import { pageOfCentres, publicColumns, toPage, type DirectoryCentre, type Row } from "./directory-centres";
 import {
-  buildFacets,
   countFacets,
   facetCache,
   facetGroupsSql,
+  facetsFromCounts,
   facetsSql,
   type CountRow,
   type DirectoryFacets,
@@ -140,7 +145,7 @@ async function pageAndFacets(
   const counts = rows[0]?.counts ?? [];
   if ((options.offset ?? 0) < cachedPages * options.limit) pageCache.put(sqlKey(pageSql), version, found);
   facetCache.put(sqlKey(countSql), version, counts);
-  return [found, buildFacets(resolved, counts)];
+  return [found, await facetsFromCounts(resolved, counts)];
 }
 
 type PageRow = Row & { key: string | number };
@@ -191,10 +196,9 @@ export async function searchDirectoryPage(
   return { items: found.items, total: facets.total, facets, corrections: corrections(resolved) };
 }
 
-export function cursorFingerprint(search: DirectorySearch): string {
-  return searchFingerprint(
-    searchToParams({ ...search, sort: search.sort }, { sort: search.sort }).toString(),
-  );
+/** What a cursor belongs to: the search's canonical parameters and the order it walks. */
+export function cursorFingerprint(search: DirectorySearch, sort: SortKey): string {
+  return searchFingerprint(searchToParams(search, { sort }).toString());
 }
 
 export type DirectoryCursorPage = DirectoryPage & { nextCursor: string | null };
@@ -207,7 +211,7 @@ export async function searchDirectoryAfter(
   resolved: ResolvedSearch,
   { cursor, limit, withFacets = true }: { cursor: string | undefined; limit: number; withFacets?: boolean },
 ): Promise<DirectoryCursorPage> {
-  const fingerprint = cursorFingerprint(resolved.search);
+  const fingerprint = cursorFingerprint(resolved.search, resolved.sort);
   const after = cursor ? decodeCursor(cursor, { sort: resolved.sort, fingerprint }) : undefined;
   const [found, facets] = withFacets
     ? await pageAndFacets(resolved, { limit: limit + 1, after })

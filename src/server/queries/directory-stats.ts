@@ -1,12 +1,15 @@
 import "server-only";
 
 import { currentCentreStatuses } from "@/domain/centre-status";
+import { currentCentresFigure, type CurrentCentresFigure } from "@/domain/directory/current-centres";
 import { prisma } from "@/server/db/client";
+
+import { currentCentresByRegion } from "./current-centres";
 
 export type Count = { label: string; value: number; code?: string };
 
 export type DirectoryStats = {
-  total: number;
+  headline: CurrentCentresFigure;
   byRegion: Count[];
   bySubject: Count[];
   byActivity: Count[];
@@ -19,12 +22,10 @@ const current = [...currentCentreStatuses];
 /** The statistics page: current (active and pending) centres, counted from the search rows. */
 export async function directoryStats(today = new Date()): Promise<DirectoryStats> {
   const [regions, subjects, activities, years, expiries] = await Promise.all([
-    // Regions, subjects and types of activity from the counters the database
-    // keeps (directory_facet_counts): a few thousand rows at any size.
-    prisma.$queryRaw<{ label: string; code: string; value: number }[]>`
-      SELECT r.name AS label, r.code, coalesce(sum(k.count), 0)::int AS value
-      FROM "Region" r LEFT JOIN "DirectoryCentreCount" k ON k."regionId" = r.id AND k.status = ANY(${current}::text[]::"CentreStatus"[])
-      GROUP BY r.id ORDER BY value DESC, r.code`,
+    // Regions (the headline figure's own query), subjects and types of
+    // activity from the counters the database keeps (directory_facet_counts):
+    // a few thousand rows at any size.
+    currentCentresByRegion(),
     prisma.$queryRaw<Count[]>`
       SELECT sj.name AS label, sum(k.count)::int AS value
       FROM "DirectoryTermCount" k JOIN "Subject" sj ON sj.id = k."termId"
@@ -52,21 +53,13 @@ export async function directoryStats(today = new Date()): Promise<DirectoryStats
       GROUP BY m.month ORDER BY m.month`,
   ]);
   return {
-    total: regions.reduce((sum, region) => sum + region.value, 0),
-    byRegion: regions,
+    headline: currentCentresFigure(regions),
+    byRegion: regions
+      .map((region) => ({ label: region.name, code: region.code, value: region.active + region.pending }))
+      .sort((a, b) => b.value - a.value || a.code.localeCompare(b.code)),
     bySubject: subjects,
     byActivity: activities,
     designationsPerYear: years,
     expiriesNext12Months: expiries,
   };
-}
-
-export type RegionSummary = { code: string; name: string; office: string; activeCentres: number };
-
-/** Active centres per region, every region listed even with none: the home page, from the counters. */
-export async function activeCentresPerRegion(): Promise<RegionSummary[]> {
-  return prisma.$queryRaw<RegionSummary[]>`
-    SELECT r.code, r.name, r.office, coalesce(sum(k.count), 0)::int AS "activeCentres"
-    FROM "Region" r LEFT JOIN "DirectoryCentreCount" k ON k."regionId" = r.id AND k.status = 'ACTIVE'
-    GROUP BY r.id ORDER BY r.code`;
 }

@@ -69,7 +69,7 @@ function reportItems(rows: ReportRow[], today: Date): WorkItem[] {
 async function renewalSections(viewer: Viewer, today: Date): Promise<WorkSection[]> {
   const { terms } = await dashboardFacts({ id: viewer.id, roles: [{ role: "OFFICER" }] }, today);
   const evaluations = missingEvaluations(terms, today);
-  // domain.md §4: the officer is invited 6 months before expiry (or once the centre is Pending).
+  // docs/domain.md §4: the officer is invited 6 months before expiry (or once the centre is Pending).
   const invitations = terms.filter(
     (term) =>
       redesignationStartable({

@@ -63,6 +63,17 @@ export const nor18WorkPlan: DemoWorkPlan = {
   ],
 };
 
+/**
+ * NOR-18's host institution, as its public description names it. WHO's 2022
+ * list has no institution column; the demo records this one so that
+ * searching the institution's name finds the centre (issue #12).
+ */
+export const nor18Institution = {
+  name: "Norwegian Centre for E-health Research",
+  city: "Tromsø",
+  website: "https://ehealthresearch.no",
+};
+
 /** A plausible small work plan for a centre, derived from its title. */
 export function genericWorkPlan(title: string): DemoWorkPlan {
   const topic = title.replace(/^WHO Collaborating Cent(re|er)\s+(for|on|in)\s+/i, "").replace(/\.$/, "");

@@ -12,6 +12,7 @@ import {
   demoEligibility,
   demoProposals,
   genericWorkPlan,
+  nor18Institution,
   nor18WorkPlan,
   renewedWorkPlan,
   type DemoWorkPlan,
@@ -52,6 +53,7 @@ export async function seedDemo(prisma: PrismaClient, { now }: { now: Date }): Pr
         plan: nor18WorkPlan,
         reportStates: ["ACCEPTED", "OPEN"],
       });
+      await giveInstitution(tx, "NOR-18", nor18Institution);
       // SOA-13 (the other staffed centre): report due in 20 days, a draft begun.
       await term("SOA-13", {
         officer: "unitHead",
@@ -306,6 +308,26 @@ async function createWorkPlan(tx: Tx, designationId: number, plan: DemoWorkPlan)
     activityIds.push(row.id);
   }
   return activityIds;
+}
+
+/** Records the host institution (and its city) of an imported centre. */
+async function giveInstitution(
+  tx: Tx,
+  reference: string,
+  institution: { name: string; city: string; website: string },
+) {
+  const centre = await tx.centre.findUniqueOrThrow({
+    where: { reference },
+    select: { id: true, countryId: true },
+  });
+  const row = await tx.institution.create({
+    data: { ...institution, countryId: centre.countryId },
+    select: { id: true },
+  });
+  await tx.centre.update({
+    where: { id: centre.id },
+    data: { institutionId: row.id, city: institution.city, version: { increment: 1 } },
+  });
 }
 
 function reportSections(title: string) {

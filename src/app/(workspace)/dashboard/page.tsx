@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { DataTable } from "@/components/data-table";
 import { dashboardListText } from "@/domain/dashboard";
 import { formatIsoDate } from "@/domain/dates";
 import { requirePage } from "@/server/policy/page-guard";
@@ -58,53 +59,27 @@ function DashboardList({ section }: { section: DashboardSection }) {
         <p className="text-muted">{text.empty}</p>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className="px-4 py-2">
-                    Centre
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    Item
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    {text.dateHeader}
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    {text.lateHeader}
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    Note
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {section.rows.map((row) => (
-                  <tr key={row.key}>
-                    <td className="px-4 py-2">
-                      <Link
-                        href={`/centres/${encodeURIComponent(row.centre.reference)}`}
-                        className="font-medium"
-                      >
-                        {row.centre.reference}
-                      </Link>
-                      <span className="block text-muted">{row.centre.title}</span>
-                    </td>
-                    <td className="px-4 py-2">
-                      <Link href={row.href}>
-                        {row.item}
-                        <span className="sr-only"> of {row.centre.reference}</span>
-                      </Link>
-                    </td>
-                    <td className="px-4 py-2 whitespace-nowrap">{formatIsoDate(row.date)}</td>
-                    <td className="px-4 py-2 whitespace-nowrap">{row.lateness}</td>
-                    <td className="px-4 py-2">{row.note}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Centre", "Item", text.dateHeader, text.lateHeader, "Note"]}>
+            {section.rows.map((row) => (
+              <tr key={row.key}>
+                <td className="px-4 py-2">
+                  <Link href={`/centres/${encodeURIComponent(row.centre.reference)}`} className="font-medium">
+                    {row.centre.reference}
+                  </Link>
+                  <span className="block text-muted">{row.centre.title}</span>
+                </td>
+                <td className="px-4 py-2">
+                  <Link href={row.href}>
+                    {row.item}
+                    <span className="sr-only"> of {row.centre.reference}</span>
+                  </Link>
+                </td>
+                <td className="px-4 py-2 whitespace-nowrap">{formatIsoDate(row.date)}</td>
+                <td className="px-4 py-2 whitespace-nowrap">{row.lateness}</td>
+                <td className="px-4 py-2">{row.note}</td>
+              </tr>
+            ))}
+          </DataTable>
           {section.total > section.rows.length && (
             <p className="text-sm text-muted">
               Showing the {section.rows.length} most urgent of {section.total}. The CSV has all of them.

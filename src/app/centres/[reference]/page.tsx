@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { DesignationHistory } from "@/components/directory/designation-history";
-import { StatusBadge } from "@/components/status-badge";
+import { StatusBadge, statusMeaningId } from "@/components/status-badge";
+import { StatusMeanings } from "@/components/status-meanings";
 import { formatIsoDate, toIsoDate } from "@/domain/dates";
 import { termHasBegun } from "@/domain/term";
 import { changeLabels, type ActivityDiff, type ItemDiff } from "@/domain/tor-diff";
@@ -45,11 +46,12 @@ export default async function CentrePage({ params }: Props) {
           {centre.title}
         </h1>
         <div className="flex flex-wrap items-center gap-4">
-          <StatusBadge status={centre.status} />{" "}
+          <StatusBadge status={centre.status} describedBy={statusMeaningId(centre.status)} />{" "}
           <a href={`/api/v1/centres/${centre.reference}`} className="text-sm">
             This centre as JSON
           </a>
         </div>
+        <StatusMeanings statuses={[centre.status]} className="max-w-3xl" />
       </header>
 
       <dl className="grid gap-x-8 gap-y-4 rounded-lg border border-slate-200 bg-white p-6 sm:grid-cols-2">
@@ -57,14 +59,21 @@ export default async function CentrePage({ params }: Props) {
         <Fact label="Region">
           {centre.region.name} ({centre.region.code})
         </Fact>
-        {centre.institution && (
-          <Fact label="Institution">
-            {centre.institution.name}
-            {centre.institution.department && (
-              <span className="block text-muted">{centre.institution.department}</span>
-            )}
-          </Fact>
-        )}
+        <Fact label="Institution">
+          {centre.institution ? (
+            <>
+              {centre.institution.name}
+              {centre.institution.department && (
+                <span className="block text-muted">{centre.institution.department}</span>
+              )}
+            </>
+          ) : (
+            // WHO's 2022 list names no institutions: say so rather than leave a gap.
+            <span className="text-muted">
+              {centre.imported ? "Not recorded in WHO's 2022 list" : "Not recorded"}
+            </span>
+          )}
+        </Fact>
         {centre.city && <Fact label="City">{centre.city}</Fact>}
         <Fact label="Initiated by">{centre.initiator}</Fact>
         {centre.unit && <Fact label="Responsible unit">{centre.unit.name}</Fact>}

@@ -2,7 +2,7 @@ import "server-only";
 
 import { transitionCommand } from "./transition-command";
 
-// The review chain up to the regional review (domain.md §4). Every return
+// The review chain up to the regional review (docs/domain.md §4). Every return
 // carries its comment, kept on the designation across resubmissions.
 
 export const sendCommand = transitionCommand("send", {

@@ -28,7 +28,7 @@ import { centreFactsOf, readableEvaluationTerm, type EvaluationTerm } from "./lo
 const openStates = [...openDesignationStates];
 
 /**
- * Starts the redesignation of a centre's current term (domain.md §4): a new
+ * Starts the redesignation of a centre's current term (docs/domain.md §4): a new
  * Designation of kind REDESIGNATION in DRAFT, prefilled with a copy of the
  * current ToR and work plan (each activity relinked to its copied ToR item)
  * and the head of centre; from there it follows the designation review
@@ -143,7 +143,7 @@ async function copyTerm(tx: Prisma.TransactionClient, term: EvaluationTerm, prop
 }
 
 /**
- * The focal point ends a designation early (domain.md §5): the centre
+ * The focal point ends a designation early (docs/domain.md §5): the centre
  * becomes Terminated with the reason, its current term ends today, the
  * reports nobody has started are cancelled, an open redesignation is
  * withdrawn with the same reason, one audit row (action "centre.status",

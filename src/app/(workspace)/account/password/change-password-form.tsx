@@ -4,6 +4,7 @@ import { useActionState } from "react";
 
 import { FormMessage } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/field";
+import { NewPasswordFields, newPasswordLabels } from "@/components/forms/new-password-fields";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { initialFormState } from "@/domain/form-state";
 import { changePasswordAction } from "@/server/commands/actions";
@@ -13,10 +14,7 @@ export function ChangePasswordForm() {
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-5" noValidate>
-      <FormMessage
-        state={state}
-        labels={{ current: "Current password", password: "New password", confirm: "Type it again" }}
-      />
+      <FormMessage state={state} labels={{ current: "Current password", ...newPasswordLabels }} />
       <TextField
         name="current"
         label="Current password"
@@ -25,23 +23,7 @@ export function ChangePasswordForm() {
         errors={errors.current}
         required
       />
-      <TextField
-        name="password"
-        label="New password"
-        hint="At least 8 characters; 15 or more is better. Spaces count."
-        type="password"
-        autoComplete="new-password"
-        errors={errors.password}
-        required
-      />
-      <TextField
-        name="confirm"
-        label="Type it again"
-        type="password"
-        autoComplete="new-password"
-        errors={errors.confirm}
-        required
-      />
+      <NewPasswordFields errors={errors} />
       <SubmitButton pendingLabel="Saving…">Change password</SubmitButton>
     </form>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { DataTable } from "@/components/data-table";
 import { requirePage } from "@/server/policy/page-guard";
 import { listUsers } from "@/server/queries/users";
 
@@ -50,46 +51,21 @@ export default async function UsersPage({ searchParams }: Props) {
         {users.length} {users.length === 1 ? "person" : "people"}
         {q ? ` matching “${q}”` : ""}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className="px-4 py-2">
-                Name
-              </th>
-              <th scope="col" className="px-4 py-2">
-                E-mail
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Roles
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Status
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Last sign-in (UTC)
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {users.map((user) => (
-              <tr key={user.id}>
-                <td className="px-4 py-2">
-                  <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
-                </td>
-                <td className="px-4 py-2">{user.email}</td>
-                <td className="px-4 py-2">{user.roles.join(", ") || "—"}</td>
-                <td className="px-4 py-2">
-                  {user.disabled ? "Disabled" : user.invited ? "Invited" : "Active"}
-                </td>
-                <td className="px-4 py-2">
-                  {user.lastSignInAt ? user.lastSignInAt.toISOString().slice(0, 16).replace("T", " ") : "—"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={["Name", "E-mail", "Roles", "Status", "Last sign-in (UTC)"]}>
+        {users.map((user) => (
+          <tr key={user.id}>
+            <td className="px-4 py-2">
+              <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
+            </td>
+            <td className="px-4 py-2">{user.email}</td>
+            <td className="px-4 py-2">{user.roles.join(", ") || "—"}</td>
+            <td className="px-4 py-2">{user.disabled ? "Disabled" : user.invited ? "Invited" : "Active"}</td>
+            <td className="px-4 py-2">
+              {user.lastSignInAt ? user.lastSignInAt.toISOString().slice(0, 16).replace("T", " ") : "—"}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
+import { MyWorkHeading } from "@/components/my-work-heading";
 import { daysBetween, toIsoDate } from "@/domain/dates";
 import { designationStateLabels, finalDesignationStates } from "@/domain/designation";
-import { AccessDenied } from "@/server/policy/authorize";
-import { requirePage } from "@/server/policy/page-guard";
+import { loadPageRecord } from "@/server/policy/page-record";
 import { designationPage } from "@/server/queries/designation-page";
 
 import { CommentsSection } from "./comments-section";
@@ -19,13 +18,7 @@ export const metadata: Metadata = { title: "Designation" };
 
 export default async function DesignationPageRoute({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const designationId = /^\d{1,9}$/.test(id) ? Number(id) : null;
-  const viewer = await requirePage("workspace.my-work", null, `/designations/${id}`);
-  if (!designationId) notFound();
-  const page = await designationPage(viewer, designationId).catch((error: unknown) => {
-    if (error instanceof AccessDenied) notFound();
-    throw error;
-  });
+  const { record: page } = await loadPageRecord({ id, path: `/designations/${id}` }, designationPage);
   const { designation } = page;
   const now = new Date();
   const final = finalDesignationStates.includes(designation.state);
@@ -33,12 +26,9 @@ export default async function DesignationPageRoute({ params }: { params: Promise
   return (
     <div className="space-y-10">
       <header className="space-y-3">
-        <p className="text-sm">
-          <Link href="/my-work">My work</Link> / Designation
-        </p>
-        <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
+        <MyWorkHeading trail="Designation">
           {designation.centre.reference} · {designation.centre.title}
-        </h1>
+        </MyWorkHeading>
         <p className="text-lg">
           <span
             className="rounded-full bg-brand-100 px-3 py-1 font-medium text-brand-800"
@@ -62,7 +52,7 @@ export default async function DesignationPageRoute({ params }: { params: Promise
           <dd>{designation.centre.responsibleOfficer?.name ?? "—"}</dd>
           {designation.kind === "REDESIGNATION" && page.permissions["evaluation.read"] && (
             <>
-              {/* Regional review waits for this evaluation (domain.md §7). */}
+              {/* Regional review waits for this evaluation (docs/domain.md §7). */}
               <dt className="text-muted">Current term</dt>
               <dd>
                 <Link href={`/centres/${designation.centre.reference}/evaluation`} className="underline">

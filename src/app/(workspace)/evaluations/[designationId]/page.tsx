@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
+import { MyWorkHeading } from "@/components/my-work-heading";
 import { centreStatusLabels } from "@/domain/centre-status";
 import { formatIsoDate, toIsoDate } from "@/domain/dates";
 import { designationStateLabels } from "@/domain/designation";
@@ -12,8 +12,7 @@ import {
   recommendationLabels,
   scoreField,
 } from "@/domain/evaluation";
-import { AccessDenied } from "@/server/policy/authorize";
-import { requirePage } from "@/server/policy/page-guard";
+import { loadPageRecord } from "@/server/policy/page-record";
 import { evaluationPage, type EvaluationPageData } from "@/server/queries/evaluation-page";
 
 import { EvaluationForm } from "./evaluation-form";
@@ -27,25 +26,19 @@ export default async function EvaluationPageRoute({
 }: {
   params: Promise<{ designationId: string }>;
 }) {
-  const { designationId: raw } = await params;
-  const designationId = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
-  const viewer = await requirePage("workspace.my-work", null, `/evaluations/${raw}`);
-  if (!designationId) notFound();
-  const page = await evaluationPage(viewer, designationId).catch((error: unknown) => {
-    if (error instanceof AccessDenied) notFound();
-    throw error;
-  });
+  const { designationId } = await params;
+  const { record: page } = await loadPageRecord(
+    { id: designationId, path: `/evaluations/${designationId}` },
+    (viewer, id) => evaluationPage(viewer, id),
+  );
   const { term, centre, evaluation } = page;
   const editable = page.canEdit && page.writable.ok;
   return (
     <div className="space-y-10">
       <header className="space-y-3">
-        <p className="text-sm">
-          <Link href="/my-work">My work</Link> / Final evaluation
-        </p>
-        <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
+        <MyWorkHeading trail="Final evaluation">
           Final evaluation: {centre.reference} · {centre.title}
-        </h1>
+        </MyWorkHeading>
         <p className="text-lg">
           <span
             className="rounded-full bg-brand-100 px-3 py-1 font-medium text-brand-800"

@@ -2,14 +2,12 @@ import { randomUUID } from "node:crypto";
 
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
+import { MyWorkHeading } from "@/components/my-work-heading";
 import { isReportOverdue } from "@/domain/annual-report-schedule";
 import { flattenReportContent, reportStateLabels } from "@/domain/annual-report";
 import { formatIsoDate, toIsoDate } from "@/domain/dates";
-import { AccessDenied } from "@/server/policy/authorize";
-import { requirePage } from "@/server/policy/page-guard";
-import { reportFacts } from "@/server/policy/resource-facts";
+import { loadPageRecord } from "@/server/policy/page-record";
 import { annualReportPage } from "@/server/queries/annual-report-page";
 
 import { ClearLocalDraft } from "./clear-local-draft";
@@ -32,16 +30,10 @@ export default async function AnnualReportPageRoute({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const reportId = /^\d{1,9}$/.test(id) ? Number(id) : null;
-  const facts = reportId ? await reportFacts(reportId) : null;
-  // Another centre's report and a report that does not exist look the same: not found.
-  const viewer = await requirePage("report.read", facts, `/reports/${id}`);
-  if (!reportId || !facts) notFound();
   const compare = query.compare === "previous";
-  const page = await annualReportPage(viewer, reportId, { compare }).catch((error: unknown) => {
-    if (error instanceof AccessDenied) notFound();
-    throw error;
-  });
+  const { record: page } = await loadPageRecord({ id, path: `/reports/${id}` }, (viewer, reportId) =>
+    annualReportPage(viewer, reportId, { compare }),
+  );
   const { report, offered } = page;
   const today = new Date();
   const overdue = isReportOverdue(report, today);
@@ -82,12 +74,9 @@ export default async function AnnualReportPageRoute({
   return (
     <div className="space-y-10">
       <header className="space-y-3">
-        <p className="text-sm">
-          <Link href="/my-work">My work</Link> / Annual report
-        </p>
-        <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
+        <MyWorkHeading trail="Annual report">
           {report.centre.reference} · Annual report, year {report.yearNumber}
-        </h1>
+        </MyWorkHeading>
         <p className="text-lg">{report.centre.title}</p>
         <p>
           <span

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
-import { requirePage } from "@/server/policy/page-guard";
+import { DataTable } from "@/components/data-table";
+import { loadPageRecord } from "@/server/policy/page-record";
 import { hasTwoFactor } from "@/server/queries/two-factor";
 import { inviteOptions, userDetail } from "@/server/queries/users";
 
@@ -22,10 +22,10 @@ export default async function UserPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  const viewer = await requirePage("user.read", null, `/admin/users/${id}`);
-  const userId = /^\d{1,9}$/.test(id) ? Number(id) : null;
-  const user = userId ? await userDetail(viewer, userId) : null;
-  if (!user) notFound();
+  const { viewer, record: user } = await loadPageRecord(
+    { id, path: `/admin/users/${id}`, gate: "user.read" },
+    userDetail,
+  );
   const [options, query, twoFactor] = await Promise.all([
     inviteOptions(viewer),
     searchParams,
@@ -120,42 +120,19 @@ export default async function UserPage({
         <p className="text-sm text-muted">
           What this person did and what was done to their account; latest 100 events, times in UTC.
         </p>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="audit-trail">
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  When (UTC)
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Event
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  By
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  From
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Details
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {user.audit.map((event) => (
-                <tr key={event.id}>
-                  <td className="whitespace-nowrap px-4 py-2">
-                    {event.occurredAt.toISOString().slice(0, 19).replace("T", " ")}
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
-                  <td className="px-4 py-2">{event.actor ?? "—"}</td>
-                  <td className="px-4 py-2">{event.ip ?? "—"}</td>
-                  <td className="px-4 py-2 text-muted">{event.detail ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["When (UTC)", "Event", "By", "From", "Details"]} testId="audit-trail">
+          {user.audit.map((event) => (
+            <tr key={event.id}>
+              <td className="whitespace-nowrap px-4 py-2">
+                {event.occurredAt.toISOString().slice(0, 19).replace("T", " ")}
+              </td>
+              <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
+              <td className="px-4 py-2">{event.actor ?? "—"}</td>
+              <td className="px-4 py-2">{event.ip ?? "—"}</td>
+              <td className="px-4 py-2 text-muted">{event.detail ?? ""}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </div>
   );

@@ -1,7 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 
-import { requirePage } from "@/server/policy/page-guard";
-import { centreFactsByReference } from "@/server/policy/resource-facts";
+import { loadCentrePage } from "@/server/policy/page-record";
 import { currentTermId } from "@/server/queries/evaluation-page";
 
 export const dynamic = "force-dynamic";
@@ -16,11 +15,8 @@ export default async function CentreEvaluationRedirect({
 }: {
   params: Promise<{ reference: string }>;
 }) {
-  const reference = decodeURIComponent((await params).reference).toUpperCase();
-  if (!/^[A-Z]{3}-\d{1,6}$/.test(reference)) notFound();
-  const facts = await centreFactsByReference(reference);
-  await requirePage("evaluation.read", facts, `/centres/${reference}/evaluation`);
-  const termId = facts ? await currentTermId(facts.centreId) : null;
+  const { facts } = await loadCentrePage((await params).reference, "evaluation.read", "evaluation");
+  const termId = await currentTermId(facts.centreId);
   if (!termId) notFound();
   redirect(`/evaluations/${termId}`);
 }

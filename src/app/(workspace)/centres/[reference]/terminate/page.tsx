@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { MyWorkHeading } from "@/components/my-work-heading";
 import { centreStatusLabels } from "@/domain/centre-status";
 import { formatIsoDate, toIsoDate } from "@/domain/dates";
 import { requirePage } from "@/server/policy/page-guard";
-import { centreFactsByReference } from "@/server/policy/resource-facts";
+import { loadCentrePage } from "@/server/policy/page-record";
 import { centreForTermination } from "@/server/queries/evaluation-page";
 
 import { TerminateForm } from "./terminate-form";
@@ -15,11 +16,11 @@ export const metadata: Metadata = { title: "Terminate a designation" };
 
 /** The focal point (or an administrator) ends an Active or Pending designation early, with a reason. */
 export default async function TerminatePage({ params }: { params: Promise<{ reference: string }> }) {
-  const reference = decodeURIComponent((await params).reference).toUpperCase();
-  if (!/^[A-Z]{3}-\d{1,6}$/.test(reference)) notFound();
-  const facts = await centreFactsByReference(reference);
-  const path = `/centres/${reference}/terminate`;
-  await requirePage("centre.read-internal", facts, path);
+  const { reference, facts, path } = await loadCentrePage(
+    (await params).reference,
+    "centre.read-internal",
+    "terminate",
+  );
   const centre = await centreForTermination(reference);
   if (!centre) notFound();
   // After the termination (the success re-renders this page) the outcome is
@@ -43,12 +44,9 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
   await requirePage("centre.terminate", facts, path);
   return (
     <div className="max-w-3xl space-y-6">
-      <p className="text-sm">
-        <Link href="/my-work">My work</Link> / Terminate a designation
-      </p>
-      <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
+      <MyWorkHeading trail="Terminate a designation">
         Terminate {centre.reference} · {centre.title}
-      </h1>
+      </MyWorkHeading>
       <p>
         The centre is {centreStatusLabels[centre.status]}
         {centre.termEnd

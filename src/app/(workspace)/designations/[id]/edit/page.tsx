@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
 import { editProposalAction } from "@/server/commands/designation/actions";
-import { AccessDenied } from "@/server/policy/authorize";
-import { requirePage } from "@/server/policy/page-guard";
+import { loadPageRecord } from "@/server/policy/page-record";
 import { proposalForEdit } from "@/server/queries/designation-proposal-options";
 
 import { proposalFields } from "../../proposal-fields";
@@ -16,12 +14,10 @@ export const metadata: Metadata = { title: "Edit the proposal" };
 /** The officer corrects a draft proposal before sending it; others (or later) get not-found. */
 export default async function EditProposalPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const viewer = await requirePage("workspace.my-work", null, `/designations/${id}/edit`);
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const proposal = await proposalForEdit(viewer, Number(id)).catch((error: unknown) => {
-    if (error instanceof AccessDenied) notFound();
-    throw error;
-  });
+  const { record: proposal } = await loadPageRecord(
+    { id, path: `/designations/${id}/edit` },
+    proposalForEdit,
+  );
   return (
     <div className="space-y-6">
       <p className="text-sm">

@@ -1,9 +1,6 @@
-import { notFound } from "next/navigation";
-
 import { designationLetterContent } from "@/domain/designation-letter";
 import { designationLetterPdf } from "@/server/documents/designation-letter-pdf";
-import { AccessDenied } from "@/server/policy/authorize";
-import { requirePage } from "@/server/policy/page-guard";
+import { loadPageRecord } from "@/server/policy/page-record";
 import { designationLetter } from "@/server/queries/designation-letter";
 
 export const dynamic = "force-dynamic";
@@ -14,12 +11,10 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const viewer = await requirePage("workspace.my-work", null, `/designations/${id}/letter.pdf`);
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const letter = await designationLetter(viewer, Number(id)).catch((error: unknown) => {
-    if (error instanceof AccessDenied) notFound();
-    throw error;
-  });
+  const { record: letter } = await loadPageRecord(
+    { id, path: `/designations/${id}/letter.pdf` },
+    designationLetter,
+  );
   const content = designationLetterContent(letter);
   const bytes = await designationLetterPdf(content, {
     letterDate: letter.letterDate,

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { designationLetterContent } from "@/domain/designation-letter";
-import { AccessDenied } from "@/server/policy/authorize";
-import { requirePage } from "@/server/policy/page-guard";
+import { loadPageRecord } from "@/server/policy/page-record";
 import { designationLetter } from "@/server/queries/designation-letter";
 
 export const dynamic = "force-dynamic";
@@ -11,12 +9,10 @@ export const metadata: Metadata = { title: "Designation letter" };
 
 export default async function DesignationLetterPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const viewer = await requirePage("workspace.my-work", null, `/designations/${id}/letter`);
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const letter = await designationLetter(viewer, Number(id)).catch((error: unknown) => {
-    if (error instanceof AccessDenied) notFound();
-    throw error;
-  });
+  const { record: letter } = await loadPageRecord(
+    { id, path: `/designations/${id}/letter` },
+    designationLetter,
+  );
   // The same words as the PDF (designation-letter.ts builds both).
   const content = designationLetterContent(letter);
   return (
