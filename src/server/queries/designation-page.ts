@@ -2,6 +2,7 @@ import "server-only";
 
 import { toIsoDate } from "@/domain/dates";
 import { designationActions, designationLifeCycle, designationPermission } from "@/domain/designation";
+import { latestReturnComment, returnedToInstitution } from "@/domain/designation-return";
 import { eligibilitySchema } from "@/domain/eligibility";
 import { proposalEditable } from "@/domain/designation-proposal";
 import { can, offeredActions, type Action } from "@/domain/permissions";
@@ -147,6 +148,11 @@ export async function designationPage(viewer: Viewer, designationId: number) {
     facts && designation.state === "DRAFT" && offered.includes("designation.send")
       ? await similarCentres(facts.centreId)
       : [];
+  // Returned to the institution: the reason the institution was told comes first on the page.
+  const returned = returnedToInstitution(designation.state, timeline.at(-1) ?? null);
+  const returnNote = returned
+    ? latestReturnComment(designation.comments.filter((comment) => comment.visibility === "CENTRE"))
+    : null;
   // The proposal's checklist is WHO's assessment of the institution: not shown to its staff.
   const eligibility = readInternal ? eligibilitySchema.safeParse(designation.eligibility) : null;
   return {
@@ -158,6 +164,7 @@ export async function designationPage(viewer: Viewer, designationId: number) {
       submittedOn: designation.submittedAt ? toIsoDate(designation.submittedAt) : null,
     },
     timeline: timeline.map((row) => ({ ...row, id: String(row.id) })),
+    returned: returned ? { note: returnNote } : null,
     activityTypes,
     transitions,
     permissions,

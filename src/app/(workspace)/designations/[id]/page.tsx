@@ -3,12 +3,14 @@ import Link from "next/link";
 
 import { MyWorkHeading } from "@/components/my-work-heading";
 import { daysBetween, toIsoDate } from "@/domain/dates";
-import { designationStateLabels, finalDesignationStates } from "@/domain/designation";
+import { finalDesignationStates } from "@/domain/designation";
+import { designationBadgeLabel } from "@/domain/designation-return";
 import { loadPageRecord } from "@/server/policy/page-record";
 import { designationPage } from "@/server/queries/designation-page";
 
 import { CommentsSection } from "./comments-section";
 import { EligibilitySection } from "./eligibility-section";
+import { ReturnNote } from "./return-note";
 import { DetailsSection, WorkPlanSection } from "./form-sections";
 import { TimelineSection } from "./timeline-section";
 import { TransitionForms } from "./transition-forms";
@@ -34,7 +36,7 @@ export default async function DesignationPageRoute({ params }: { params: Promise
             className="rounded-full bg-brand-100 px-3 py-1 font-medium text-brand-800"
             data-testid="designation-state"
           >
-            {designationStateLabels[designation.state]}
+            {designationBadgeLabel(designation.state, page.returned !== null)}
           </span>{" "}
           <span className="text-muted">
             {designation.kind === "REDESIGNATION" ? "Redesignation" : "First designation"}
@@ -97,6 +99,7 @@ export default async function DesignationPageRoute({ params }: { params: Promise
           )}
         </dl>
       </header>
+      {page.returned && <ReturnNote note={page.returned.note} />}
       {page.similar.length > 0 && (
         <section
           aria-labelledby="similar"
