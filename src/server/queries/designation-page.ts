@@ -12,6 +12,7 @@ import { authorizeRecord } from "@/server/policy/authorize";
 import { designationFacts } from "@/server/policy/resource-facts";
 
 import { similarCentres } from "./designation-similar";
+import { institutionStaff } from "./institution-staff";
 
 const extraPermissions = [
   "comment.create",
@@ -148,6 +149,13 @@ export async function designationPage(viewer: Viewer, designationId: number) {
     facts && designation.state === "DRAFT" && offered.includes("designation.send")
       ? await similarCentres(facts.centreId)
       : [];
+  // Whoever sends the form to the institution (or will) sees who there can act, and may invite them in place.
+  const staff =
+    facts &&
+    (designation.state === "DRAFT" || designation.state === "WITH_INSTITUTION") &&
+    allowed("user.invite")
+      ? await institutionStaff(facts.centreId)
+      : null;
   // Returned to the institution: the reason the institution was told comes first on the page.
   const returned = returnedToInstitution(designation.state, timeline.at(-1) ?? null);
   const returnNote = returned
@@ -165,6 +173,7 @@ export async function designationPage(viewer: Viewer, designationId: number) {
     },
     timeline: timeline.map((row) => ({ ...row, id: String(row.id) })),
     returned: returned ? { note: returnNote } : null,
+    institutionStaff: staff,
     activityTypes,
     transitions,
     permissions,

@@ -10,6 +10,7 @@ import { designationPage } from "@/server/queries/designation-page";
 
 import { CommentsSection } from "./comments-section";
 import { EligibilitySection } from "./eligibility-section";
+import { InstitutionStaffSection } from "./institution-staff-section";
 import { ReturnNote } from "./return-note";
 import { DetailsSection, WorkPlanSection } from "./form-sections";
 import { TimelineSection } from "./timeline-section";
@@ -18,8 +19,14 @@ import { TransitionForms } from "./transition-forms";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Designation" };
 
-export default async function DesignationPageRoute({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+export default async function DesignationPageRoute({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
   const { record: page } = await loadPageRecord({ id, path: `/designations/${id}` }, designationPage);
   const { designation } = page;
   const now = new Date();
@@ -122,6 +129,7 @@ export default async function DesignationPageRoute({ params }: { params: Promise
         </section>
       )}
       <TransitionForms page={page} today={toIsoDate(now)} />
+      <InstitutionStaffSection page={page} invited={query.invited === "1"} />
       <EligibilitySection page={page} />
       <DetailsSection page={page} editable={page.permissions["designation.edit-form"]} />
       <WorkPlanSection page={page} editable={page.permissions["designation.edit-form"]} />
