@@ -87,6 +87,8 @@ export type DesignationFacts = {
     torItems: number;
     activities: number;
     torItemsWithoutActivity: number;
+    /** The centre's subjects: a first designation needs at least one (decision 0025). */
+    subjects: number;
   };
 };
 
@@ -278,6 +280,8 @@ function formComplete(facts: DesignationFacts): Refusal | null {
   const form = facts.form;
   if (!form) return fail("The designation form could not be read.");
   if (!form.headOfCentreName) return fail("Enter the head of centre before submitting.", "headOfCentreName");
+  if (facts.kind === "INITIAL" && form.subjects === 0)
+    return fail("Choose the centre's subjects (one to three) before submitting.", "subject1");
   if (form.torItems === 0) return fail("Add at least one term of reference before submitting.", "tor");
   if (form.torItemsWithoutActivity > 0)
     return fail("Every term of reference needs at least one work-plan activity.", "activities");

@@ -69,6 +69,10 @@ export async function designationPage(viewer: Viewer, designationId: number) {
           region: { select: { code: true, name: true } },
           unit: { select: { name: true } },
           responsibleOfficer: { select: { name: true } },
+          subjects: {
+            orderBy: [{ position: "asc" }, { subjectId: "asc" }],
+            select: { subjectId: true, subject: { select: { name: true } } },
+          },
           institution: {
             select: {
               name: true,
@@ -149,6 +153,11 @@ export async function designationPage(viewer: Viewer, designationId: number) {
     facts && designation.state === "DRAFT" && offered.includes("designation.send")
       ? await similarCentres(facts.centreId)
       : [];
+  // The reference list, for a first designation's form that the viewer may edit (decision 0025).
+  const subjectsEditable = designation.kind === "INITIAL" && permissions["designation.edit-form"];
+  const subjectOptions = subjectsEditable
+    ? await prisma.subject.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })
+    : [];
   // Whoever sends the form to the institution (or will) sees who there can act, and may invite them in place.
   const staff =
     facts &&
@@ -174,6 +183,8 @@ export async function designationPage(viewer: Viewer, designationId: number) {
     timeline: timeline.map((row) => ({ ...row, id: String(row.id) })),
     returned: returned ? { note: returnNote } : null,
     institutionStaff: staff,
+    subjectsEditable,
+    subjectOptions,
     activityTypes,
     transitions,
     permissions,

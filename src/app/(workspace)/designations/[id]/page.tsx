@@ -13,6 +13,7 @@ import { EligibilitySection } from "./eligibility-section";
 import { InstitutionStaffSection } from "./institution-staff-section";
 import { ReturnNote } from "./return-note";
 import { DetailsSection, WorkPlanSection } from "./form-sections";
+import { SubjectsSection } from "./subjects-section";
 import { TimelineSection } from "./timeline-section";
 import { TransitionForms } from "./transition-forms";
 
@@ -132,6 +133,7 @@ export default async function DesignationPageRoute({
       <InstitutionStaffSection page={page} invited={query.invited === "1"} />
       <EligibilitySection page={page} />
       <DetailsSection page={page} editable={page.permissions["designation.edit-form"]} />
+      <SubjectsSection page={page} />
       <WorkPlanSection page={page} editable={page.permissions["designation.edit-form"]} />
       <CommentsSection page={page} />
       <TimelineSection page={page} />
