@@ -134,6 +134,8 @@ test("staff fill, reload, submit and resubmit NOR-18's annual report; the office
   await staff.goto(reportUrl);
   await expect(staff.getByTestId("return-note")).toContainText(note);
   await expect(staff.getByTestId("report-history")).toContainText(note);
+  // Once at the top and once in the history, not a third time in a list of notes (issue #12 item 6).
+  await expect(staff.getByText(note, { exact: true })).toHaveCount(2);
   await activity(staff, 1)
     .getByLabel("Narrative")
     .fill("The framework was drafted with the WHO unit and piloted in Norway and Kenya.");

@@ -23,6 +23,11 @@ const CRITERIA = [
   "At least two years of joint work with WHO",
 ];
 const today = new Date().toISOString().slice(0, 10);
+const WEBSITE = "https://healthdata.example.no";
+const SUBJECT = "Informatics and Telemedicine";
+const RETURNED = "Returned: what to change";
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A full-page picture for a person to look at, when E2E_SCREENSHOT_DIR names a folder. */
 async function screenshot(page: Page, name: string) {
@@ -49,7 +54,7 @@ async function act(page: Page, button: string, expectedState: string) {
 test("an officer's proposal is completed by the centre, reviewed, designated and found in the directory", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
 
   // The officer proposes the centre (too short a joint work first), then finds the draft in My work.
   const officer = await pageAs(browser, "officer@who.example");
@@ -120,13 +125,22 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   await expect(officer.getByText("Joint work with WHO from 2021-06-01")).toBeVisible();
   await act(officer, "Send to the institution", "With the institution");
 
+  // The officer is told that nobody at the new centre can act yet, and invites its staff in place (issue #12 item 5).
+  const institutionStaff = officer.getByRole("region", { name: "Who at the institution can act" });
+  await expect(institutionStaff).toContainText(
+    "No one at the institution has an account for this centre yet",
+  );
+  await screenshot(officer, "designation-sent");
   const staffEmail = `staff.${Date.now()}@centre.example`;
-  await officer.goto("/invite");
-  await officer.getByLabel("Name").fill("Kari Nordmann");
-  await officer.getByLabel("E-mail address").fill(staffEmail);
-  await officer.getByLabel("Centre").selectOption(reference);
-  await officer.getByRole("button", { name: "Send invitation" }).click();
-  await expect(officer).toHaveURL(/\/my-work\?invited=1$/);
+  await institutionStaff.getByLabel("Name").fill("Kari Nordmann");
+  await institutionStaff.getByLabel("E-mail address").fill(staffEmail);
+  await institutionStaff.getByRole("button", { name: `Invite staff of ${reference}` }).click();
+  await expect(officer).toHaveURL(new RegExp(`${designationUrl}\\?invited=1#institution-staff$`));
+  await expect(institutionStaff.getByRole("status")).toContainText("Invitation sent");
+  await expect(institutionStaff.getByRole("listitem").filter({ hasText: staffEmail })).toContainText(
+    "invited, has not set a password yet",
+  );
+  await expectNoSeriousA11yViolations(officer);
 
   const admin = await pageAs(browser, "admin@registry.example");
   await admin.goto("/admin/mail");
@@ -160,8 +174,21 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   await expect(details.getByText("Enter an e-mail address like name@example.org.")).toBeVisible();
   await expect(details.getByLabel("Head of centre", { exact: true })).toHaveValue("Prof. Kari Nordmann");
   await details.getByLabel("Head of centre's e-mail").fill("kari@fhi.example");
+  await details.getByLabel("City", { exact: true }).fill("Oslo");
+  await details.getByLabel("Website", { exact: true }).fill(WEBSITE);
   await details.getByRole("button", { name: "Save draft" }).click();
   await expect(details.getByRole("status")).toHaveText("Draft saved.");
+
+  // The centre's subjects: none is refused, then a main and a third subject (issue #12 item 2).
+  const subjects = staff.getByRole("form", { name: "Save subjects" });
+  await subjects.getByRole("button", { name: "Save subjects" }).click();
+  await expect(
+    subjects.getByText("Choose the centre's main subject: at least one subject from the list."),
+  ).toBeVisible();
+  await subjects.getByLabel("Main subject").selectOption({ label: SUBJECT });
+  await subjects.getByLabel("Third subject (optional)").selectOption({ label: "Ethics" });
+  await subjects.getByRole("button", { name: "Save subjects" }).click();
+  await expect(subjects.getByRole("status")).toHaveText("Subjects saved.");
 
   const newTor = staff.getByRole("form", { name: "Add term of reference" });
   await newTor
@@ -185,6 +212,9 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   await activity.getByLabel("Term of reference").selectOption({ index: 1 });
   await activity.getByLabel("Title").fill("Review of data governance laws");
   await activity.getByLabel("Type of activity").selectOption({ index: 1 });
+  const activityType = (
+    await activity.getByLabel("Type of activity").locator("option:checked").innerText()
+  ).trim();
   await activity.getByLabel("Deliverables").fill("A report published by WHO.");
   await activity.getByLabel("Timeframe").fill("Year 1");
   await activity.getByLabel("Responsible person").fill("Prof. Kari Nordmann");
@@ -204,6 +234,23 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   await screenshot(staff, "designation-activity-comment");
   await act(staff, "Submit the designation form", "Submitted for review");
 
+  // The officer returns it once; the staff see "Returned" and WHO's reason first (issue #12 item 6).
+  const reason = "Say which countries' laws the review compares.";
+  await officer.goto(designationUrl);
+  await officer.getByLabel("What should the institution change?").fill(reason);
+  await act(officer, "Return to the institution", RETURNED);
+  await staff.goto(designationUrl);
+  await expect(staff.getByTestId("designation-state")).toHaveText(RETURNED);
+  const returnNote = staff.getByTestId("return-note");
+  await expect(returnNote).toContainText(reason);
+  // Before anything else on the page: above the next steps and the long form.
+  const noteTop = (await returnNote.boundingBox())!.y;
+  const nextStepsTop = (await staff.getByRole("region", { name: "What you can do now" }).boundingBox())!.y;
+  expect(noteTop).toBeLessThan(nextStepsTop);
+  await expectNoSeriousA11yViolations(staff);
+  await screenshot(staff, "designation-returned");
+  await act(staff, "Submit the designation form", "Submitted for review");
+
   // The officer endorses; the unit head (not the proposer) clears.
   await officer.goto(designationUrl);
   await act(officer, "Endorse", "Technical clearance");
@@ -217,8 +264,15 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   await act(focal, "Eligible and complete: consult the government", "Government consultation");
   const consultation = focal.getByRole("form", { name: "Record the government's answer" });
   await consultation.getByLabel("Government's answer").selectOption("NO_OBJECTION");
-  await consultation.getByLabel("Consultation requested on").fill(today);
-  await consultation.getByLabel("Government replied on").fill(today);
+  // Each date hint is an example the form accepts: fill in exactly the examples (issue #12 item 7).
+  for (const label of ["Consultation requested on", "Government replied on"]) {
+    const field = consultation.getByLabel(label);
+    const hint = await consultation.locator(`#${await field.getAttribute("aria-describedby")}`).innerText();
+    const example = /For example (\d{4}-\d{2}-\d{2})\./.exec(hint)?.[1];
+    expect(example, hint).toBeDefined();
+    expect(example! <= today, hint).toBe(true);
+    await field.fill(example!);
+  }
   await act(focal, "Record the government's answer", "Awaiting decision");
   const decision = focal.getByRole("form", { name: "Record the decision and designate" });
   await decision.getByLabel("Term in years").fill("5");
@@ -265,9 +319,41 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   expect(signedOut.status()).toBeLessThan(400);
   expect(signedOut.headers()["location"]).toMatch(/\/sign-in\?next=/);
 
-  // A public visitor finds the new Active centre.
+  // A public visitor finds the new Active centre under its subject and its type of activity (issue #12 item 2).
   const visitor = await (await browser.newContext()).newPage();
-  await visitor.goto(`/centres/${reference}`);
+  const found = visitor.getByRole("link", { name: TITLE });
+  await visitor.goto("/centres");
+  // Keywords first: the facets then list the values of the matches (a long facet shows only its top values).
+  await visitor.getByRole("searchbox", { name: "Keywords" }).fill("data governance stewardship");
+  await visitor.getByRole("button", { name: "Search", exact: true }).click();
+  await visitor
+    .getByRole("group", { name: "Subject" })
+    .getByLabel(new RegExp(`^${SUBJECT}`))
+    .check();
+  await visitor.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(visitor).toHaveURL(/subject=/);
+  await expect(found).toBeVisible();
+  await visitor
+    .getByRole("group", { name: "Subject" })
+    .getByLabel(new RegExp(`^${SUBJECT}`))
+    .uncheck();
+  await visitor
+    .getByRole("group", { name: "Type of activity" })
+    .getByLabel(new RegExp(`^${escapeRegExp(activityType)}`))
+    .check();
+  await visitor.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(visitor).toHaveURL(/activity=/);
+  await expect(visitor).not.toHaveURL(/subject=/);
+  await expect(found).toBeVisible();
+  await found.click();
   await expect(visitor.getByRole("heading", { level: 1 })).toContainText("Health Data Governance");
   await expect(visitor.getByText("Active").first()).toBeVisible();
+  await expect(visitor.getByRole("link", { name: WEBSITE })).toHaveAttribute("href", WEBSITE);
+  await expect(visitor.getByText("Oslo", { exact: true })).toBeVisible();
+  await expect(visitor.getByText("Norwegian Institute of Public Health").first()).toBeVisible();
+  await expect(visitor.getByRole("link", { name: SUBJECT, exact: true })).toBeVisible();
+  await expect(visitor.getByRole("link", { name: activityType, exact: true })).toBeVisible();
+  await expect(visitor.getByText("None recorded.")).toHaveCount(0);
+  await expectNoSeriousA11yViolations(visitor);
+  await screenshot(visitor, "designation-new-centre-public");
 });

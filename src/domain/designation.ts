@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { consultationDateErrors } from "./consultation-dates";
 import { admin, focalPoint, officer, staff, unitHead } from "./grants";
 import { stepFrom, stepNamesOf, type LifeCycleStep, type StepName } from "./life-cycle";
 import { addYears, isIsoDate, type IsoDate } from "./term";
@@ -86,6 +87,8 @@ export type DesignationFacts = {
     torItems: number;
     activities: number;
     torItemsWithoutActivity: number;
+    /** The centre's subjects: a first designation needs at least one (decision 0025). */
+    subjects: number;
   };
 };
 
@@ -203,7 +206,10 @@ const isoDate = (what: string) =>
     .string()
     .trim()
     .min(1, `Enter ${what}.`)
-    .refine((value) => isIsoDate(value), `Enter ${what} as a real date, like 2027-03-31.`);
+    .refine(
+      (value) => isIsoDate(value),
+      `Enter ${what} as a real date, written year-month-day (YYYY-MM-DD).`,
+    );
 
 export const designationInputSchemas = {
   send: z.object(base).strict(),
@@ -274,6 +280,8 @@ function formComplete(facts: DesignationFacts): Refusal | null {
   const form = facts.form;
   if (!form) return fail("The designation form could not be read.");
   if (!form.headOfCentreName) return fail("Enter the head of centre before submitting.", "headOfCentreName");
+  if (facts.kind === "INITIAL" && form.subjects === 0)
+    return fail("Choose the centre's subjects (one to three) before submitting.", "subject1");
   if (form.torItems === 0) return fail("Add at least one term of reference before submitting.", "tor");
   if (form.torItemsWithoutActivity > 0)
     return fail("Every term of reference needs at least one work-plan activity.", "activities");
@@ -314,18 +322,10 @@ function consultationRecorded(facts: DesignationFacts, input: object, context: G
       "The government objected: reject the designation with the government's reason instead.",
       "outcome",
     );
-  const errors: Record<string, string[]> = {};
-  const requestedOn = consultation.requestedOn ?? "";
-  const repliedOn = consultation.repliedOn ?? "";
-  for (const [field, value] of [
-    ["requestedOn", requestedOn],
-    ["repliedOn", repliedOn],
-  ] as const) {
-    if (!isIsoDate(value)) errors[field] = ["Enter a real date, like 2027-03-31."];
-    else if (value > context.today) errors[field] = ["This date cannot be in the future."];
-  }
-  if (!errors.requestedOn && !errors.repliedOn && repliedOn < requestedOn)
-    errors.repliedOn = ["The reply cannot come before the request."];
+  const errors = consultationDateErrors(
+    { requestedOn: consultation.requestedOn ?? "", repliedOn: consultation.repliedOn ?? "" },
+    context.today,
+  );
   if (Object.keys(errors).length)
     return { ok: false, message: "Check the consultation dates.", fieldErrors: errors };
   return null;

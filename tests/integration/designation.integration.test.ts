@@ -286,6 +286,9 @@ for (const kind of testDatabaseKinds()) {
       expect(malformed).toMatchObject({ status: "error", fieldErrors: { anchor: [expect.any(String)] } });
       expect(await prisma.comment.count()).toBe(commentsBefore);
 
+      // A first designation names the centre's subjects before it is submitted (decision 0025).
+      const subject = await prisma.subject.findFirstOrThrow({ select: { id: true } });
+      await step(as(commands.saveSubjectsCommand), staffNew!, { subject1: String(subject.id) });
       expect((await step(as(commands.submitCommand), staffNew!)).state).toBe("SUBMITTED");
       // Returned and resubmitted: the anchored comments stay next to what they are about.
       expect(

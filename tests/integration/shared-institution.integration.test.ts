@@ -154,6 +154,8 @@ for (const kind of testDatabaseKinds()) {
           timeframe: "Year 1",
           responsiblePerson: "Prof. Signe Madsen",
         });
+      const subject = await prisma.subject.findFirstOrThrow({ select: { id: true } });
+      await step(DEN70_TITLE, as(commands.saveSubjectsCommand), staff, { subject1: String(subject.id) });
       await step(DEN70_TITLE, as(commands.submitCommand), staff);
       await step(DEN70_TITLE, as(commands.endorseCommand), viewers.officer!);
       await step(DEN70_TITLE, as(commands.clearCommand), viewers.unitHead!);

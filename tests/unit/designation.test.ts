@@ -101,7 +101,7 @@ const facts = (state: DesignationState, extra: Partial<DesignationFacts> = {}): 
   proposedById: 99,
   submittedOn: "2027-01-10",
   currentTermEvaluation: null,
-  form: { headOfCentreName: "Prof. A", torItems: 2, activities: 3, torItemsWithoutActivity: 0 },
+  form: { headOfCentreName: "Prof. A", torItems: 2, activities: 3, torItemsWithoutActivity: 0, subjects: 1 },
   ...extra,
 });
 
@@ -260,6 +260,7 @@ describe("designation guards", () => {
       torItems: 2,
       activities: 3,
       torItemsWithoutActivity: 0,
+      subjects: 1,
     };
     const run = (changes: Partial<typeof form>) =>
       transition(
@@ -271,6 +272,11 @@ describe("designation guards", () => {
     expect(run({ headOfCentreName: null })).toMatchObject({ ok: false });
     expect(run({ torItems: 0 })).toMatchObject({ ok: false });
     expect(run({ torItemsWithoutActivity: 1 })).toMatchObject({ ok: false });
+    // A first designation names the centre's subjects (decision 0025).
+    expect(run({ subjects: 0 })).toMatchObject({
+      ok: false,
+      fieldErrors: { subject1: ["Choose the centre's subjects (one to three) before submitting."] },
+    });
     expect(run({})).toEqual({ ok: true, to: "SUBMITTED" });
   });
 

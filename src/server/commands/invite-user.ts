@@ -18,8 +18,19 @@ const schema = z
     email: emailField,
     name: z.string().trim().min(1, "Enter the person's name.").max(200, "Use at most 200 characters."),
     ...roleFields,
+    // The designation page invites in place and comes back to itself; nothing
+    // but a designation's own path is followed (no open redirect).
+    returnTo: z
+      .string()
+      .regex(/^\/designations\/\d{1,9}$/, "This form cannot return there. Reload the page.")
+      .optional(),
   })
   .strict();
+
+/** Where the inviter lands: back on the page the invitation came from, or their own list. */
+function afterInvitation(input: { returnTo?: string }, fallback: string): string {
+  return input.returnTo ? `${input.returnTo}?invited=1#institution-staff` : fallback;
+}
 
 /**
  * An administrator invites anyone; an officer invites staff for a centre
@@ -51,7 +62,7 @@ export const inviteUserCommand: Command<z.infer<typeof schema>> = {
       // answer as for a new invitation.
       await grantToExistingAccount(existing.id, scope, { viewer, role, meta, email: input.email });
       void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
-      redirect("/my-work?invited=1");
+      redirect(afterInvitation(input, "/my-work?invited=1"));
     }
     const userId = await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
@@ -94,7 +105,7 @@ export const inviteUserCommand: Command<z.infer<typeof schema>> = {
       return user.id;
     });
     void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
-    redirect(isAdmin ? `/admin/users/${userId}?invited=1` : "/my-work?invited=1");
+    redirect(afterInvitation(input, isAdmin ? `/admin/users/${userId}?invited=1` : "/my-work?invited=1"));
   },
 };
 

@@ -134,8 +134,10 @@ export async function annualReportPage(
     select: { id: true, occurredAt: true, action: true, details: true, actor: { select: { name: true } } },
   });
   const notes = new Map(report.comments.map((comment) => [comment.id, comment.body]));
+  const notesInHistory = new Set<number>();
   const history: HistoryEntry[] = events.map((event) => {
     const commentId = (event.details as { commentId?: unknown } | null)?.commentId;
+    if (typeof commentId === "number") notesInHistory.add(commentId);
     return {
       key: `event-${event.id}`,
       at: event.occurredAt,
@@ -190,6 +192,9 @@ export async function annualReportPage(
     activities: body.activities,
     content: body.content,
     history,
+    // A return's note is shown with the return in the history (and the latest
+    // at the top): listed again under "Notes from WHO" it was read three times.
+    otherNotes: report.comments.filter((comment) => !notesInHistory.has(comment.id)),
     offered,
     previousId,
     previous,

@@ -2,6 +2,7 @@ import "server-only";
 
 import { toIsoDate } from "@/domain/dates";
 import { designationActions, designationLifeCycle, designationPermission } from "@/domain/designation";
+import { latestReturnComment, returnedToInstitution } from "@/domain/designation-return";
 import { eligibilitySchema } from "@/domain/eligibility";
 import { proposalEditable } from "@/domain/designation-proposal";
 import { can, offeredActions, type Action } from "@/domain/permissions";
@@ -12,6 +13,7 @@ import { authorizeRecord } from "@/server/policy/authorize";
 import { designationFacts } from "@/server/policy/resource-facts";
 
 import { similarCentres } from "./designation-similar";
+import { institutionStaff } from "./institution-staff";
 
 const extraPermissions = [
   "comment.create",
@@ -68,6 +70,10 @@ export async function designationPage(viewer: Viewer, designationId: number) {
           region: { select: { code: true, name: true } },
           unit: { select: { name: true } },
           responsibleOfficer: { select: { name: true } },
+          subjects: {
+            orderBy: [{ position: "asc" }, { subjectId: "asc" }],
+            select: { subjectId: true, subject: { select: { name: true } } },
+          },
           institution: { select: institutionFieldsSelect },
         },
       },
@@ -139,6 +145,23 @@ export async function designationPage(viewer: Viewer, designationId: number) {
     facts && designation.state === "DRAFT" && offered.includes("designation.send")
       ? await similarCentres(facts.centreId)
       : [];
+  // The reference list, for a first designation's form that the viewer may edit (decision 0025).
+  const subjectsEditable = designation.kind === "INITIAL" && permissions["designation.edit-form"];
+  const subjectOptions = subjectsEditable
+    ? await prisma.subject.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })
+    : [];
+  // Whoever sends the form to the institution (or will) sees who there can act, and may invite them in place.
+  const staff =
+    facts &&
+    (designation.state === "DRAFT" || designation.state === "WITH_INSTITUTION") &&
+    allowed("user.invite")
+      ? await institutionStaff(facts.centreId)
+      : null;
+  // Returned to the institution: the reason the institution was told comes first on the page.
+  const returned = returnedToInstitution(designation.state, timeline.at(-1) ?? null);
+  const returnNote = returned
+    ? latestReturnComment(designation.comments.filter((comment) => comment.visibility === "CENTRE"))
+    : null;
   // The proposal's checklist is WHO's assessment of the institution: not shown to its staff.
   const eligibility = readInternal ? eligibilitySchema.safeParse(designation.eligibility) : null;
   return {
@@ -150,6 +173,10 @@ export async function designationPage(viewer: Viewer, designationId: number) {
       submittedOn: designation.submittedAt ? toIsoDate(designation.submittedAt) : null,
     },
     timeline: timeline.map((row) => ({ ...row, id: String(row.id) })),
+    returned: returned ? { note: returnNote } : null,
+    institutionStaff: staff,
+    subjectsEditable,
+    subjectOptions,
     activityTypes,
     transitions,
     permissions,

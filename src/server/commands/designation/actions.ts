@@ -17,6 +17,7 @@ import {
   removeTorItemCommand,
   saveActivityCommand,
   saveDetailsCommand,
+  saveSubjectsCommand,
   saveTorItemCommand,
 } from "./form-commands";
 import {
@@ -94,4 +95,7 @@ export async function proposeAction(_previous: FormState, formData: FormData): P
 }
 export async function editProposalAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runServerAction(editProposalCommand, formData);
+}
+export async function saveSubjectsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runServerAction(saveSubjectsCommand, formData);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { workPlanActivityTypes } from "@/domain/centre-subjects";
 import { fromIsoDate, toIsoDate } from "@/domain/dates";
 import { termOf } from "@/domain/designation";
 import { redesignationTermStart } from "@/domain/evaluation";
@@ -34,6 +35,44 @@ async function updateCentre(
   });
   // The write path names the conflict with the state the other change left.
   if (updated.count === 0) throw new ConflictError();
+}
+
+/**
+ * The website and city the designation form recorded (on the institution)
+ * become the centre's own, which the public page, the list, the exports and
+ * the search show, as an imported centre's do. An institution without them
+ * leaves the centre's as they were.
+ */
+async function institutionContact(tx: Prisma.TransactionClient, designation: LoadedDesignation) {
+  const centre = await tx.centre.findUniqueOrThrow({
+    where: { id: designation.centre.id },
+    select: { institution: { select: { website: true, city: true } } },
+  });
+  const { website, city } = centre.institution ?? {};
+  return { ...(website ? { website } : {}), ...(city ? { city } : {}) };
+}
+
+/**
+ * The centre's types of activity follow from the work plan it is designated
+ * for (decision 0025): those of its activities, in work-plan order. The
+ * search document and the facet counts follow through their triggers.
+ */
+async function activityTypesFromWorkPlan(tx: Prisma.TransactionClient, designation: LoadedDesignation) {
+  const activities = await tx.workPlanActivity.findMany({
+    where: { designationId: designation.id },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { activityTypeId: true },
+  });
+  const types = workPlanActivityTypes(activities);
+  if (types.length === 0) return;
+  await tx.centreActivityType.deleteMany({ where: { centreId: designation.centre.id } });
+  await tx.centreActivityType.createMany({
+    data: types.map((activityTypeId, index) => ({
+      centreId: designation.centre.id,
+      activityTypeId,
+      position: index + 1,
+    })),
+  });
 }
 
 /**
@@ -99,7 +138,9 @@ export const decideCommand = transitionCommand("decide", {
       termStart: fromIsoDate(term.start),
       termEnd: fromIsoDate(term.end),
       ...(designation.kind === "INITIAL" ? { firstDesignatedOn: fromIsoDate(term.start) } : {}),
+      ...(await institutionContact(tx, designation)),
     });
+    await activityTypesFromWorkPlan(tx, designation);
     await scheduleTermReports(
       tx,
       [

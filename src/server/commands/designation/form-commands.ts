@@ -1,5 +1,6 @@
 import "server-only";
 
+import { centreSubjectsSchema } from "@/domain/centre-subjects";
 import {
   activitySchema,
   formDetailsSchema,
@@ -11,6 +12,46 @@ import { writeCentreInstitution } from "@/server/institutions/centre-institution
 
 import { CommandError } from "../command";
 import { editFormCommand } from "./edit-form-command";
+
+/**
+ * The centre's subjects, chosen on a first designation's form (a
+ * redesignation keeps the subjects the centre has): the list replaced in the
+ * chosen order, each id checked against the reference list. The search
+ * document and the facet counts follow through their triggers.
+ */
+export const saveSubjectsCommand = editFormCommand(
+  "subjects",
+  centreSubjectsSchema,
+  async (tx, input) => {
+    const designation = await tx.designation.findUniqueOrThrow({
+      where: { id: input.designationId },
+      select: { centreId: true, kind: true },
+    });
+    if (designation.kind !== "INITIAL")
+      throw new CommandError("A redesignation keeps the subjects the centre has.");
+    const known = await tx.subject.findMany({
+      where: { id: { in: input.subjectIds } },
+      select: { id: true },
+    });
+    const unknown = input.subjectIds.findIndex((id) => !known.some((subject) => subject.id === id));
+    if (unknown >= 0)
+      throw new CommandError("Check the highlighted fields.", {
+        [input.fields[unknown] ?? "subject1"]: [
+          "This subject is not in the reference list. Choose one from the list.",
+        ],
+      });
+    await tx.centreSubject.deleteMany({ where: { centreId: designation.centreId } });
+    await tx.centreSubject.createMany({
+      data: input.subjectIds.map((subjectId, index) => ({
+        centreId: designation.centreId,
+        subjectId,
+        position: index + 1,
+      })),
+    });
+    return { part: "subjects", subjectIds: input.subjectIds };
+  },
+  "Subjects saved.",
+);
 
 const gone = () => new CommandError("This item no longer exists. Reload the page.");
 

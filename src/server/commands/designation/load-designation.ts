@@ -38,6 +38,7 @@ export async function loadDesignation(db: Db, designationId: number) {
           unitId: true,
           responsibleOfficerId: true,
           version: true,
+          _count: { select: { subjects: true } },
         },
       },
       termsOfReference: { select: { id: true, _count: { select: { activities: true } } } },
@@ -64,6 +65,7 @@ export async function loadDesignation(db: Db, designationId: number) {
       torItems: row.termsOfReference.length,
       activities: row._count.activities,
       torItemsWithoutActivity: row.termsOfReference.filter((item) => item._count.activities === 0).length,
+      subjects: row.centre._count.subjects,
     },
   };
   return { ...row, facts };

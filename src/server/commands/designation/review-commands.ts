@@ -6,7 +6,8 @@ import { transitionCommand } from "./transition-command";
 // carries its comment, kept on the designation across resubmissions.
 
 export const sendCommand = transitionCommand("send", {
-  message: "Sent to the institution. Its staff can now complete the designation form.",
+  // Said to the sender, whose page then lists who at the institution can act (or that nobody can yet).
+  message: "Sent to the institution. Below: who there can complete the designation form.",
 });
 
 export const submitCommand = transitionCommand("submit", {

@@ -3,21 +3,31 @@ import Link from "next/link";
 
 import { MyWorkHeading } from "@/components/my-work-heading";
 import { daysBetween, toIsoDate } from "@/domain/dates";
-import { designationStateLabels, finalDesignationStates } from "@/domain/designation";
+import { finalDesignationStates } from "@/domain/designation";
+import { designationBadgeLabel } from "@/domain/designation-return";
 import { loadPageRecord } from "@/server/policy/page-record";
 import { designationPage } from "@/server/queries/designation-page";
 
 import { CommentsSection } from "./comments-section";
 import { EligibilitySection } from "./eligibility-section";
+import { InstitutionStaffSection } from "./institution-staff-section";
+import { ReturnNote } from "./return-note";
 import { DetailsSection, WorkPlanSection } from "./form-sections";
+import { SubjectsSection } from "./subjects-section";
 import { TimelineSection } from "./timeline-section";
 import { TransitionForms } from "./transition-forms";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Designation" };
 
-export default async function DesignationPageRoute({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+export default async function DesignationPageRoute({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
   const { record: page } = await loadPageRecord({ id, path: `/designations/${id}` }, designationPage);
   const { designation } = page;
   const now = new Date();
@@ -34,7 +44,7 @@ export default async function DesignationPageRoute({ params }: { params: Promise
             className="rounded-full bg-brand-100 px-3 py-1 font-medium text-brand-800"
             data-testid="designation-state"
           >
-            {designationStateLabels[designation.state]}
+            {designationBadgeLabel(designation.state, page.returned !== null)}
           </span>{" "}
           <span className="text-muted">
             {designation.kind === "REDESIGNATION" ? "Redesignation" : "First designation"}
@@ -97,6 +107,7 @@ export default async function DesignationPageRoute({ params }: { params: Promise
           )}
         </dl>
       </header>
+      {page.returned && <ReturnNote note={page.returned.note} />}
       {page.similar.length > 0 && (
         <section
           aria-labelledby="similar"
@@ -119,8 +130,10 @@ export default async function DesignationPageRoute({ params }: { params: Promise
         </section>
       )}
       <TransitionForms page={page} today={toIsoDate(now)} />
+      <InstitutionStaffSection page={page} invited={query.invited === "1"} />
       <EligibilitySection page={page} />
       <DetailsSection page={page} editable={page.permissions["designation.edit-form"]} />
+      <SubjectsSection page={page} />
       <WorkPlanSection page={page} editable={page.permissions["designation.edit-form"]} />
       <CommentsSection page={page} />
       <TimelineSection page={page} />

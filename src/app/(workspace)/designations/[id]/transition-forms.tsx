@@ -1,3 +1,4 @@
+import { consultationDateExamples } from "@/domain/consultation-dates";
 import type { DesignationAction } from "@/domain/designation";
 import {
   acceptAction,
@@ -62,7 +63,9 @@ function spec(action: DesignationAction, page: DesignationPage, today: string) {
         action: acceptAction,
         submitLabel: "Eligible and complete: consult the government",
       };
-    case "record-consultation":
+    case "record-consultation": {
+      // Examples from the rule the guard applies: every hint is a date the form accepts.
+      const examples = consultationDateExamples(today, submittedOn);
       return {
         action: recordConsultationAction,
         submitLabel: "Record the government's answer",
@@ -83,16 +86,17 @@ function spec(action: DesignationAction, page: DesignationPage, today: string) {
             name: "requestedOn",
             label: "Consultation requested on",
             kind: "date",
-            hint: "For example 2027-03-31.",
+            hint: `Not in the future. For example ${examples.requestedOn}.`,
           },
           {
             name: "repliedOn",
             label: "Government replied on",
             kind: "date",
-            hint: "For example 2027-04-30.",
+            hint: `Not before the request, not in the future. For example ${examples.repliedOn}.`,
           },
         ] satisfies FieldSpec[],
       };
+    }
     case "decide":
       return {
         action: decideAction,

@@ -179,13 +179,13 @@ export default async function AnnualReportPageRoute({
         current
       )}
 
-      {report.comments.length > 0 && (
+      {page.otherNotes.length > 0 && (
         <section aria-labelledby="notes" className="space-y-3">
           <h2 id="notes" className="text-xl font-semibold">
             Notes from WHO
           </h2>
           <ul className="space-y-3">
-            {report.comments.map((comment) => (
+            {page.otherNotes.map((comment) => (
               <li key={comment.id} className="rounded-lg border border-slate-200 bg-white p-4">
                 <p className="text-sm text-muted">
                   {comment.author.name} · {dateTime(comment.createdAt)}

@@ -1,0 +1,35 @@
+import { returnedLabel } from "@/domain/designation-return";
+import type { DesignationPage } from "@/server/queries/designation-page";
+
+type Note = NonNullable<DesignationPage["returned"]>["note"];
+
+const dateTime = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+/**
+ * WHO's reason for returning the form, first on the page (as on a returned
+ * annual report): the institution starts its second round from what to change,
+ * not from a comment at the bottom of a long form.
+ */
+export function ReturnNote({ note }: { note: Note }) {
+  return (
+    <section
+      aria-labelledby="return-note"
+      className="space-y-2 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-5 text-amber-950"
+      data-testid="return-note"
+    >
+      <h2 id="return-note" className="text-lg font-semibold">
+        {returnedLabel}
+      </h2>
+      {note ? (
+        <>
+          <p className="whitespace-pre-line">{note.body}</p>
+          <p className="text-sm">
+            {note.author.name} · {dateTime(note.createdAt)}
+          </p>
+        </>
+      ) : (
+        <p>WHO returned the form for changes. Its comments are listed below.</p>
+      )}
+    </section>
+  );
+}
