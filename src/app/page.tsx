@@ -1,8 +1,8 @@
 import Link from "next/link";
 
 import { CurrentCentresHeadline } from "@/components/directory/current-centres-headline";
+import { KeywordField } from "@/components/directory/keyword-field";
 import { currentCentresFigure, currentCentresSearch } from "@/domain/directory/current-centres";
-import { maxQueryLength } from "@/domain/directory/search-params";
 import { currentCentresByRegion } from "@/server/queries/current-centres";
 
 // Counts change with every designation: render per request, never at build.
@@ -29,20 +29,7 @@ export default async function HomePage() {
             By topic, institution, city or country: for example telemedicine, nursing or Geneva.
           </p>
           <div className="flex flex-wrap gap-3">
-            <input
-              id="home-q"
-              name="q"
-              type="search"
-              maxLength={maxQueryLength}
-              aria-describedby="home-q-hint"
-              className="min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-3 py-2 text-lg"
-            />
-            <button
-              type="submit"
-              className="rounded-md bg-brand-700 px-6 py-2 font-medium text-white hover:bg-brand-800"
-            >
-              Search
-            </button>
+            <KeywordField id="home-q" describedBy="home-q-hint" />
           </div>
         </form>
         <CurrentCentresHeadline figure={figure} className="text-lg" />

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { FacetGroup } from "@/components/directory/facet-group";
 import { FiltersDisclosure } from "@/components/directory/filters-disclosure";
+import { KeywordField } from "@/components/directory/keyword-field";
 import { Pagination } from "@/components/directory/pagination";
 import { ResultList } from "@/components/directory/result-list";
 import { canonicalSearchLocation } from "@/domain/directory/canonical-query";
@@ -119,21 +120,11 @@ export default async function CentresPage({ searchParams }: Props) {
             <label htmlFor="q" className="sr-only">
               Keywords
             </label>
-            <input
+            <KeywordField
               id="q"
-              name="q"
-              type="search"
               defaultValue={search.q}
-              maxLength={maxQueryLength}
               placeholder="For example: telemedicine, nursing, Geneva"
-              className="min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-3 py-2 text-lg"
             />
-            <button
-              type="submit"
-              className="rounded-md bg-brand-700 px-6 py-2 font-medium text-white hover:bg-brand-800"
-            >
-              Search
-            </button>
           </div>
           <div className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
             <label className="flex items-center gap-2">
