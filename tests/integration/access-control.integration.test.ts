@@ -221,6 +221,30 @@ for (const kind of testDatabaseKinds()) {
           { viewer: officer, meta },
         );
         expect(focal.status).toBe("error");
+        // The invitation returns only to a designation's own page: never to another site.
+        for (const returnTo of [
+          "https://evil.example/designations/1",
+          "//evil.example",
+          "/designations/0",
+          "/admin",
+        ]) {
+          const elsewhere = await server.executeCommand(
+            server.invite,
+            {
+              email: "away@example.org",
+              name: "Away",
+              role: "CENTRE_STAFF",
+              centre: own.reference,
+              returnTo,
+            },
+            { viewer: officer, meta },
+          );
+          expect(elsewhere).toMatchObject({
+            status: "error",
+            fieldErrors: { returnTo: ["This form cannot return there. Reload the page."] },
+          });
+        }
+        expect(await prisma.user.count({ where: { email: "away@example.org" } })).toBe(0);
         await expect(
           server.executeCommand(
             server.invite,

@@ -3,6 +3,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
+import { parseRecordId } from "@/domain/record-id";
 import { recordAudit } from "@/server/audit/record-audit";
 import { issueToken, setPasswordLink } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
@@ -22,7 +23,11 @@ const schema = z
     // but a designation's own path is followed (no open redirect).
     returnTo: z
       .string()
-      .regex(/^\/designations\/\d{1,9}$/, "This form cannot return there. Reload the page.")
+      .refine(
+        (path) =>
+          path.startsWith("/designations/") && parseRecordId(path.slice("/designations/".length)) !== null,
+        "This form cannot return there. Reload the page.",
+      )
       .optional(),
   })
   .strict();
