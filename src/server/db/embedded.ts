@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -159,9 +160,9 @@ async function startEmbeddedDb(
   try {
     const url = await waitUntilListening(paths, child, exited, () => stderr);
     ready = true;
-    return { url, embedded: true, stop: () => stopChild(child, exited) };
+    return { url, embedded: true, stop: () => stopChild(child, exited, paths) };
   } catch (error) {
-    await stopChild(child, exited);
+    await stopChild(child, exited, paths);
     throw error;
   }
 }
@@ -194,14 +195,21 @@ async function waitUntilListening(
 /** How long a stopping embedded database may take to close before it is killed. */
 const STOP_GRACE_MS = 60_000;
 
-async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+async function stopChild(
+  child: ChildProcess,
+  exited: Promise<number | null>,
+  paths: Pick<EmbeddedDbPaths, "stateFile" | "lockFile">,
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  // tsx's CLI relays SIGTERM to the script and exits after it, so waiting
-  // for this process means PGlite has been closed.
   child.kill("SIGTERM");
-  // Closing PGlite writes its data out; on a busy machine that took over 20 s,
-  // and a kill then leaves the state and lock files behind.
   const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
   await exited;
   clearTimeout(timer);
+  // tsx's CLI may exit before the script it relayed SIGTERM to has closed
+  // PGlite (seen on a busy machine): stopped means the script removed its
+  // state and lock files, which it does last.
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while ((existsSync(paths.stateFile) || existsSync(paths.lockFile)) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
