@@ -10,6 +10,14 @@ const chromium = chromiumExecutable();
 
 export default defineConfig({
   testDir: "e2e",
+  // `npm test` runs the journeys twice, once per kind of database, and runs
+  // the ones that only check markup (axe, layout, the home page) in one run
+  // each: they read what other journeys read and write nothing, so a second
+  // run would add minutes, not coverage (docs/decisions/0021-fast-test-suite.md).
+  testIgnore: (process.env.E2E_IGNORE ?? "")
+    .split(",")
+    .filter(Boolean)
+    .map((file) => `**/${file}`),
   outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
@@ -18,7 +26,10 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : "list",
   use: {
     baseURL: `http://localhost:${port}`,
-    trace: "retain-on-failure",
+    // The DOM snapshots of each step, kept when a journey fails; the
+    // screencast beside them costs more CPU than it tells.
+    trace: { mode: "retain-on-failure", snapshots: true, screenshots: false },
+    screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: {
       executablePath: chromium,

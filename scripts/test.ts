@@ -4,12 +4,14 @@
 // ("summary: N passed, N failed"). A run that executes no test fails.
 //
 // Integration tests always run on PGlite and also on PostgreSQL when
-// TEST_DATABASE_URL is set; the end-to-end journeys likewise run against a
-// fresh embedded database and, with TEST_DATABASE_URL, a fresh PostgreSQL one.
+// TEST_DATABASE_URL is set; the end-to-end journeys likewise run against an
+// embedded database and, with TEST_DATABASE_URL, a PostgreSQL one. All start
+// from the run's templates, migrated and seeded once per kind of database.
 //
-// Three lanes run side by side (docs/decisions/0021-fast-test-suite.md): the
-// static checks and unit tests; the integration tests; the build and then both
-// end-to-end runs at once, each against its own server on the one build. The
+// Three lanes run side by side (docs/decisions/0021-fast-test-suite.md) once
+// the templates are under way: the static checks and unit tests; the
+// integration tests; the build and then both end-to-end runs at once, each
+// against its own server on the one build. The
 // tests with the tightest time limits get the CPU first (see `niceness`).
 // Each step's output is printed as a block when it ends.
 //
@@ -21,6 +23,8 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } fr
 import os from "node:os";
 import path from "node:path";
 
+import { startPgliteServer } from "../src/server/db/pglite-server";
+import { buildTemplates, TEMPLATES_ENV, type Built } from "../tests/support/test-templates";
 import { freshDatabase } from "./lib/fresh-database";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -33,6 +37,7 @@ type Outcome = Counts & { step: string; ok: boolean; wallSeconds: number; cpuSec
 
 /** The results table's rows, in this order whatever order the steps end in. */
 const steps = [
+  "database templates",
   "lint",
   "format",
   "schema format",
@@ -103,16 +108,56 @@ async function check(step: StepName, command: string, args: string[]): Promise<b
   return result.ok;
 }
 
+/**
+ * The migrated and seeded databases every integration test file and both
+ * end-to-end servers start from (tests/support/test-templates.ts): migrating
+ * and seeding the 821 centres is done once per kind of database, not four
+ * times. Built in this process, whose id their names carry, so that nothing
+ * takes them for a crashed run's leftovers before this run drops them.
+ */
+async function databaseTemplates(): Promise<Built | undefined> {
+  const step = "database templates";
+  const started = Date.now();
+  const cpuBefore = process.cpuUsage();
+  console.log(`━━ ${step} ━━ started`);
+  const built = await buildTemplates().catch((error: unknown) => {
+    console.error(error);
+    return undefined;
+  });
+  const cpu = process.cpuUsage(cpuBefore);
+  const wallSeconds = (Date.now() - started) / 1000;
+  console.log(`━━ ${step} ━━ ended (${built ? "built" : "failed"}) after ${Math.round(wallSeconds)} s`);
+  outcomes.set(step, {
+    step,
+    ok: Boolean(built),
+    passed: 0,
+    failed: built ? 0 : 1,
+    skipped: 0,
+    wallSeconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+  });
+  return built;
+}
+
 /** Vitest projects (vitest.config.ts): the integration tests are two, run as one step. */
-async function vitest(step: "unit tests" | "integration tests", projects: string[]) {
+async function vitest(
+  step: "unit tests" | "integration tests",
+  projects: string[],
+  env: Record<string, string> = {},
+) {
   const output = path.join(reports, `${step}.json`);
-  const result = await run(step, bin("vitest"), [
-    "run",
-    ...projects.flatMap((project) => ["--project", project]),
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile.json=${output}`,
-  ]);
+  const result = await run(
+    step,
+    bin("vitest"),
+    [
+      "run",
+      ...projects.flatMap((project) => ["--project", project]),
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${output}`,
+    ],
+    env,
+  );
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(output)) {
     const report = JSON.parse(readFileSync(output, "utf8")) as {
@@ -157,33 +202,61 @@ async function staticChecksAndUnitTests() {
   await vitest("unit tests", ["unit"]);
 }
 
-async function buildAndEndToEnd() {
-  if (!(await check("build", bin("next"), ["build"]))) {
-    outcomes.set("end-to-end (PGlite)", {
-      step: "end-to-end (PGlite)",
-      ok: false,
-      passed: 0,
-      failed: 1,
-      skipped: 0,
-      wallSeconds: 0,
-    });
-    return;
-  }
+async function integrationTests(templates: Promise<Built | undefined>) {
+  const built = await templates;
+  if (!built) return notRun("integration tests");
+  await vitest("integration tests", ["integration", "integration-alone"], {
+    [TEMPLATES_ENV]: JSON.stringify(built.templates),
+  });
+}
+
+async function buildAndEndToEnd(templates: Promise<Built | undefined>) {
+  const built = await check("build", bin("next"), ["build"]);
+  const seeded = (await templates)?.templates;
+  if (!built || !seeded) return notRun("end-to-end (PGlite)");
   const port = Number(process.env.E2E_PORT ?? 3100);
-  const embeddedDir = process.env.E2E_EMBEDDED_DB_DIR ?? path.join("data", "e2e-pglite");
-  rmSync(path.join(root, embeddedDir), { recursive: true, force: true });
+  const embeddedDir = path.join(root, process.env.E2E_EMBEDDED_DB_DIR ?? path.join("data", "e2e-pglite"));
   const testDatabaseUrl = process.env.TEST_DATABASE_URL;
   await Promise.all([
-    playwright("PGlite", {
-      E2E_EMBEDDED_DB_DIR: embeddedDir,
-      E2E_PORT: String(port),
-      E2E_EMBEDDED_DB_PORT: process.env.E2E_EMBEDDED_DB_PORT ?? "54339",
-    }),
+    copyPgliteTemplate(seeded.pglite.seeded, embeddedDir).then(() =>
+      playwright("PGlite", {
+        ...(testDatabaseUrl ? { E2E_IGNORE: markupSpecs.pglite } : {}),
+        E2E_EMBEDDED_DB_DIR: embeddedDir,
+        E2E_PORT: String(port),
+        E2E_EMBEDDED_DB_PORT: process.env.E2E_EMBEDDED_DB_PORT ?? "54339",
+      }),
+    ),
     testDatabaseUrl &&
-      freshDatabase(testDatabaseUrl, process.env.E2E_DATABASE_NAME ?? "registry_e2e").then((url) =>
-        playwright("PostgreSQL", { E2E_DATABASE_URL: url, E2E_PORT: String(port + 1) }),
+      freshDatabase(
+        testDatabaseUrl,
+        process.env.E2E_DATABASE_NAME ?? "registry_e2e",
+        seeded.postgres?.seeded,
+      ).then((url) =>
+        playwright("PostgreSQL", {
+          E2E_IGNORE: markupSpecs.postgres,
+          E2E_DATABASE_URL: url,
+          E2E_PORT: String(port + 1),
+        }),
       ),
   ]);
+}
+
+/**
+ * With both runs, the journeys that only check markup run in one of them
+ * each (playwright.config.ts), about the same minutes on either side.
+ */
+const markupSpecs = { pglite: "a11y.spec.ts", postgres: "layout.spec.ts,home.spec.ts" };
+
+/** The embedded database's data folder, made from the seeded template's tarball. */
+async function copyPgliteTemplate(tarball: string, dataDir: string): Promise<void> {
+  rmSync(dataDir, { recursive: true, force: true });
+  const server = await startPgliteServer({ dataDir, loadDataDir: new Blob([readFileSync(tarball)]) });
+  await server.stop();
+}
+
+/** A step that could not run because one it needs failed. */
+function notRun(step: StepName): void {
+  outcomes.set(step, { step, ok: false, passed: 0, failed: 1, skipped: 0, wallSeconds: 0 });
 }
 
 function printResults(started: number) {
@@ -206,11 +279,9 @@ function printResults(started: number) {
 
 async function main() {
   const started = Date.now();
-  await Promise.all([
-    staticChecksAndUnitTests(),
-    vitest("integration tests", ["integration", "integration-alone"]),
-    buildAndEndToEnd(),
-  ]);
+  const templates = databaseTemplates();
+  await Promise.all([staticChecksAndUnitTests(), integrationTests(templates), buildAndEndToEnd(templates)]);
+  await (await templates)?.drop();
 
   const total = [...outcomes.values()].reduce(
     (sum, o) => ({

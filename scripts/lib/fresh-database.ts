@@ -3,13 +3,13 @@ import pg from "pg";
 // Fresh PostgreSQL databases beside an administrative URL's, for the test
 // suite's end-to-end server and the benchmarks.
 
-/** Drops and recreates `name` on the server of `adminUrl`; returns its URL. */
-export async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+/** Drops and recreates `name` on the server of `adminUrl` (a copy of `template` if given); returns its URL. */
+export async function freshDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
   } finally {
     await admin.end();
   }

@@ -18,7 +18,7 @@ import {
   startPgliteDatabase,
   testDatabaseKinds,
   type TestDatabase,
-} from "./test-database";
+} from "./database-servers";
 
 // The integration project's global set-up (vitest.config.ts): migrating and
 // seeding the 821 centres takes far longer than copying a database, so each
@@ -44,12 +44,23 @@ declare module "vitest" {
   }
 }
 
-type Built = { templates: TestTemplates; drop: () => Promise<void> };
+export type Built = { templates: TestTemplates; drop: () => Promise<void> };
 // Both integration projects (vitest.config.ts) run this set-up in the one
 // vitest process: the templates are built once, dropped after the last one.
 const shared = globalThis as { registryTestTemplates?: { built: Promise<Built>; users: number } };
 
+/**
+ * Set by `npm test` (scripts/test.ts), which builds the templates once for the
+ * integration tests and the end-to-end servers alike, and drops them itself.
+ */
+export const TEMPLATES_ENV = "REGISTRY_TEST_TEMPLATES";
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const given = process.env[TEMPLATES_ENV];
+  if (given) {
+    project.provide("testTemplates", JSON.parse(given) as TestTemplates);
+    return async () => {};
+  }
   const templates = (shared.registryTestTemplates ??= { built: buildTemplates(), users: 0 });
   templates.users += 1;
   const built = await templates.built;
@@ -62,7 +73,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-async function buildTemplates(): Promise<Built> {
+export async function buildTemplates(): Promise<Built> {
   const folder = await mkdtemp(path.join(os.tmpdir(), "registry-templates-"));
   const now = new Date();
   const databases: TestDatabase[] = [];
