@@ -187,3 +187,34 @@ test("without JavaScript, a second region is ticked in the plain form and both a
   await page.screenshot({ path: "test-results/facets-no-js-1280.png", fullPage: true });
   await context.close();
 });
+
+test("“Show all” of a facet comes back at the filters, on a phone and a wide screen, with and without JavaScript", async ({
+  browser,
+}) => {
+  for (const javaScriptEnabled of [true, false]) {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 900 },
+    ]) {
+      const context = await browser.newContext({ javaScriptEnabled, viewport });
+      const page = await context.newPage();
+      const where = `${viewport.width}px, JavaScript ${javaScriptEnabled ? "on" : "off"}`;
+      await page.goto("/centres?region=EURO");
+      const filters = page.getByRole("complementary", { name: "Filters" });
+      // On a phone the filters are a closed disclosure after the results.
+      if (viewport.width < 1024) await filters.getByText("Filters", { exact: true }).first().click();
+      const countries = page.getByRole("group", { name: "Country" });
+      const shownBefore = await countries.locator(".facet-option").count();
+      await countries.getByRole("link", { name: /^Show all \d+ values of country$/ }).click();
+
+      await expect(page, where).toHaveURL(/\/centres\?region=EURO&expand=country#filters$/);
+      // The visitor is at the filters, the facet now whole, not back at the top of the results.
+      await expect(filters, where).toBeFocused();
+      await expect(filters, where).toBeInViewport();
+      await expect(countries.getByRole("link", { name: /^Show all/ }), where).toHaveCount(0);
+      expect(await countries.locator(".facet-option").count(), where).toBeGreaterThan(shownBefore);
+      await expect(countries.getByRole("checkbox").first(), where).toBeVisible();
+      await context.close();
+    }
+  }
+});

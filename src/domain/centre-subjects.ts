@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+import type { DesignationFacts } from "./designation";
+import type { Verdict } from "./evaluation";
+
 // A centre designated through the registry is a full member of the directory
 // (issue #12 item 2, decision 0025): its staff choose its subjects on the
 // designation form, one to three from the reference list, in order (the
@@ -7,6 +10,22 @@ import { z } from "zod";
 // plan when it is designated (workPlanActivityTypes).
 
 export const maxCentreSubjects = 3;
+
+/**
+ * Whether a designation's form chooses the centre's subjects. Only a first
+ * designation's does: a redesignation keeps the subjects the centre has from
+ * its previous designation, so its form neither offers nor needs them.
+ */
+export function formChoosesSubjects(kind: DesignationFacts["kind"]): Verdict {
+  switch (kind) {
+    case "INITIAL":
+      return { ok: true };
+    case "REDESIGNATION":
+      return { ok: false, message: "A redesignation keeps the subjects the centre has." };
+    default:
+      return kind satisfies never;
+  }
+}
 
 /** The form's subject fields: subject1 (the main subject), subject2, subject3. */
 const subjectField = /^subject(\d{1,2})$/;

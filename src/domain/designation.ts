@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { formChoosesSubjects } from "./centre-subjects";
 import { consultationDateErrors } from "./consultation-dates";
 import { admin, focalPoint, officer, staff, unitHead } from "./grants";
 import { stepFrom, stepNamesOf, type LifeCycleStep, type StepName } from "./life-cycle";
@@ -280,7 +281,7 @@ function formComplete(facts: DesignationFacts): Refusal | null {
   const form = facts.form;
   if (!form) return fail("The designation form could not be read.");
   if (!form.headOfCentreName) return fail("Enter the head of centre before submitting.", "headOfCentreName");
-  if (facts.kind === "INITIAL" && form.subjects === 0)
+  if (formChoosesSubjects(facts.kind).ok && form.subjects === 0)
     return fail("Choose the centre's subjects (one to three) before submitting.", "subject1");
   if (form.torItems === 0) return fail("Add at least one term of reference before submitting.", "tor");
   if (form.torItemsWithoutActivity > 0)

@@ -11,6 +11,14 @@ export function staffAccountState(account: { hasPassword: boolean; disabled: boo
   return account.hasPassword ? "active" : "invited";
 }
 
+/** The state's name wherever accounts are administered (the people list and a person's page). */
+export const accountStateLabels: Record<StaffAccountState, string> = {
+  active: "Active",
+  invited: "Invited, no password yet",
+  disabled: "Disabled",
+};
+
+/** What the state means for the designation form, beside each staff account on the designation's page. */
 export const staffAccountStateLabels: Record<StaffAccountState, string> = {
   active: "can sign in and complete the form",
   invited: "invited, has not set a password yet",

@@ -416,6 +416,10 @@ for (const kind of testDatabaseKinds()) {
     describe("revocation (docs/security.md scenario 10)", () => {
       it("disabling a user or ending their sessions rejects the old session at the next request", async () => {
         const target = await prisma.user.findUniqueOrThrow({ where: { email: "focal.afro@who.example" } });
+        // The people list states each account by the domain rule (staffAccountState).
+        const listed = async () =>
+          (await server.listUsers(viewers.admin!, "focal.afro@who.example")).map((user) => user.state);
+        expect(await listed()).toEqual(["active"]);
         const oldClaims = { uid: target.id, sv: target.sessionVersion, sat: Math.floor(Date.now() / 1000) };
         expect(await server.loadViewer(prisma, oldClaims)).not.toBeNull();
 
@@ -437,6 +441,7 @@ for (const kind of testDatabaseKinds()) {
         );
         expect(disabled.status).toBe("success");
         expect(await server.loadViewer(prisma, newClaims)).toBeNull();
+        expect(await listed()).toEqual(["disabled"]);
         const events = await prisma.auditEvent.findMany({
           where: {
             entityType: "User",

@@ -90,6 +90,17 @@ for (const kind of testDatabaseKinds()) {
       expect(hidden.message).toMatch(/could not find/);
 
       expect((await step(as(commands.sendCommand), officer!)).state).toBe("WITH_INSTITUTION");
+      // My work labels the form as its page's badge does: sent, not yet returned.
+      const { myWork } = await import("@/server/queries/my-work");
+      const { designationBadgeLabel, returnedLabel } = await import("@/domain/designation-return");
+      const myFormDetail = async () =>
+        (await myWork(staffNew!))
+          .filter((section) => section.id.startsWith("staff-designation-"))
+          .flatMap((section) => section.items)
+          .find((item) => item.href === `/designations/${early.id}`)?.detail;
+      expect(await myFormDetail()).toMatch(
+        new RegExp(`^Designation: ${designationBadgeLabel("WITH_INSTITUTION", false)}, waiting`),
+      );
 
       // Submitting an empty form fails at the field and changes nothing.
       const before = await designationOf(title);
@@ -294,6 +305,8 @@ for (const kind of testDatabaseKinds()) {
       expect(
         (await step(as(commands.returnCommand), officer!, { comment: "Name the 20 countries." })).state,
       ).toBe("WITH_INSTITUTION");
+      // Returned: My work says so with the words of the designation's page, not "With the institution".
+      expect(await myFormDetail()).toMatch(new RegExp(`^Designation: ${returnedLabel}, waiting`));
       expect((await step(as(commands.submitCommand), staffNew!)).state).toBe("SUBMITTED");
       expect(
         await prisma.comment.findMany({

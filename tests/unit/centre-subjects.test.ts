@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { centreSubjectsSchema, workPlanActivityTypes } from "@/domain/centre-subjects";
+import { centreSubjectsSchema, formChoosesSubjects, workPlanActivityTypes } from "@/domain/centre-subjects";
+import type { DesignationFacts } from "@/domain/designation";
 
 // Issue #12 item 2 (decision 0025): a first designation's form names one to
 // three subjects; the types of activity follow from the work plan.
@@ -50,5 +51,26 @@ describe("types of activity from the work plan", () => {
       workPlanActivityTypes([{ activityTypeId: 4 }, { activityTypeId: 2 }, { activityTypeId: 4 }]),
     ).toEqual([4, 2]);
     expect(workPlanActivityTypes([])).toEqual([]);
+  });
+});
+
+describe("which designation's form chooses the centre's subjects", () => {
+  it("a first designation's: its staff choose them", () => {
+    expect(formChoosesSubjects("INITIAL")).toEqual({ ok: true });
+  });
+
+  it("not a redesignation's: it keeps the subjects the centre has from its previous designation", () => {
+    expect(formChoosesSubjects("REDESIGNATION")).toEqual({
+      ok: false,
+      message: "A redesignation keeps the subjects the centre has.",
+    });
+  });
+
+  it("answers for every kind of designation, and only a first designation chooses", () => {
+    const kinds: Record<DesignationFacts["kind"], true> = { INITIAL: true, REDESIGNATION: true };
+    const choosing = (Object.keys(kinds) as DesignationFacts["kind"][]).filter(
+      (kind) => formChoosesSubjects(kind).ok,
+    );
+    expect(choosing).toEqual(["INITIAL"]);
   });
 });

@@ -278,6 +278,15 @@ describe("designation guards", () => {
       fieldErrors: { subject1: ["Choose the centre's subjects (one to three) before submitting."] },
     });
     expect(run({})).toEqual({ ok: true, to: "SUBMITTED" });
+    // A redesignation keeps the centre's subjects (formChoosesSubjects): none on its form is no gap.
+    expect(
+      transition(
+        "submit",
+        facts("WITH_INSTITUTION", { kind: "REDESIGNATION", form: { ...form, subjects: 0 } }),
+        parsed("submit"),
+        ctx,
+      ),
+    ).toEqual({ ok: true, to: "SUBMITTED" });
   });
 
   it("requires a comment or reason and rejects extra fields", () => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { FacetGroup } from "@/components/directory/facet-group";
-import { FiltersDisclosure } from "@/components/directory/filters-disclosure";
+import { FiltersDisclosure, filtersId } from "@/components/directory/filters-disclosure";
 import { KeywordField } from "@/components/directory/keyword-field";
 import { Pagination } from "@/components/directory/pagination";
 import { ResultList } from "@/components/directory/result-list";
@@ -161,7 +161,7 @@ export default async function CentresPage({ searchParams }: Props) {
               {search.q ? <> for “{search.q}”</> : null}
             </h2>
             {/* On a phone the filters follow the results: a way there. */}
-            <a href="#filters" className="text-sm lg:hidden">
+            <a href={`#${filtersId}`} className="text-sm lg:hidden">
               Filters
             </a>
             {result.total > 0 && (
@@ -215,7 +215,8 @@ export default async function CentresPage({ searchParams }: Props) {
               name={name}
               legend={legend}
               values={result.facets[name]}
-              expandHref={expand === name ? undefined : href(search, { expand: name })}
+              // The page comes back where the visitor was: at the filters, the facet now whole.
+              expandHref={expand === name ? undefined : `${href(search, { expand: name })}#${filtersId}`}
             />
           ))}
           <button

@@ -1,3 +1,6 @@
+/** The filters' id: the "Filters" link and every "Show all" link lead there. */
+export const filtersId = "filters";
+
 /**
  * The search page's filters, after the results. On a phone they are a
  * disclosure (a native <details>, so it opens without JavaScript), closed
@@ -16,7 +19,9 @@ export function FiltersDisclosure({
 }) {
   const summary = chosen > 0 ? `${chosen} chosen` : null;
   return (
-    <aside id="filters" aria-label="Filters">
+    // Focusable (not in the tab order) so that following a link to it moves focus into the
+    // filters, as a screen reader or keyboard user expects after "Show all".
+    <aside id={filtersId} aria-label="Filters" tabIndex={-1} className="scroll-mt-4">
       <details className="filters" open={open}>
         <summary className="filters-summary">
           <h2 className="inline text-lg font-semibold">Filters</h2>

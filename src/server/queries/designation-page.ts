@@ -1,5 +1,6 @@
 import "server-only";
 
+import { formChoosesSubjects } from "@/domain/centre-subjects";
 import { toIsoDate } from "@/domain/dates";
 import { designationActions, designationLifeCycle, designationPermission } from "@/domain/designation";
 import { latestReturnComment, returnedToInstitution } from "@/domain/designation-return";
@@ -146,7 +147,7 @@ export async function designationPage(viewer: Viewer, designationId: number) {
       ? await similarCentres(facts.centreId)
       : [];
   // The reference list, for a first designation's form that the viewer may edit (decision 0025).
-  const subjectsEditable = designation.kind === "INITIAL" && permissions["designation.edit-form"];
+  const subjectsEditable = formChoosesSubjects(designation.kind).ok && permissions["designation.edit-form"];
   const subjectOptions = subjectsEditable
     ? await prisma.subject.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })
     : [];

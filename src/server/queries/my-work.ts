@@ -9,11 +9,11 @@ import {
 import { addDays, daysBetween, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { missingEvaluations } from "@/domain/dashboard";
 import {
-  designationStateLabels,
   designationStatesWaitingFor,
   openDesignationStates,
   type DesignationState,
 } from "@/domain/designation";
+import { designationBadgeLabel, returnedToInstitution } from "@/domain/designation-return";
 import { redesignationStartable } from "@/domain/evaluation";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
@@ -33,6 +33,7 @@ type DesignationRow = {
   kind: string;
   stateChangedAt: Date;
   centre: { reference: string; title: string };
+  returned: boolean;
 };
 type ReportRow = {
   id: number;
@@ -48,7 +49,7 @@ function designationItems(rows: DesignationRow[], now = new Date()): WorkItem[] 
     return {
       key: `designation-${row.id}`,
       title: `${row.centre.reference} · ${row.centre.title}`,
-      detail: `${row.kind === "REDESIGNATION" ? "Redesignation" : "Designation"}: ${designationStateLabels[row.state]}, waiting ${days} ${days === 1 ? "day" : "days"}`,
+      detail: `${row.kind === "REDESIGNATION" ? "Redesignation" : "Designation"}: ${designationBadgeLabel(row.state, row.returned)}, waiting ${days} ${days === 1 ? "day" : "days"}`,
       href: `/designations/${row.id}`,
     };
   });
@@ -108,13 +109,28 @@ async function renewalSections(viewer: Viewer, today: Date): Promise<WorkSection
   ];
 }
 
-async function designations(where: Prisma.DesignationWhereInput) {
-  return prisma.designation.findMany({
+async function designations(where: Prisma.DesignationWhereInput): Promise<DesignationRow[]> {
+  const rows = await prisma.designation.findMany({
     where,
     select: { id: true, state: true, kind: true, stateChangedAt: true, centre: { select: centreSelect } },
     orderBy: { stateChangedAt: "asc" },
     take: 50,
   });
+  // A form with the institution reads as its page's badge does (returned or not), so the
+  // last recorded step of each one decides, as on the designation's page.
+  const withInstitution = rows.filter((row) => row.state === "WITH_INSTITUTION").map((row) => String(row.id));
+  const steps = withInstitution.length
+    ? await prisma.auditEvent.findMany({
+        where: { entityType: "Designation", entityId: { in: withInstitution }, toState: { not: null } },
+        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+        select: { entityId: true, action: true },
+      })
+    : [];
+  const lastStep = new Map(steps.map((step) => [step.entityId, step]));
+  return rows.map((row) => ({
+    ...row,
+    returned: returnedToInstitution(row.state, lastStep.get(String(row.id)) ?? null),
+  }));
 }
 
 async function reports(where: Prisma.AnnualReportWhereInput) {

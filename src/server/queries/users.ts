@@ -1,5 +1,6 @@
 import "server-only";
 
+import { staffAccountState, type StaffAccountState } from "@/domain/institution-staff";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
 import { authorize } from "@/server/policy/authorize";
@@ -9,8 +10,7 @@ export type UserListRow = {
   name: string;
   email: string;
   roles: string[];
-  disabled: boolean;
-  invited: boolean;
+  state: StaffAccountState;
   lastSignInAt: Date | null;
 };
 
@@ -73,9 +73,8 @@ export async function listUsers(viewer: Viewer, query: string): Promise<UserList
     name: user.name,
     email: user.email,
     roles: user.roles.map(describeAssignment),
-    disabled: user.disabledAt !== null,
-    // Only whether a password exists leaves this function, never the hash.
-    invited: user.passwordHash === null,
+    // Only whether a password exists counts here; the hash never leaves this function.
+    state: staffAccountState({ hasPassword: user.passwordHash !== null, disabled: user.disabledAt !== null }),
     lastSignInAt: user.lastSignInAt,
   }));
 }
@@ -88,7 +87,7 @@ export type UserDetail = {
   disabledAt: Date | null;
   lastSignInAt: Date | null;
   createdAt: Date;
-  hasPassword: boolean;
+  state: StaffAccountState;
   roles: { id: number; label: string }[];
   audit: {
     id: string;
@@ -140,7 +139,7 @@ export async function userDetail(viewer: Viewer, id: number): Promise<UserDetail
     disabledAt: user.disabledAt,
     lastSignInAt: user.lastSignInAt,
     createdAt: user.createdAt,
-    hasPassword: user.passwordHash !== null,
+    state: staffAccountState({ hasPassword: user.passwordHash !== null, disabled: user.disabledAt !== null }),
     roles: user.roles.map((assignment) => ({ id: assignment.id, label: describeAssignment(assignment) })),
     audit: events.map((event) => ({
       id: event.id.toString(),

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { centreSubjectsSchema } from "@/domain/centre-subjects";
+import { centreSubjectsSchema, formChoosesSubjects } from "@/domain/centre-subjects";
 import {
   activitySchema,
   formDetailsSchema,
@@ -14,10 +14,10 @@ import { CommandError } from "../command";
 import { editFormCommand } from "./edit-form-command";
 
 /**
- * The centre's subjects, chosen on a first designation's form (a
- * redesignation keeps the subjects the centre has): the list replaced in the
- * chosen order, each id checked against the reference list. The search
- * document and the facet counts follow through their triggers.
+ * The centre's subjects, chosen on a first designation's form only
+ * (formChoosesSubjects): the list replaced in the chosen order, each id
+ * checked against the reference list. The search document and the facet
+ * counts follow through their triggers.
  */
 export const saveSubjectsCommand = editFormCommand(
   "subjects",
@@ -27,8 +27,8 @@ export const saveSubjectsCommand = editFormCommand(
       where: { id: input.designationId },
       select: { centreId: true, kind: true },
     });
-    if (designation.kind !== "INITIAL")
-      throw new CommandError("A redesignation keeps the subjects the centre has.");
+    const chooses = formChoosesSubjects(designation.kind);
+    if (!chooses.ok) throw new CommandError(chooses.message);
     const known = await tx.subject.findMany({
       where: { id: { in: input.subjectIds } },
       select: { id: true },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { DataTable } from "@/components/data-table";
+import { accountStateLabels } from "@/domain/institution-staff";
 import { requirePage } from "@/server/policy/page-guard";
 import { listUsers } from "@/server/queries/users";
 
@@ -59,7 +60,7 @@ export default async function UsersPage({ searchParams }: Props) {
             </td>
             <td className="px-4 py-2">{user.email}</td>
             <td className="px-4 py-2">{user.roles.join(", ") || "—"}</td>
-            <td className="px-4 py-2">{user.disabled ? "Disabled" : user.invited ? "Invited" : "Active"}</td>
+            <td className="px-4 py-2">{accountStateLabels[user.state]}</td>
             <td className="px-4 py-2">
               {user.lastSignInAt ? user.lastSignInAt.toISOString().slice(0, 16).replace("T", " ") : "—"}
             </td>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { DataTable } from "@/components/data-table";
+import { accountStateLabels } from "@/domain/institution-staff";
 import { loadPageRecord } from "@/server/policy/page-record";
 import { hasTwoFactor } from "@/server/queries/two-factor";
 import { inviteOptions, userDetail } from "@/server/queries/users";
@@ -48,11 +49,8 @@ export default async function UserPage({
       <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
         <dt className="font-medium">Status</dt>
         <dd>
-          {user.disabledAt
-            ? `Disabled since ${utc(user.disabledAt)}`
-            : user.hasPassword
-              ? "Active"
-              : "Invited, no password yet"}
+          {accountStateLabels[user.state]}
+          {user.disabledAt && ` since ${utc(user.disabledAt)}`}
         </dd>
         <dt className="font-medium">Last sign-in</dt>
         <dd>{user.lastSignInAt ? utc(user.lastSignInAt) : "Never"}</dd>
