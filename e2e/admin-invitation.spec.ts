@@ -7,6 +7,8 @@ test("an administrator invites a focal point, who sets a password from the mail 
   page,
   browser,
 }) => {
+  // Two accounts, a mail page, axe twice: a minute is not enough on a busy 2-core machine.
+  test.setTimeout(180_000);
   const cspViolations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
