@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+import { firstAdministratorOutcome } from "@/domain/first-administrator";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { recordAudit } from "@/server/audit/record-audit";
+import { issueToken, setPasswordLink } from "@/server/auth/tokens";
+import { emailField } from "@/server/commands/command";
+import { enqueueMail } from "@/server/mail/enqueue-mail";
+
+const input = z
+  .object({
+    email: emailField,
+    name: z.string().trim().min(1, "Give the person's name.").max(200, "Use at most 200 characters."),
+    force: z.boolean(),
+  })
+  .strict();
+
+export type CreateAdministratorResult =
+  | { ok: true; userId: number; link: string; created: boolean; mailed: boolean }
+  | { ok: false; message: string };
+
+/**
+ * Creates an administrator (or makes an existing account one) and issues a
+ * one-time set-password link, audited as done from the command line. The
+ * link is mailed through the outbox when SMTP_URL is set; it is returned
+ * either way, for the operator's terminal.
+ */
+export async function createAdministrator(
+  db: PrismaClient,
+  raw: { email: string; name?: string; force?: boolean },
+  now: Date = new Date(),
+): Promise<CreateAdministratorResult> {
+  const parsed = input.safeParse({
+    email: raw.email,
+    name: raw.name ?? raw.email.split("@")[0] ?? "",
+    force: raw.force ?? false,
+  });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => i.message).join(" ") };
+  const { email, name, force } = parsed.data;
+  const mailed = Boolean(process.env.SMTP_URL);
+
+  return db.$transaction(async (tx) => {
+    const activeAdministrators = await tx.user.count({
+      where: { disabledAt: null, roles: { some: { role: "ADMIN" } } },
+    });
+    const existing = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, disabledAt: true, roles: { where: { role: "ADMIN" }, select: { id: true } } },
+    });
+    const outcome = firstAdministratorOutcome({
+      activeAdministrators,
+      account: existing
+        ? { disabled: Boolean(existing.disabledAt), administrator: existing.roles.length > 0 }
+        : null,
+      force,
+    });
+    if (outcome.kind === "refused") return { ok: false, message: outcome.reason };
+
+    const user = existing ?? (await tx.user.create({ data: { email, name }, select: { id: true } }));
+    if (!existing?.roles.length) await tx.roleAssignment.create({ data: { userId: user.id, role: "ADMIN" } });
+    const token = await issueToken(tx, {
+      userId: user.id,
+      purpose: "INVITATION",
+      issuedById: null,
+      now,
+    });
+    const link = setPasswordLink(token);
+    if (mailed) {
+      await enqueueMail(tx, {
+        kind: "invitation",
+        to: email,
+        subject: "You are an administrator of the Collaborating Centres Registry",
+        text: [
+          `Hello ${name},`,
+          "",
+          "The registry's operator has made you an administrator. Open this link to set your password:",
+          link,
+          "",
+          "The link works once and expires in 72 hours.",
+        ].join("\n"),
+      });
+    }
+    await recordAudit(tx, {
+      actor: null,
+      action: "user.administrator-created",
+      entity: { type: "User", id: user.id },
+      meta: null,
+      details: { email, via: "admin:create", outcome: outcome.kind, force, mailed },
+    });
+    return { ok: true, userId: user.id, link, created: !existing, mailed };
+  });
+}
