@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import Link from "next/link";
 import { headers } from "next/headers";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
@@ -11,7 +10,6 @@ import { LanguageSwitcher } from "@/components/language-switcher";
 import { SiteNav } from "@/components/site-nav";
 import { defaultLocale, localePath, locales, textDirection } from "@/i18n/locales";
 import { pagePathHeader } from "@/server/http/locale-routing";
-import { clientMessages } from "@/i18n/client-messages";
 import { siteOrigin } from "@/server/public-api/site-origin";
 
 import "./globals.css";
@@ -54,38 +52,35 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} dir={textDirection(locale)} className={GeistSans.variable}>
       <body className="flex min-h-screen flex-col font-sans antialiased">
-        {/* Client components get only the catalogue parts they use: every page's weight counts (decision 0024). */}
-        <NextIntlClientProvider messages={await clientMessages()}>
-          <a
-            href="#main"
-            className="sr-only focus:not-sr-only focus:absolute focus:start-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2"
-          >
-            {t("skipLink")}
-          </a>
-          <header className="border-b border-slate-200 bg-white">
-            <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
-              <Link
-                href={localePath(locale, "/")}
-                className="text-lg font-semibold text-brand-800 no-underline"
-              >
-                {t("name")}
-              </Link>
-              <div className="flex flex-wrap items-center gap-6">
-                <SiteNav />
-                <AccountNav />
-                <Suspense>
-                  <LanguageSwitcher current={locale} label={switcher("label")} />
-                </Suspense>
-              </div>
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:start-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2"
+        >
+          {t("skipLink")}
+        </a>
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
+            <Link
+              href={localePath(locale, "/")}
+              className="text-lg font-semibold text-brand-800 no-underline"
+            >
+              {t("name")}
+            </Link>
+            <div className="flex flex-wrap items-center gap-6">
+              <SiteNav />
+              <AccountNav />
+              <Suspense>
+                <LanguageSwitcher current={locale} label={switcher("label")} />
+              </Suspense>
             </div>
-          </header>
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-            {children}
-          </main>
-          <footer className="border-t border-slate-200 bg-white">
-            <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-muted">{t("footer")}</div>
-          </footer>
-        </NextIntlClientProvider>
+          </div>
+        </header>
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 bg-white">
+          <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-muted">{t("footer")}</div>
+        </footer>
       </body>
     </html>
   );
