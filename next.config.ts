@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 import { acceptedOriginHosts } from "./src/domain/site-address";
 
@@ -22,4 +23,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Finds src/i18n/request.ts, where each request's language and catalogue are chosen (decision 0026).
+const withNextIntl = createNextIntlPlugin();
+
+export default withNextIntl(nextConfig);

@@ -1,10 +1,12 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 
+import { configuredAppUrl } from "@/domain/site-address";
 import { baseAuthConfig, usesHttps } from "@/server/auth/config";
 import { foreignOriginResponse, isForeignOrigin } from "@/server/auth/origin-guard";
 import { createNonce, securityHeaders } from "@/server/auth/security-headers";
 import { hasSessionCookie } from "@/server/http/anonymous-page-cache";
+import { localeHeader, localeRouting, pagePathHeader } from "@/server/http/locale-routing";
 import { refuseMalformedRequest } from "@/server/http/malformed-request";
 
 // Headers only, never the authorization boundary (proxies can be bypassed,
@@ -26,12 +28,31 @@ function respond(request: ProxyRequest) {
   const malformed = refuseMalformedRequest(request);
   if (malformed) return withHeaders(malformed, headers);
 
+  // After the checks above: a refused request is refused in every language.
+  const language = localeRouting(request);
+  if (language.kind === "redirect") {
+    // On APP_URL, never the request's Host (decision 0012); Next wants an absolute Location here.
+    const redirect = NextResponse.redirect(new URL(language.location, configuredAppUrl(process.env)), 307);
+    redirect.headers.set("Vary", "Cookie, Accept-Language");
+    return withHeaders(redirect, headers);
+  }
+
   const requestHeaders = new Headers(request.headers);
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  // Set on every request, so a client cannot choose them by sending them itself.
+  requestHeaders.set(localeHeader, language.locale);
+  if (language.pagePath === null) requestHeaders.delete(pagePathHeader);
+  else requestHeaders.set(pagePathHeader, language.pagePath);
 
-  const response = withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
+  const forwarded = { request: { headers: requestHeaders } };
+  const rewrite = language.rewrite === null ? null : new URL(language.rewrite, request.url);
+  const response = withHeaders(
+    rewrite ? NextResponse.rewrite(rewrite, forwarded) : NextResponse.next(forwarded),
+    headers,
+  );
+  if (language.varies) response.headers.append("Vary", "Cookie, Accept-Language");
   // Anything rendered for a signed-in person stays out of shared caches and the back-forward cache.
   if (request.auth) response.headers.set("Cache-Control", "private, no-store");
   return response;

@@ -1,85 +1,105 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
 import { CurrentCentresHeadline } from "@/components/directory/current-centres-headline";
 import { KeywordField } from "@/components/directory/keyword-field";
 import { currentCentresFigure, currentCentresSearch } from "@/domain/directory/current-centres";
+import { getLocaleHref } from "@/i18n/server";
 import { currentCentresByRegion } from "@/server/queries/current-centres";
 
 // Counts change with every designation: render per request, never at build.
 export const dynamic = "force-dynamic";
 
 // Links to searches are plain <a>: next/link would prefetch a search render
-// for each of them (decision 0004).
+// for each of them (decision 0004). Every word comes from the catalogue
+// (Home.*, messages/<locale>.json) and every link stays in the page's language.
 export default async function HomePage() {
   const regions = await currentCentresByRegion();
   const figure = currentCentresFigure(regions);
+  const t = await getTranslations("Home");
+  const regionText = await getTranslations("Regions");
+  const href = await getLocaleHref();
+  // Region names and offices by code; a region the catalogue does not know keeps its name from the database.
+  const region = (code: string, part: "name" | "office", fallback: string) => {
+    const key = `${code}.${part}` as `AFRO.${typeof part}`;
+    return regionText.has(key) ? regionText(key) : fallback;
+  };
 
   return (
     <div className="space-y-10">
       <section className="max-w-3xl space-y-5">
-        <h1 className="text-3xl font-semibold tracking-tight text-brand-800 sm:text-4xl">
-          Collaborating centres
-        </h1>
+        <h1 className="text-3xl font-semibold tracking-tight text-brand-800 sm:text-4xl">{t("title")}</h1>
         {/* A plain GET form: it searches without JavaScript, and the results page is shareable. */}
-        <form method="get" action="/centres" role="search" aria-label="Centres" className="space-y-2">
+        <form
+          method="get"
+          action={href("/centres")}
+          role="search"
+          aria-label={t("searchForm")}
+          className="space-y-2"
+        >
           <label htmlFor="home-q" className="block text-lg font-medium">
-            Search the centres
+            {t("searchLabel")}
           </label>
           <p id="home-q-hint" className="text-sm text-muted">
-            By topic, institution, city or country: for example telemedicine, nursing or Geneva.
+            {t("searchHint")}
           </p>
           <div className="flex flex-wrap gap-3">
             <KeywordField id="home-q" describedBy="home-q-hint" />
           </div>
         </form>
         <CurrentCentresHeadline figure={figure} className="text-lg" />
-        <p className="text-muted">
-          Collaborating centres are institutions designated to support the network&apos;s programmes:
-          research, training, reference services and technical advice, in every region of the world.
-        </p>
+        <p className="text-muted">{t("about")}</p>
       </section>
 
       <section aria-labelledby="regions-heading" className="space-y-4">
         <h2 id="regions-heading" className="text-xl font-semibold">
-          Current centres by region
+          {t("regionsHeading")}
         </h2>
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {regions.map((region) => (
-            <li key={region.code} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-              <a href={currentCentresSearch("current", region.code)} className="group block no-underline">
+          {regions.map((row) => (
+            <li key={row.code} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+              <a href={href(currentCentresSearch("current", row.code))} className="group block no-underline">
                 <span className="block text-sm font-medium uppercase tracking-wide text-muted">
-                  {region.code}
+                  {row.code}
                 </span>
-                <span className="mt-1 block font-medium text-ink group-hover:underline">{region.name}</span>
+                <span className="mt-1 block font-medium text-ink group-hover:underline">
+                  {region(row.code, "name", row.name)}
+                </span>
                 <span className="mt-3 block text-brand-700">
-                  <span className="text-3xl font-semibold" data-testid={`region-count-${region.code}`}>
-                    {(region.active + region.pending).toLocaleString("en")}
-                  </span>{" "}
-                  <span className="text-sm">
-                    current {region.active + region.pending === 1 ? "centre" : "centres"}
-                  </span>
+                  {t.rich("regionCurrent", {
+                    count: row.active + row.pending,
+                    figure: (chunks) => (
+                      <span className="text-3xl font-semibold" data-testid={`region-count-${row.code}`}>
+                        {chunks}
+                      </span>
+                    ),
+                    label: (chunks) => <span className="text-sm">{chunks}</span>,
+                  })}
                 </span>
               </a>
               <p className="mt-1 text-sm">
-                <a href={currentCentresSearch("ACTIVE", region.code)}>
-                  {region.active.toLocaleString("en")} active
+                <a href={href(currentCentresSearch("ACTIVE", row.code))}>
+                  {t("regionActive", { count: row.active })}
                 </a>
                 {" · "}
-                <a href={currentCentresSearch("PENDING", region.code)}>
-                  {region.pending.toLocaleString("en")} pending renewal
+                <a href={href(currentCentresSearch("PENDING", row.code))}>
+                  {t("regionPending", { count: row.pending })}
                 </a>
               </p>
-              <p className="mt-1 text-sm text-muted">Regional office: {region.office}</p>
+              <p className="mt-1 text-sm text-muted">
+                {t("regionalOffice", { office: region(row.code, "office", row.office) })}
+              </p>
             </li>
           ))}
         </ul>
       </section>
 
       <section className="rounded-lg bg-brand-50 p-6">
-        <h2 className="text-lg font-semibold">Looking for a centre?</h2>
+        <h2 className="text-lg font-semibold">{t("lookingHeading")}</h2>
         <p className="mt-2 text-muted">
-          Every centre has its own page under its reference number, for example{" "}
-          <Link href="/centres/NOR-18">NOR-18</Link>.
+          {t.rich("lookingText", {
+            link: (chunks) => <Link href={href("/centres/NOR-18")}>{chunks}</Link>,
+          })}
         </p>
       </section>
     </div>

@@ -18,26 +18,8 @@ export const centreStatusLabels: Record<CentreStatus, string> = {
   TERMINATED: "Terminated",
 };
 
-/**
- * Each status in plain words, for wherever a status badge appears (issue #12):
- * a visitor should not have to guess what "Pending" means.
- */
-export const centreStatusMeanings: Record<CentreStatus, string> = {
-  PROPOSED: "Proposed means a first designation is being prepared: it is not a collaborating centre yet.",
-  ACTIVE: "Active means WHO designated the centre and its current term has not ended.",
-  PENDING:
-    "Pending means the centre's last recorded term has ended and no renewal (redesignation) is recorded here yet; WHO may have renewed it since.",
-  CLOSED: "Closed means the centre's term ended without a renewal: it is no longer a collaborating centre.",
-  NOT_DESIGNATED: "Not designated means the proposal was withdrawn or rejected.",
-  TERMINATED: "Terminated means WHO ended the designation before its term was over.",
-};
-
-/**
- * Why most centres are Pending: the directory starts from WHO's public list of
- * 2022, and the terms recorded there have mostly ended since.
- */
-export const directorySourceNote =
-  "The directory's data is WHO's public list of collaborating centres of 2022; most terms recorded there have ended since, so most of those centres show as Pending until a renewal is recorded.";
+// What each status means, in words, is in the catalogues (Status.meaning in
+// messages/<locale>.json), with the note on WHO's 2022 list (Status.sourceNote).
 
 /** Statuses a public visitor may ever see; the rest exist only inside WHO. */
 export const publicCentreStatuses: readonly CentreStatus[] = ["ACTIVE", "PENDING", "CLOSED", "TERMINATED"];

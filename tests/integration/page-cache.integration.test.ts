@@ -163,7 +163,8 @@ for (const kind of testDatabaseKinds()) {
     it("renders what it may keep without the visitor's cookies, and leaves look-alike session cookies alone", async () => {
       const visitor = await fetchPage("/centres?q=dental", { cookie: "theme=dark; authjs.csrf-token=abc" });
       expect(visitor.headers.get("x-page-cache")).toBe("miss");
-      expect(app.lastCookie()).toBeUndefined();
+      // Only the language the page is kept in (decision 0026).
+      expect(app.lastCookie()).toBe("NEXT_LOCALE=en");
       await settle();
 
       // Auth.js would read this as a session: never answered from, nor kept in, the cache.
@@ -188,6 +189,50 @@ for (const kind of testDatabaseKinds()) {
       const again = await fetchPage("/centres/NOR-18");
       expect(again.headers.get("x-page-cache")).toBeNull();
       expect(app.renders()).toBe(rendersBefore + 2);
+    });
+
+    it("never answers a reader of another language with the English page, and keeps each language apart", async () => {
+      await fetchPage("/centres?q=health");
+      await settle();
+      expect((await fetchPage("/centres?q=health")).headers.get("x-page-cache")).toBe("hit");
+
+      // A remembered French choice, or a first visit from a Spanish browser: not the English
+      // page (the proxy sends them to /fr/… or /es/…), and the app sees their cookie.
+      const others: Record<string, string>[] = [
+        { cookie: "NEXT_LOCALE=fr" },
+        { "accept-language": "es-ES,es;q=0.9" },
+        { cookie: "theme=dark; NEXT_LOCALE=ar", "accept-language": "en" },
+      ];
+      for (const headers of others) {
+        const rendersBefore = app.renders();
+        const answer = await fetchPage("/centres?q=health", headers);
+        expect(answer.headers.get("x-page-cache")).toBeNull();
+        expect(app.renders()).toBe(rendersBefore + 1);
+        expect(app.lastCookie()).toBe(headers.cookie);
+      }
+      // English chosen explicitly wins over the browser's languages: the English page.
+      const chosen = await fetchPage("/centres?q=health", {
+        cookie: "NEXT_LOCALE=en",
+        "accept-language": "fr",
+      });
+      expect(chosen.headers.get("x-page-cache")).toBe("hit");
+      // An English browser, as most: the English page.
+      const english = await fetchPage("/centres?q=health", { "accept-language": "en-GB,fr;q=0.5" });
+      expect(english.headers.get("x-page-cache")).toBe("hit");
+
+      // The French address is a page of its own, French whatever the cookie and browser say.
+      const french = await fetchPage("/fr/centres?q=health", { cookie: "NEXT_LOCALE=es" });
+      expect(french.headers.get("x-page-cache")).toBe("miss");
+      expect(app.lastCookie()).toBe("NEXT_LOCALE=fr");
+      expect(french.body).toContain("of /fr/centres?q=health");
+      await settle();
+      const frenchAgain = await fetchPage("/fr/centres?q=health", { "accept-language": "en" });
+      expect(frenchAgain.headers.get("x-page-cache")).toBe("hit");
+      expect(frenchAgain.body).toContain("of /fr/centres?q=health");
+      expect((await fetchPage("/centres?q=health")).body).toContain("of /centres?q=health");
+
+      // /en/… redirects to the unprefixed address: never answered from the cache.
+      expect((await fetchPage("/en/centres?q=health")).headers.get("x-page-cache")).toBeNull();
     });
 
     it("answers uncached, and says so once, when the version cannot be read", async () => {

@@ -1,7 +1,9 @@
+import { getTranslations } from "next-intl/server";
+
 import { maxQueryLength } from "@/domain/directory/search-params";
 
 /** The keyword box and its Search button, the same on the home page and the search page. */
-export function KeywordField({
+export async function KeywordField({
   id,
   defaultValue,
   placeholder,
@@ -12,6 +14,7 @@ export function KeywordField({
   placeholder?: string;
   describedBy?: string;
 }) {
+  const t = await getTranslations("KeywordField");
   return (
     <>
       <input
@@ -28,7 +31,7 @@ export function KeywordField({
         type="submit"
         className="rounded-md bg-brand-700 px-6 py-2 font-medium text-white hover:bg-brand-800"
       >
-        Search
+        {t("search")}
       </button>
     </>
   );

@@ -37,19 +37,3 @@ export function currentCentresSearch(
   const query = params.toString();
   return query ? `/centres?${query}` : "/centres";
 }
-
-const count = (value: number, one: string, many: string) =>
-  `${value.toLocaleString("en")} ${value === 1 ? one : many}`;
-
-/** The figure in words: "820 current centres: 6 active, 814 pending renewal". */
-export function currentCentresText(figure: CurrentCentresFigure): {
-  current: string;
-  active: string;
-  pending: string;
-} {
-  return {
-    current: count(figure.current, "current centre", "current centres"),
-    active: `${figure.active.toLocaleString("en")} active`,
-    pending: `${figure.pending.toLocaleString("en")} pending renewal`,
-  };
-}

@@ -1,12 +1,16 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
 
+import { chooseLocale, defaultLocale, localeCookie, splitLocalePrefix, type Locale } from "@/i18n/locales";
 import { SESSION_COOKIE_HTTP, SESSION_COOKIE_HTTPS } from "@/server/auth/config";
 
 // The rules of the shared page cache (decision 0010): which requests may be
 // answered from it, which responses may go in, and how a stored page gets a
 // fresh CSP nonce. No I/O; scripts/serve.ts applies them.
 
-/** Pages rendered the same for every anonymous visitor from directory data alone (SearchDataVersion). */
+/**
+ * Pages rendered the same for every anonymous visitor from directory data
+ * alone (SearchDataVersion), in each language (`/centres`, `/fr/centres`…).
+ */
 export const cacheablePaths: ReadonlySet<string> = new Set(["/centres"]);
 
 const maxUrlLength = 2048;
@@ -50,19 +54,51 @@ type RequestLike = { method?: string; url?: string; headers: IncomingHttpHeaders
  * of the key, so nothing a page derives from them can leak between sites.
  */
 export function pageCacheKey(request: RequestLike): string | null {
+  return pageCacheEntry(request)?.key ?? null;
+}
+
+/**
+ * The key and the language of a request the cache may answer, or null. The
+ * language is part of the key (decision 0026): `/fr/centres` is French
+ * whatever the visitor's cookie or browser says, and an unprefixed page is
+ * English only for a visitor whose remembered choice or Accept-Language does
+ * not name another of our languages; any other visitor is not answered from
+ * the cache, and the proxy sends them to their language's address.
+ */
+export function pageCacheEntry(request: RequestLike): { key: string; locale: Locale } | null {
   const { method, url, headers } = request;
   if (method !== "GET" || !url || url.length > maxUrlLength) return null;
   const queryStart = url.indexOf("?");
   const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
-  if (!cacheablePaths.has(pathname)) return null;
+  if (!cacheablePaths.has(splitLocalePrefix(pathname).rest)) return null;
   if (queryStart !== -1 && new URLSearchParams(url.slice(queryStart + 1)).has("_rsc")) return null;
   if (flightRequestHeaders.some((name) => headers[name] !== undefined)) return null;
   if (headers.authorization !== undefined || hasSessionCookie(headers.cookie)) return null;
+  const { locale, source } = chooseLocale({
+    pathname,
+    cookie: headers.cookie,
+    acceptLanguage: headerValue(headers["accept-language"]),
+  });
+  // `/en/…` and an unprefixed page for a reader of another language are redirects, not pages.
+  if ((source === "url") === (locale === defaultLocale)) return null;
   const via = [headers.host, headers["x-forwarded-host"], headers["x-forwarded-proto"]].map((value) =>
     String(value ?? ""),
   );
   const audience = crawler.test(String(headers["user-agent"] ?? "")) ? "crawler" : "browser";
-  return `${via.join("\u0000")}\u0000${audience}\u0000${url}`;
+  return { key: `${via.join("\u0000")}\u0000${audience}\u0000${locale}\u0000${url}`, locale };
+}
+
+/**
+ * The Cookie header a request the cache may keep reaches the app with: only
+ * the language the key names, so what is kept is an anonymous render in that
+ * language whatever else the visitor's cookies say.
+ */
+export function pageCacheCookie(locale: Locale): string {
+  return `${localeCookie}=${locale}`;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(",") : value;
 }
 
 export type CachedPage = {

@@ -7,7 +7,8 @@ import { VersionedLru } from "@/server/cache/versioned-lru";
 import {
   acceptsGzip,
   maxCachedBodyBytes,
-  pageCacheKey,
+  pageCacheCookie,
+  pageCacheEntry,
   storablePage,
   withNonce,
   type CachedPage,
@@ -36,8 +37,9 @@ type Options = {
 export function withAnonymousPageCache(handle: RequestHandler, options: Options): RequestHandler {
   const pages = new VersionedLru<CachedPage>(options.capacity);
   return async (request, response) => {
-    const key = pageCacheKey(request);
-    if (key === null) return handle(request, response);
+    const entry = pageCacheEntry(request);
+    if (entry === null) return handle(request, response);
+    const { key, locale } = entry;
     let version: string | null;
     try {
       version = await options.currentVersion();
@@ -52,9 +54,10 @@ export function withAnonymousPageCache(handle: RequestHandler, options: Options)
     // Same length: the flight data may carry lengths of the text around it.
     if (hit && hit.nonce.length === nonce.length) return sendCached(request, response, hit, nonce);
 
-    // What may be kept is rendered without cookies: anonymous whatever the
-    // app's cookie parsing makes of a header we judged session-free.
-    delete request.headers.cookie;
+    // What may be kept is rendered without the visitor's cookies: anonymous
+    // whatever the app's cookie parsing makes of a header we judged
+    // session-free, and in the language of the key (decision 0026).
+    request.headers.cookie = pageCacheCookie(locale);
     response.setHeader("x-page-cache", "miss");
     keepCopy(response, (page) => pages.put(key, version, page), options.onError);
     return handle(request, response);
