@@ -1,6 +1,5 @@
 import type { CountryCount } from "@/server/queries/directory-map";
 
-import { mapLimits, worldMapMarkup } from "./world-map-markup";
 import { mapHeight, mapWidth, worldShapes } from "./world-shapes";
 
 // Sequential shades, light to dark; the darkest passes 3:1 against white.
@@ -9,14 +8,24 @@ import { mapHeight, mapWidth, worldShapes } from "./world-shapes";
 const shades = ["#d6eaf5", "#9ccbe6", "#5aa5d1", "#1f78b0", "#084b70"];
 const noCentres = "#eef1f4";
 
+// Roughly logarithmic: counts per country range from 1 to over 100.
+const limits = [1, 3, 10, 30, Infinity];
+
 function bucketLabel(index: number): string {
-  const low = index === 0 ? 1 : mapLimits[index - 1]! + 1;
-  const high = mapLimits[index]!;
+  const low = index === 0 ? 1 : limits[index - 1]! + 1;
+  const high = limits[index]!;
   if (high === Infinity) return `${low} or more`;
   return low === high ? `${low}` : `${low}–${high}`;
 }
 
 export function WorldMap({ counts }: { counts: CountryCount[] }) {
+  const byIso = new Map(counts.filter((c) => c.isoNumeric).map((c) => [c.isoNumeric!.padStart(3, "0"), c]));
+  const shade = (count: number) =>
+    `s${Math.min(
+      limits.findIndex((limit) => count <= limit),
+      shades.length - 1,
+    )}`;
+
   return (
     <figure className="space-y-3">
       <svg
@@ -24,13 +33,36 @@ export function WorldMap({ counts }: { counts: CountryCount[] }) {
         className="world-map h-auto w-full rounded-lg border border-slate-200 bg-white"
         role="group"
         aria-label="World map: countries shaded by number of current centres; each shaded country links to its centres"
-        // The countries as one string of markup (world-map-markup.ts):
-        // React does not hydrate or diff the ~980 elements inside.
-        dangerouslySetInnerHTML={{ __html: worldMapMarkup(worldShapes(), counts) }}
-      />
+      >
+        {worldShapes().map((shape) => {
+          const country = byIso.get(shape.isoNumeric);
+          // Countries without centres: shade and outline from CSS (.world-map),
+          // no name (they are not in the accessibility tree).
+          if (!country) return <path key={shape.isoNumeric + shape.name} d={shape.d} />;
+          const label = `${country.name}: ${country.count} ${country.count === 1 ? "centre" : "centres"}`;
+          const id = `c${shape.isoNumeric}`;
+          // The <title> names the link (and is its tooltip). The <use>
+          // repeats the outline as a wider, invisible click area (.map-hit):
+          // a narrow country such as Norway stays easy to hit and, drawn after
+          // its larger neighbours, wins along the border. The shade is a class
+          // on the link (.s0–.s4), inherited by both; short because every
+          // attribute here is sent twice (HTML and React's payload).
+          return (
+            <a
+              key={shape.isoNumeric}
+              href={`/centres?country=${country.code}`}
+              className={shade(country.count)}
+            >
+              <title>{label}</title>
+              <path id={id} d={shape.d} />
+              <use href={`#${id}`} className="map-hit" />
+            </a>
+          );
+        })}
+      </svg>
       <figcaption className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-muted">
         <span>Current centres per country:</span>
-        {mapLimits.map((_, index) => (
+        {limits.map((_, index) => (
           <span key={index} className="flex items-center gap-1.5">
             <span
               aria-hidden="true"
