@@ -2,7 +2,8 @@
 // (BENCH_PAGES_URL, default http://localhost:3000, e.g. `npm start`), the
 // bytes a first visit transfers (HTML, and the JavaScript and CSS it loads,
 // gzipped as served) and, when Lighthouse can be run, its mobile performance
-// score: the median of LIGHTHOUSE_RUNS (default 3) runs with Lighthouse's
+// score, Largest Contentful Paint, Total Blocking Time and Cumulative Layout
+// Shift: each the median of LIGHTHOUSE_RUNS (default 3) runs with Lighthouse's
 // simulated throttling. Lighthouse is fetched by npx at run time, not a
 // dependency; LIGHTHOUSE=off skips it, CHROME_PATH names the browser.
 import { execFile } from "node:child_process";
@@ -71,8 +72,11 @@ async function weigh(page: string) {
   };
 }
 
-async function lighthouseScore(page: string, folder: string): Promise<number | null> {
-  const scores: number[] = [];
+type Lighthouse = { score: number; lcp: number; tbt: number; cls: number };
+
+/** The median of each of Lighthouse's figures, taken separately over the runs. */
+async function lighthouseRuns(page: string, folder: string): Promise<Lighthouse | null> {
+  const results: Lighthouse[] = [];
   for (let run = 0; run < runs; run += 1) {
     const output = path.join(folder, `run-${run}.json`);
     try {
@@ -97,8 +101,15 @@ async function lighthouseScore(page: string, folder: string): Promise<number | n
       );
       const report = JSON.parse(await readFile(output, "utf8")) as {
         categories: { performance: { score: number } };
+        audits: Record<string, { numericValue: number }>;
       };
-      scores.push(Math.round(report.categories.performance.score * 100));
+      const audit = (id: string) => report.audits[id]?.numericValue ?? NaN;
+      results.push({
+        score: Math.round(report.categories.performance.score * 100),
+        lcp: audit("largest-contentful-paint"),
+        tbt: audit("total-blocking-time"),
+        cls: audit("cumulative-layout-shift"),
+      });
     } catch (error) {
       console.error(
         `(Lighthouse could not run: ${error instanceof Error ? error.message.split("\n")[0] : error})`,
@@ -106,8 +117,12 @@ async function lighthouseScore(page: string, folder: string): Promise<number | n
       return null;
     }
   }
-  scores.sort((a, b) => a - b);
-  return scores[Math.floor(scores.length / 2)] ?? null;
+  if (results.length === 0) return null;
+  const median = (key: keyof Lighthouse) => {
+    const values = results.map((result) => result[key]).sort((a, b) => a - b);
+    return values[Math.floor(values.length / 2)]!;
+  };
+  return { score: median("score"), lcp: median("lcp"), tbt: median("tbt"), cls: median("cls") };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -115,7 +130,9 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 async function main() {
   console.log(`Public pages of ${base} (transferred, gzipped as served)`);
   console.log(
-    `| page | HTML | HTML unzipped | JavaScript (files) | CSS |${lighthouseOn ? ` Lighthouse mobile (median of ${runs}) |` : ""}`,
+    `| page | HTML | HTML unzipped | JavaScript (files) | CSS |${
+      lighthouseOn ? ` Lighthouse mobile, LCP, TBT, CLS (medians of ${runs}) |` : ""
+    }`,
   );
   console.log(`|---|---:|---:|---:|---:|${lighthouseOn ? "---:|" : ""}`);
   const folder = await mkdtemp(path.join(os.tmpdir(), "bench-pages-"));
@@ -123,11 +140,14 @@ async function main() {
   try {
     for (const page of pages) {
       const weight = await weigh(page);
-      const score = lighthouse ? await lighthouseScore(page, folder) : null;
-      if (lighthouse && score === null) lighthouse = false;
+      const measured = lighthouse ? await lighthouseRuns(page, folder) : null;
+      if (lighthouse && measured === null) lighthouse = false;
+      const figures = measured
+        ? `${measured.score}, ${(measured.lcp / 1000).toFixed(2)} s, ${Math.round(measured.tbt)} ms, ${measured.cls.toFixed(3)}`
+        : "–";
       console.log(
         `| ${page} | ${kb(weight.html)} | ${kb(weight.htmlRaw)} | ${kb(weight.js)} (${weight.scripts}) | ${kb(weight.css)} |${
-          lighthouseOn ? ` ${score ?? "–"} |` : ""
+          lighthouseOn ? ` ${figures} |` : ""
         }`,
       );
     }

@@ -182,6 +182,20 @@ test("map: clicking the middle of Norway opens Norway's centres, on a desktop an
   }
 });
 
+test("map: a country link works from the keyboard", async ({ page }) => {
+  await page.goto("/map");
+  const norway = page
+    .getByRole("group", { name: /^World map/ })
+    .getByRole("link", { name: /^Norway: \d+ centres?$/ });
+  // A keyboard user (the focus outline is for :focus-visible) on Norway.
+  await page.keyboard.press("Tab");
+  await norway.focus();
+  // The focus outline (globals.css) shows which country Enter opens.
+  await expect(norway).toHaveCSS("stroke-width", "1.5px");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/centres\?country=NOR$/);
+});
+
 test("map: no large empty area after the map, and its page stays light", async ({
   page,
   request,
