@@ -172,3 +172,17 @@ test("the site's icon and web manifest are served and linked from the head", asy
     }
   }
 });
+
+test("public pages fetch no other page in the background (no prefetch of links in view)", async ({
+  page,
+}) => {
+  const prefetches: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).searchParams.has("_rsc")) prefetches.push(request.url());
+  });
+  for (const path of ["/", "/centres?q=health", "/centres/NOR-18", "/map", "/stats"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+  }
+  expect(prefetches).toEqual([]);
+});

@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
-import Link from "next/link";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
@@ -60,12 +59,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
-            <Link
-              href={localePath(locale, "/")}
-              className="text-lg font-semibold text-brand-800 no-underline"
-            >
+            {/* A plain link, as the navigation's (decision 0024): next/link would prefetch the home page from every page. */}
+            <a href={localePath(locale, "/")} className="text-lg font-semibold text-brand-800 no-underline">
               {t("name")}
-            </Link>
+            </a>
             <div className="flex flex-wrap items-center gap-6">
               <SiteNav />
               <AccountNav />

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { CurrentCentresHeadline } from "@/components/directory/current-centres-headline";
@@ -98,7 +97,7 @@ export default async function HomePage() {
         <h2 className="text-lg font-semibold">{t("lookingHeading")}</h2>
         <p className="mt-2 text-muted">
           {t.rich("lookingText", {
-            link: (chunks) => <Link href={href("/centres/NOR-18")}>{chunks}</Link>,
+            link: (chunks) => <a href={href("/centres/NOR-18")}>{chunks}</a>,
           })}
         </p>
       </section>

@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { FacetGroup } from "@/components/directory/facet-group";
 import { FiltersDisclosure, filtersId } from "@/components/directory/filters-disclosure";
@@ -74,7 +74,9 @@ export default async function CentresPage({ searchParams }: Props) {
             ))}
           </ul>
           <p className="mt-3">
-            <Link href="/centres">Start a new search</Link>
+            <Link href="/centres" prefetch={false}>
+              Start a new search
+            </Link>
           </p>
         </div>
         <form method="get" action="/centres" role="search" className="flex max-w-2xl flex-wrap gap-3">
