@@ -26,9 +26,10 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : "list",
   use: {
     baseURL: `http://localhost:${port}`,
-    // The DOM snapshots of each step, kept when a journey fails; the
-    // screencast beside them costs more CPU than it tells.
-    trace: { mode: "retain-on-failure", snapshots: true, screenshots: false },
+    // A journey that fails is run again (CI) with a trace of DOM snapshots;
+    // recording every passing journey cost about a second each on a busy
+    // machine, and the screencast more CPU than it tells.
+    trace: { mode: "on-first-retry", snapshots: true, screenshots: false },
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: {
