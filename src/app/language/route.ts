@@ -1,11 +1,10 @@
 import { z } from "zod";
 
 import {
-  defaultLocale,
-  isLocale,
   localeCookie,
   localeCookieMaxAge,
   localePath,
+  locales,
   localTarget,
   splitLocalePrefix,
 } from "@/i18n/locales";
@@ -16,7 +15,7 @@ import { usesHttps } from "@/server/auth/config";
 // A GET, so the switcher is plain links that work without JavaScript; all it
 // changes is a preference, so another site linking here can do no harm.
 const query = z.object({
-  locale: z.string().refine(isLocale, "Choose one of the registry's languages: ar, zh, en, fr, ru or es."),
+  locale: z.enum(locales, "Choose one of the registry's languages: ar, zh, en, fr, ru or es."),
   to: z.string().max(2048, "The page address is too long.").optional(),
 });
 
@@ -28,7 +27,7 @@ export function GET(request: Request) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const locale = isLocale(parsed.data.locale) ? parsed.data.locale : defaultLocale;
+  const { locale } = parsed.data;
   // Only a path on this site, never another site (an open redirect would lend phishing links our name).
   const target = new URL(localTarget(parsed.data.to) ?? "/", "http://registry.invalid");
   // The page itself, whatever language its address was in.
