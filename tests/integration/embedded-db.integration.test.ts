@@ -8,6 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { embeddedDbPaths, resolveDatabaseUrl, type ResolvedDatabase } from "@/server/db/embedded";
+import { startPgliteServer } from "@/server/db/pglite-server";
 
 // The embedded database as `npm start` and the db:* scripts get it: PGlite in
 // a process of its own, reused while it runs, serving a whole connection pool
@@ -96,5 +97,19 @@ describe("embedded database", () => {
     await database.stop();
     expect(existsSync(paths.stateFile)).toBe(false);
     expect(existsSync(paths.lockFile)).toBe(false);
+  });
+});
+
+describe("PGlite server", () => {
+  it("makes a data folder whose parents do not exist yet (a clean clone has no data/)", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "pglite-parents-"));
+    const dataDir = path.join(dir, "data", "e2e-pglite");
+    try {
+      const server = await startPgliteServer({ dataDir });
+      await server.stop();
+      expect(existsSync(path.join(dataDir, "PG_VERSION"))).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,6 @@
+import { mkdirSync } from "node:fs";
 import net from "node:net";
+import path from "node:path";
 
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -38,6 +40,9 @@ export interface PgliteServerOptions {
 
 export async function startPgliteServer(options: PgliteServerOptions = {}): Promise<PgliteServer> {
   const host = options.host ?? "127.0.0.1";
+  // PGlite makes the data folder itself but not its parents (a clean clone
+  // has no data/ folder).
+  if (options.dataDir) mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true });
   // The extensions must be given when PGlite is created: `CREATE EXTENSION`
   // in the migrations then finds them, as on a PostgreSQL with contrib.
   const db = await PGlite.create({
