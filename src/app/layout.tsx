@@ -47,7 +47,7 @@ export const viewport: Viewport = { themeColor: "#084b70" };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("Site");
-  const switcher = await getTranslations("LanguageSwitcher");
+  const tSwitcher = await getTranslations("LanguageSwitcher");
   return (
     <html lang={locale} dir={textDirection(locale)} className={GeistSans.variable}>
       <body className="flex min-h-screen flex-col font-sans antialiased">
@@ -67,7 +67,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <SiteNav />
               <AccountNav />
               <Suspense>
-                <LanguageSwitcher current={locale} label={switcher("label")} />
+                <LanguageSwitcher current={locale} label={tSwitcher("label")} />
               </Suspense>
             </div>
           </div>

@@ -19,7 +19,7 @@ export default async function HomePage() {
   const regionText = await getTranslations("Regions");
   const href = await getLocaleHref();
   // Region names and offices by code; a region the catalogue does not know keeps its name from the database.
-  const region = (code: string, part: "name" | "office", fallback: string) => {
+  const tRegion = (code: string, part: "name" | "office", fallback: string) => {
     const key = `${code}.${part}` as `AFRO.${typeof part}`;
     return regionText.has(key) ? regionText(key) : fallback;
   };
@@ -62,7 +62,7 @@ export default async function HomePage() {
                   {row.code}
                 </span>
                 <span className="mt-1 block font-medium text-ink group-hover:underline">
-                  {region(row.code, "name", row.name)}
+                  {tRegion(row.code, "name", row.name)}
                 </span>
                 <span className="mt-3 block text-brand-700">
                   {t.rich("regionCurrent", {
@@ -86,7 +86,7 @@ export default async function HomePage() {
                 </a>
               </p>
               <p className="mt-1 text-sm text-muted">
-                {t("regionalOffice", { office: region(row.code, "office", row.office) })}
+                {t("regionalOffice", { office: tRegion(row.code, "office", row.office) })}
               </p>
             </li>
           ))}
