@@ -6,5 +6,8 @@ import { PrismaClient } from "@/generated/prisma/client";
 // client for a URL of their choosing; the app itself uses ./client.ts.
 export function createPrismaClient(connectionString: string, poolSize = 10): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: poolSize });
-  return new PrismaClient({ adapter });
+  // A burst (parallel sign-in guesses, a job batch beside page loads) queues
+  // for a pooled connection; Prisma's 2 s default to start a transaction
+  // turned that queue into errors on a busy embedded database.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000 } });
 }
