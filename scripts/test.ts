@@ -220,7 +220,7 @@ async function buildAndEndToEnd(templates: Promise<Built | undefined>) {
   await Promise.all([
     copyPgliteTemplate(seeded.pglite.seeded, embeddedDir).then(() =>
       playwright("PGlite", {
-        ...(testDatabaseUrl ? { E2E_IGNORE: markupSpecs.pglite } : {}),
+        ...(testDatabaseUrl ? { E2E_IGNORE: oneRunOnly.pglite } : {}),
         E2E_EMBEDDED_DB_DIR: embeddedDir,
         E2E_PORT: String(port),
         E2E_EMBEDDED_DB_PORT: process.env.E2E_EMBEDDED_DB_PORT ?? "54339",
@@ -233,7 +233,7 @@ async function buildAndEndToEnd(templates: Promise<Built | undefined>) {
         seeded.postgres?.seeded,
       ).then((url) =>
         playwright("PostgreSQL", {
-          E2E_IGNORE: markupSpecs.postgres,
+          E2E_IGNORE: oneRunOnly.postgres,
           E2E_DATABASE_URL: url,
           E2E_PORT: String(port + 1),
         }),
@@ -243,9 +243,14 @@ async function buildAndEndToEnd(templates: Promise<Built | undefined>) {
 
 /**
  * With both runs, the journeys that only check markup run in one of them
- * each (playwright.config.ts), about the same minutes on either side.
+ * each (playwright.config.ts), about the same minutes on either side; the
+ * two-instance journey runs on PostgreSQL, the database several instances
+ * share in production.
  */
-const markupSpecs = { pglite: "a11y.spec.ts", postgres: "layout.spec.ts,home.spec.ts" };
+const oneRunOnly = {
+  pglite: "a11y.spec.ts,two-instances.spec.ts",
+  postgres: "layout.spec.ts,home.spec.ts",
+};
 
 /** The embedded database's data folder, made from the seeded template's tarball. */
 async function copyPgliteTemplate(tarball: string, dataDir: string): Promise<void> {
