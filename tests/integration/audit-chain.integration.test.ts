@@ -286,7 +286,7 @@ for (const kind of testDatabaseKinds()) {
         const gate = new Promise<void>((resolve) => (release = resolve));
         const holder = prisma.$transaction(
           async (tx) => {
-            await tx.$queryRaw`SELECT pg_advisory_xact_lock(${m.seal.AUDIT_SEAL_LOCK}::bigint)`;
+            await tx.$executeRaw`SELECT pg_advisory_xact_lock(${m.seal.AUDIT_SEAL_LOCK}::bigint)`;
             locked();
             await gate;
           },
