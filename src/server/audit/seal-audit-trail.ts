@@ -1,6 +1,6 @@
 import "server-only";
 
-import { SEAL_MARGIN_MS, planSeal } from "@/domain/audit-chain";
+import { SEAL_MARGIN_MS, planSeal, type ChainHead } from "@/domain/audit-chain";
 import type { PrismaClient } from "@/generated/prisma/client";
 
 // Seals the audit trail (decision 0029): the `audit-seal` job every minute,
@@ -71,10 +71,15 @@ export async function sealAuditTrail(db: PrismaClient, options: SealOptions = {}
           orderBy: { seq: "desc" },
           select: { seq: true, hash: true },
         });
-        if (head && !head.hash)
-          throw new Error(
-            `The audit chain's last row (seq ${head.seq}) has no hash: run npm run audit:verify.`,
-          );
+        let chainHead: ChainHead | null = null;
+        if (head) {
+          // Only a change by hand can leave a sealed row without a hash (the trigger refuses it).
+          if (head.seq === null || head.hash === null)
+            throw new Error(
+              `The audit chain's last row (seq ${head.seq}) has no hash: run npm run audit:verify.`,
+            );
+          chainHead = { seq: head.seq, hash: head.hash };
+        }
         const highestSealed = await tx.auditEvent.findFirst({
           where: { seq: { not: null } },
           orderBy: { id: "desc" },
@@ -86,7 +91,7 @@ export async function sealAuditTrail(db: PrismaClient, options: SealOptions = {}
           take: batchSize,
           select: auditContentSelect,
         });
-        const plan = planSeal(head?.seq && head.hash ? { seq: head.seq, hash: head.hash } : null, unsealed, {
+        const plan = planSeal(chainHead, unsealed, {
           highestSealedId: highestSealed?.id ?? null,
           now,
           marginMs,
