@@ -64,11 +64,15 @@ export async function snapshot(client: pg.Client): Promise<Snapshot> {
   return { tables, lastAuditId: audit.rows[0]!.id };
 }
 
-/** True once the start-up catch-up of the scheduled jobs (src/server/jobs/start-jobs.ts) has been queued and has finished. */
+/**
+ * True once the start-up catch-up of the scheduled jobs (src/server/jobs/start-jobs.ts) has been queued and has
+ * finished; the every-minute jobs never are idle for long and change nothing the snapshot compares.
+ */
 async function jobsIdle(client: pg.Client): Promise<boolean> {
   const { rows } = await client.query<{ queued: number; pending: number }>(
     `SELECT count(*) FILTER (WHERE name = 'centre-expiry')::int AS queued,
-            count(*) FILTER (WHERE state IN ('created', 'retry', 'active') AND name <> 'outbox-sender')::int AS pending
+            count(*) FILTER (WHERE state IN ('created', 'retry', 'active')
+                               AND name NOT IN ('outbox-sender', 'audit-seal'))::int AS pending
        FROM pgboss.job`,
   );
   return rows[0]!.queued > 0 && rows[0]!.pending === 0;

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { PrismaClient } from "@/generated/prisma/client";
+import { sealAuditTrail } from "@/server/audit/seal-audit-trail";
 import { deliverOutbox } from "@/server/mail/deliver-outbox";
 
 import { runCentreExpiry } from "./centre-expiry";
@@ -12,13 +13,16 @@ import { runReminders } from "./reminders";
 // Every scheduled job: its name (the pg-boss queue), when it runs (cron, UTC)
 // and the plain function that does the work, callable from tests and from
 // `npm run jobs:run -- <name>`. Order matters for the start-up catch-up:
-// expiry before opening, opening before reminders, the sender last.
+// expiry before opening, opening before reminders, then the sender and the
+// audit sealer (last, so that it seals what the others wrote).
 
 export type JobDefinition = {
   name: string;
   cron: string;
   description: string;
   run: (db: PrismaClient, now: Date) => Promise<Record<string, number>>;
+  /** Runs every minute: logged only when a count is not zero, and no start-up catch-up (the next minute is one). */
+  everyMinute?: boolean;
 };
 
 export const jobs = [
@@ -57,6 +61,14 @@ export const jobs = [
     cron: "* * * * *",
     description: "Sends queued mail through SMTP_URL and retries failures (every minute)",
     run: (db, now) => deliverOutbox(db, now),
+    everyMinute: true,
+  },
+  {
+    name: "audit-seal",
+    cron: "* * * * *",
+    description: "Seals new audit rows into the hash chain (every minute; decision 0029)",
+    run: (db, now) => sealAuditTrail(db, { now }),
+    everyMinute: true,
   },
 ] as const satisfies readonly JobDefinition[];
 

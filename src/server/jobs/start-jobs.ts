@@ -84,7 +84,7 @@ export async function startJobs(options: JobsOptions): Promise<JobsHandle> {
       async ([entry]) => {
         const started = Date.now();
         const result = await job.run(options.db, new Date());
-        if (job.name !== "outbox-sender" || Object.values(result).some((count) => count > 0)) {
+        if (!job.everyMinute || Object.values(result).some((count) => count > 0)) {
           log(`${job.name} ${JSON.stringify(result)} in ${Date.now() - started} ms (job ${entry?.id})`);
         }
         return result;
@@ -92,8 +92,8 @@ export async function startJobs(options: JobsOptions): Promise<JobsHandle> {
     );
   }
   if (options.catchUp ?? true) {
-    for (const job of jobs) {
-      if (job.name === "outbox-sender") continue;
+    for (const job of jobs as readonly JobDefinition[]) {
+      if (job.everyMinute) continue;
       // Idempotent, so running it again today is harmless; the queue policy
       // collapses the catch-ups of several instances starting together.
       await boss.send(job.name, { catchUp: true });
