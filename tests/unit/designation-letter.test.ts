@@ -263,6 +263,21 @@ describe("designation letter in six languages", () => {
     }
   });
 
+  it("keeps WHO's official English country names in an English letter", async () => {
+    const korea = {
+      ...facts,
+      centre: { ...facts.centre, country: { name: "Republic of Korea", isoCode: "KR" } },
+    };
+    expect(designationLetterContent(korea, english).address.map(plainText).at(-1)).toBe(
+      "901 87 Umeå, Republic of Korea",
+    );
+    expect(
+      designationLetterContent(korea, await letterWords("zh"))
+        .address.map(plainText)
+        .at(-1),
+    ).toBe("901 87 Umeå，韩国");
+  });
+
   it("says the stored names when the record has no codes", async () => {
     const content = designationLetterContent(
       {

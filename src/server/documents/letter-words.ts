@@ -9,8 +9,9 @@ import type english from "../../../messages/en.json";
 
 // The designation letter's language (decision 0031): its words from the
 // catalogue (`Letter.*`), its dates and numbers through Intl, the region's
-// name from `Regions.*` and the country's from Intl.DisplayNames, all in the
-// language the officer chose for the letter, whatever the reader's own.
+// name from `Regions.*` and the country's from Intl.DisplayNames (English
+// letters keep the registry's, WHO's official names), all in the language
+// the officer chose for the letter, whatever the reader's own.
 
 type Messages = typeof english;
 
@@ -42,8 +43,11 @@ export async function letterWords(locale: Locale): Promise<LetterWords> {
     t: (key, values) => t(key, values),
     date: (day) => days.format(new Date(`${day}T00:00:00Z`)),
     regionName: (code) => (Object.hasOwn(regions, code) ? (regions[code]?.name ?? null) : null),
+    // The registry's own names are WHO's official English ones ("Republic of
+    // Korea", "Viet Nam"): an English letter keeps them; other languages get
+    // Intl's (CLDR) name for the code.
     countryName: (isoCode) => {
-      if (!/^[A-Za-z]{2}$/.test(isoCode)) return null;
+      if (locale === "en" || !/^[A-Za-z]{2}$/.test(isoCode)) return null;
       return countries.of(isoCode.toUpperCase()) ?? null;
     },
   };
