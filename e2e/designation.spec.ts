@@ -289,18 +289,54 @@ test("an officer's proposal is completed by the centre, reviewed, designated and
   // The centre's staff open their designation letter.
   await staff.goto(designationUrl);
   await expect(staff.getByTestId("designation-state")).toHaveText("Designated");
-  await staff.getByRole("link", { name: "Open the designation letter" }).click();
+  // The letter's language is chosen beside it, the interface's by default (decision 0031).
+  await expect(staff.getByLabel("Language of the letter")).toHaveValue("en");
+  await staff.getByRole("button", { name: "Open the designation letter" }).click();
+  await expect(staff).toHaveURL(/\/letter\?lang=en$/);
   await expect(staff.getByRole("heading", { level: 1 })).toContainText(`Designation as a ${TITLE}`);
   await expect(staff.getByText("for a term of 4 years")).toBeVisible();
+  await expect(staff.locator("article")).toHaveAttribute("dir", "ltr");
   await expectNoSeriousA11yViolations(staff);
   await screenshot(staff, "designation-letter");
+
+  // In Arabic: the whole letter right to left, its words Arabic, the centre's title as written.
+  await staff.goto(designationUrl);
+  await staff.getByLabel("Language of the letter").selectOption("ar");
+  await staff.getByRole("button", { name: "Open the designation letter" }).click();
+  await expect(staff).toHaveURL(/\/letter\?lang=ar$/);
+  const arabic = staff.locator("article");
+  await expect(arabic).toHaveAttribute("lang", "ar");
+  await expect(arabic).toHaveAttribute("dir", "rtl");
+  await expect(arabic.getByRole("heading", { level: 1 })).toContainText(
+    "التعيين بصفة مركز متعاون مع منظمة الصحة العالمية",
+  );
+  await expect(arabic.getByRole("heading", { level: 1 }).locator("bdi")).toHaveText(TITLE);
+  await expect(arabic.getByText("مرجعنا:")).toBeVisible();
+  await expectNoSeriousA11yViolations(staff);
+  await screenshot(staff, "designation-letter-ar");
+
+  // A language that is not one of the six is a 400 that says so, for the page and the PDF.
+  for (const path of ["letter", "letter.pdf"]) {
+    const refused = await staff.request.get(`${designationUrl}/${path}?lang=de`);
+    expect(refused.status()).toBe(400);
+    expect((await refused.json()).error.message).toBe(
+      "The letter's language (lang) must be one of ar, zh, en, fr, ru, es.",
+    );
+  }
 
   // The same letter as a PDF, for the centre's staff and for WHO; another centre's staff get not-found.
   const pdfUrl = `${designationUrl}/letter.pdf`;
   await expect(staff.getByRole("link", { name: "Download the letter as PDF" })).toHaveAttribute(
     "href",
-    new URL(pdfUrl).pathname,
+    `${new URL(pdfUrl).pathname}?lang=ar`,
   );
+  const chinese = await staff.request.get(`${pdfUrl}?lang=zh`);
+  expect(chinese.status()).toBe(200);
+  expect(chinese.headers()["content-language"]).toBe("zh");
+  expect(chinese.headers()["content-disposition"]).toMatch(
+    /^inline; filename="designation-letter-NOR-\d+-\d{4}-1-zh\.pdf"$/,
+  );
+  expect((await chinese.body()).length).toBeLessThan(300_000);
   for (const reader of [staff, focal]) {
     const response = await reader.request.get(pdfUrl);
     expect(response.status()).toBe(200);

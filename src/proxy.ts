@@ -7,7 +7,8 @@ import { foreignOriginResponse, isForeignOrigin } from "@/server/auth/origin-gua
 import { createNonce, securityHeaders } from "@/server/auth/security-headers";
 import { hasSessionCookie } from "@/server/http/anonymous-page-cache";
 import { localeHeader, localeRouting, pagePathHeader } from "@/server/http/locale-routing";
-import { refuseMalformedRequest } from "@/server/http/malformed-request";
+import { isLetterPath, parseLetterLanguage } from "@/i18n/letter-language";
+import { malformedRequestResponse, refuseMalformedRequest } from "@/server/http/malformed-request";
 
 // Headers only, never the authorization boundary (proxies can be bypassed,
 // CVE-2025-29927): every page, action and query checks the viewer itself.
@@ -27,6 +28,12 @@ function respond(request: ProxyRequest) {
   // After the origin check: another site's post is refused as foreign whatever its body (decision 0016).
   const malformed = refuseMalformedRequest(request);
   if (malformed) return withHeaders(malformed, headers);
+  // A page cannot answer 400 itself: the designation letter's language is checked here (decision 0031).
+  if (isLetterPath(request.nextUrl.pathname)) {
+    const letterLanguage = parseLetterLanguage(request.nextUrl.searchParams);
+    if (!letterLanguage.ok)
+      return withHeaders(malformedRequestResponse(request, letterLanguage.message), headers);
+  }
 
   // After the checks above: a refused request is refused in every language.
   const language = localeRouting(request);

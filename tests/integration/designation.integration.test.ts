@@ -437,25 +437,30 @@ for (const kind of testDatabaseKinds()) {
       // The letter (the same content for the HTML page and the PDF) for the centre's staff;
       // staff of another centre are answered not-found.
       const { designationLetter } = await import("@/server/queries/designation-letter");
-      const { designationLetterContent } = await import("@/domain/designation-letter");
+      const { designationLetterContent, plainText } = await import("@/domain/designation-letter");
       const { designationLetterPdf } = await import("@/server/documents/designation-letter-pdf");
+      const { letterWords } = await import("@/server/documents/letter-words");
       const { AccessDenied } = await import("@/server/policy/authorize");
       const letter = await designationLetter(staffNew!, done.id);
-      const content = designationLetterContent(letter);
-      expect(content.referenceLine).toContain(designation.letterReference!);
+      // The codes of the country and region the letter names, for letters in other languages.
+      expect(letter.centre.country.isoCode).toBe("NO");
+      expect(letter.centre.region.code).toBe("EURO");
+      const content = designationLetterContent(letter, await letterWords("en"));
+      expect(plainText(content.referenceLine)).toContain(designation.letterReference!);
       expect(content.torItems).toEqual(["To support WHO in developing guidance on health data governance."]);
       const pdf = Buffer.from(
-        await designationLetterPdf(content, {
-          letterDate: letter.letterDate,
-          reference: designation.letterReference!,
-          compress: false,
-        }),
+        await designationLetterPdf(content, { letterDate: letter.letterDate, compress: false }),
       );
       expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
       const text = pdfText(pdf);
       expect(text).toContain(`Our reference: ${designation.letterReference}`);
       expect(text).toContain("Prof. Kari Nordmann");
       expect(text).toContain("1.To support WHO in developing guidance on health data governance.");
+      // The same letter in Russian: the country and region in Russian, the centre's content as written.
+      const russian = designationLetterContent(letter, await letterWords("ru"));
+      expect(russian.region).toBe("Европейский регион");
+      expect(russian.address.map(plainText).at(-1)).toMatch(/Норвегия$/);
+      expect(russian.torItems).toEqual(content.torItems);
       await expect(designationLetter(viewers.staffNor18!, done.id)).rejects.toBeInstanceOf(AccessDenied);
       // Not designated (yet): no letter, for anyone.
       const open = await designationOf("WHO Collaborating Centre for Digital Health Literacy");

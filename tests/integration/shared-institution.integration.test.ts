@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { designationLetterContent } from "@/domain/designation-letter";
+import { designationLetterContent, plainText } from "@/domain/designation-letter";
+import { letterWords } from "@/server/documents/letter-words";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import type { Command } from "@/server/commands/command";
@@ -78,8 +79,15 @@ for (const kind of testDatabaseKinds()) {
         select: { reference: true, institution: true },
       });
       const page = await findPublicCentre(centre.reference);
-      const letter = designationLetterContent(await designationLetter(viewers.focalEuro!, designation.id));
-      return { institution: centre.institution, page: page?.institution, letter: letter.address };
+      const letter = designationLetterContent(
+        await designationLetter(viewers.focalEuro!, designation.id),
+        await letterWords("en"),
+      );
+      return {
+        institution: centre.institution,
+        page: page?.institution,
+        letter: letter.address.map(plainText),
+      };
     }
     const proposal = async (title: string, values: Record<string, string>) => {
       const denmark = await prisma.country.findUniqueOrThrow({

@@ -1,38 +1,23 @@
 import "server-only";
 
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-
-import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 
 import { fromIsoDate } from "@/domain/dates";
-import type { LetterContent, LetterRun } from "@/domain/designation-letter";
+import { plainText, type LetterContent, type LetterRun } from "@/domain/designation-letter";
+
+import { covers, face, fallbackChain, letterFontkit, type Family } from "./letter-fonts";
+import { layoutParagraph, resolveParagraph, type Direction, type LinePiece } from "./text-layout";
 
 // The designation letter as a PDF, laid out from the same content as the
-// printable HTML page. The text is set in Geist (SIL Open Font License), which
-// the app already ships for its pages: the TTF files come with the `geist`
-// package, so nothing is downloaded at build or run time. Geist covers Latin
-// (accents included) and Cyrillic; a character it has no glyph for is drawn
-// as "?" rather than failing the whole letter (the HTML letter shows it).
-
-const FONT_DIR = path.join(process.cwd(), "node_modules", "geist", "dist", "fonts", "geist-sans");
-let fontFiles: Promise<{ regular: Buffer; bold: Buffer }> | null = null;
-
-function loadFonts() {
-  // Read once per process; a failed read is retried on the next request.
-  fontFiles ??= Promise.all([
-    readFile(path.join(FONT_DIR, "Geist-Regular.ttf")),
-    readFile(path.join(FONT_DIR, "Geist-Bold.ttf")),
-  ]).then(
-    ([regular, bold]) => ({ regular, bold }),
-    (error: unknown) => {
-      fontFiles = null;
-      throw error;
-    },
-  );
-  return fontFiles;
-}
+// printable HTML page, in the letter's language and script (decision 0031):
+// each character is set in the first face of the letter's chain that has it
+// (letter-fonts.ts), lines are ordered by the Unicode bidirectional algorithm
+// and broken between Chinese characters (text-layout.ts), an Arabic letter is
+// aligned to the right. Only the glyphs used are embedded. Right-to-left
+// text stands in visual order, as PDF readers expect: their own reordering
+// (pdf.js, poppler) gives back the words as written, each glyph mapped to its
+// characters (letter-fonts.ts). A character no face has is drawn as "?"
+// rather than failing the whole letter (the HTML letter shows it).
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 64;
@@ -41,110 +26,121 @@ const INK = rgb(0.07, 0.09, 0.15);
 const BRAND = rgb(0.05, 0.3, 0.55);
 const MUTED = rgb(0.35, 0.38, 0.45);
 
-type Fonts = { regular: PDFFont; bold: PDFFont };
-type Piece = { text: string; font: PDFFont };
-
-/** Drops invisible format characters and replaces what the font cannot draw. */
-function drawable(text: string, supported: Set<number>): string {
-  let out = "";
-  for (const char of text.replace(/\p{Cf}/gu, "").replace(/\s+/g, " ")) {
-    out += supported.has(char.codePointAt(0) ?? 0) ? char : "?";
-  }
-  return out;
-}
-
-/** Greedy line breaking of runs (regular and bold) into lines that fit `width`. */
-function wrap(pieces: Piece[], size: number, width: number): Piece[][] {
-  const lines: Piece[][] = [];
-  let line: Piece[] = [];
-  let lineWidth = 0;
-  for (const piece of pieces) {
-    for (const token of piece.text.split(/(\s+)/)) {
-      if (token === "") continue;
-      const space = /^\s+$/.test(token);
-      const tokenWidth = piece.font.widthOfTextAtSize(space ? " " : token, size);
-      if (space) {
-        if (line.length > 0) {
-          line.push({ text: " ", font: piece.font });
-          lineWidth += tokenWidth;
-        }
-        continue;
-      }
-      if (lineWidth + tokenWidth > width && line.length > 0) {
-        // A trailing space is not part of the line.
-        if (line.at(-1)?.text === " ") line.pop();
-        lines.push(line);
-        line = [];
-        lineWidth = 0;
-      }
-      line.push({ text: token, font: piece.font });
-      lineWidth += tokenWidth;
-    }
-  }
-  if (line.at(-1)?.text === " ") line.pop();
-  if (line.length > 0) lines.push(line);
-  return lines;
-}
-
-/** Neighbouring pieces in the same font drawn as one (one text operator per run of a line). */
-function merged(line: Piece[]): Piece[] {
-  const out: Piece[] = [];
-  for (const piece of line) {
-    const last = out.at(-1);
-    if (last && last.font === piece.font) last.text += piece.text;
-    else out.push({ ...piece });
-  }
-  return out;
-}
+type Weight = "regular" | "bold";
 
 /** A cursor down the pages: adds a page when the next line would not fit. */
 class Writer {
   private page: PDFPage;
   private y: number;
+  private readonly fonts = new Map<string, PDFFont>();
+  private readonly chain: Family[];
 
   constructor(
     private readonly document: PDFDocument,
-    private readonly fonts: Fonts,
-    private readonly supported: { regular: Set<number>; bold: Set<number> },
+    private readonly content: LetterContent,
   ) {
+    this.chain = fallbackChain(content.lang);
     this.page = document.addPage([A4.width, A4.height]);
     this.y = A4.height - MARGIN;
   }
 
-  private pieces(runs: LetterRun[]): Piece[] {
-    return runs.map((run) => {
-      const font = run.strong ? this.fonts.bold : this.fonts.regular;
-      const supported = run.strong ? this.supported.bold : this.supported.regular;
-      return { text: drawable(run.text, supported), font };
-    });
+  private get direction(): Direction {
+    return this.content.dir;
   }
 
-  paragraph(
+  /** The face of the chain (by index) for a code point: a neutral character stays in its neighbour's face. */
+  private readonly chooseFace = (codePoint: number, strong: boolean, previous: number | null) => {
+    const weight: Weight = strong ? "bold" : "regular";
+    if (previous !== null && covers(this.chain[previous]!, weight, codePoint)) return previous;
+    const index = this.chain.findIndex((family) => covers(family, weight, codePoint));
+    return index < 0 ? null : index;
+  };
+
+  private key(piece: { face: number; strong: boolean; mirrored: boolean }): string {
+    return `${this.chain[piece.face]}-${piece.strong ? "bold" : "regular"}${piece.mirrored ? "-mirrored" : ""}`;
+  }
+
+  /** A face embedded (once per letter, only the glyphs used); brackets right to left in a copy of their own. */
+  private async embed(piece: { face: number; strong: boolean; mirrored: boolean }): Promise<void> {
+    const key = this.key(piece);
+    if (this.fonts.has(key)) return;
+    const loaded = face(this.chain[piece.face]!, piece.strong ? "bold" : "regular", piece.mirrored);
+    this.fonts.set(key, await this.document.embedFont(loaded.bytes, { subset: true }));
+  }
+
+  private fontOf(piece: { face: number; strong: boolean; mirrored: boolean }): PDFFont {
+    return this.fonts.get(this.key(piece))!;
+  }
+
+  /** A paragraph's lines, every face it needs embedded first. */
+  private async lines(runs: LetterRun[], size: number, width: number) {
+    const chars = resolveParagraph(runs, this.direction, this.chooseFace);
+    for (const char of chars) if (char.face !== null) await this.embed({ ...char, face: char.face });
+    return layoutParagraph(chars, width, (piece) => this.width(piece, size));
+  }
+
+  private readonly widths = new Map<string, number>();
+
+  /** A piece's width as drawn, measured once per letter (fontkit lays it out to measure it). */
+  private width(piece: LinePiece, size: number): number {
+    const key = `${this.key(piece)}|${size}|${piece.drawn}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      width = this.fontOf(piece).widthOfTextAtSize(piece.drawn, size);
+      this.widths.set(key, width);
+    }
+    return width;
+  }
+
+  private newPageIfFull(leading: number) {
+    if (this.y - leading < MARGIN) {
+      this.page = this.document.addPage([A4.width, A4.height]);
+      this.y = A4.height - MARGIN;
+    }
+  }
+
+  /**
+   * One line's pieces from `start` (its left edge): placed left to right in
+   * visual order, drawn in reading order, so a reader that follows the
+   * content meets the words in the order they are read.
+   */
+  private drawLine(pieces: LinePiece[], left: number, size: number, color: ReturnType<typeof rgb>) {
+    let x = left;
+    const placed = pieces.map((piece) => {
+      const at = x;
+      x += this.width(piece, size);
+      return { piece, x: at };
+    });
+    placed.sort((a, b) => a.piece.start - b.piece.start);
+    for (const { piece, x: at } of placed)
+      this.page.drawText(piece.drawn, { x: at, y: this.y, size, font: this.fontOf(piece), color });
+  }
+
+  async paragraph(
     runs: LetterRun[],
     options: {
       size?: number;
       color?: ReturnType<typeof rgb>;
       indent?: number;
       after?: number;
-      /** Drawn in the indent of the first line (a list number). */
+      /** Drawn in the indent of the first line (a list number), at the start side. */
       marker?: string;
     } = {},
   ) {
     const { size = 11, color = INK, indent = 0, after = 10, marker } = options;
     const leading = size * 1.45;
-    for (const [index, line] of wrap(this.pieces(runs), size, TEXT_WIDTH - indent).entries()) {
-      if (this.y - leading < MARGIN) {
-        this.page = this.document.addPage([A4.width, A4.height]);
-        this.y = A4.height - MARGIN;
-      }
+    const rtl = this.direction === "rtl";
+    const [markerLine] = marker ? await this.lines([{ text: marker }], size, indent) : [];
+    for (const [index, line] of (await this.lines(runs, size, TEXT_WIDTH - indent)).entries()) {
+      this.newPageIfFull(leading);
       this.y -= leading;
-      if (index === 0 && marker)
-        this.page.drawText(marker, { x: MARGIN + 4, y: this.y, size, font: this.fonts.regular, color });
-      let x = MARGIN + indent;
-      for (const piece of merged(line)) {
-        this.page.drawText(piece.text, { x, y: this.y, size, font: piece.font, color });
-        x += piece.font.widthOfTextAtSize(piece.text, size);
+      if (index === 0 && markerLine) {
+        const markerLeft = rtl ? A4.width - MARGIN - 4 - markerLine.width : MARGIN + 4;
+        this.drawLine(markerLine.pieces, markerLeft, size, color);
       }
+      // An Arabic letter starts at the right: each line is aligned to the right margin.
+      const left = rtl ? A4.width - MARGIN - indent - line.width : MARGIN + indent;
+      this.drawLine(line.pieces, left, size, color);
     }
     this.y -= after;
   }
@@ -165,52 +161,51 @@ class Writer {
   }
 }
 
-/** The letter as PDF bytes: A4, tagged with its title, reference and language. */
+/** The letter as PDF bytes: A4, tagged with its title, subject and language. */
 export async function designationLetterPdf(
   content: LetterContent,
-  options: { letterDate: string; reference: string; compress?: boolean },
+  options: { letterDate: string; compress?: boolean },
 ): Promise<Uint8Array> {
   const document = await PDFDocument.create();
-  document.registerFontkit(fontkit);
-  const files = await loadFonts();
-  const fonts: Fonts = {
-    regular: await document.embedFont(files.regular, { subset: true }),
-    bold: await document.embedFont(files.bold, { subset: true }),
-  };
-  const supported = {
-    regular: new Set(fonts.regular.getCharacterSet()),
-    bold: new Set(fonts.bold.getCharacterSet()),
-  };
+  document.registerFontkit(letterFontkit);
   // A letter is the same document each time it is opened: dated by the letter, not the request.
   const dated = fromIsoDate(options.letterDate);
-  document.setTitle(content.title);
-  document.setSubject(`Designation letter ${options.reference}`);
+  document.setTitle(plainText(content.title));
+  document.setSubject(content.subject);
   document.setAuthor(content.organisation);
   document.setCreator("Collaborating Centres Registry");
   document.setProducer("Collaborating Centres Registry");
-  document.setLanguage("en");
+  document.setLanguage(content.lang);
   document.setCreationDate(dated);
   document.setModificationDate(dated);
 
-  const writer = new Writer(document, fonts, supported);
-  writer.paragraph([{ text: content.organisation.toUpperCase(), strong: true }], {
+  const writer = new Writer(document, content);
+  const number = new Intl.NumberFormat(content.lang);
+  await writer.paragraph([{ text: content.organisation.toLocaleUpperCase(content.lang), strong: true }], {
     size: 10,
     color: BRAND,
     after: 0,
   });
-  writer.paragraph([{ text: content.region }], { size: 10, color: MUTED, after: 0 });
-  writer.paragraph([{ text: content.referenceLine }], { size: 10, after: 0 });
+  await writer.paragraph([{ text: content.region }], { size: 10, color: MUTED, after: 0 });
+  await writer.paragraph(content.referenceLine, { size: 10, after: 0 });
   writer.rule();
-  for (const line of content.address) writer.paragraph([{ text: line }], { after: 0 });
+  // Centre content (the address, the terms of reference) keeps its own direction inside the letter's.
+  for (const line of content.address) await writer.paragraph(line, { after: 0 });
   writer.space(18);
-  writer.paragraph([{ text: content.title, strong: true }], { size: 15, color: BRAND, after: 12 });
-  writer.paragraph(content.opening);
-  writer.paragraph([{ text: content.torHeading, strong: true }], { after: 4 });
-  content.torItems.forEach((text, index) =>
-    writer.paragraph([{ text }], { indent: 22, after: 4, marker: `${index + 1}.` }),
+  await writer.paragraph(
+    content.title.map((run) => ({ ...run, strong: true })),
+    { size: 15, color: BRAND, after: 12 },
   );
+  await writer.paragraph(content.opening);
+  await writer.paragraph([{ text: content.torHeading, strong: true }], { after: 4 });
+  for (const [index, text] of content.torItems.entries())
+    await writer.paragraph([{ text, isolate: true }], {
+      indent: 22,
+      after: 4,
+      marker: `${number.format(index + 1)}.`,
+    });
   writer.space(8);
-  writer.paragraph([{ text: content.closing }]);
-  for (const line of content.signOff) writer.paragraph([{ text: line }], { after: 0 });
+  await writer.paragraph([{ text: content.closing }]);
+  for (const line of content.signOff) await writer.paragraph(line, { after: 0 });
   return document.save({ useObjectStreams: options.compress ?? true });
 }

@@ -70,12 +70,27 @@ export async function designationLetter(viewer: Viewer, designationId: number) {
   if (designation.state !== "DESIGNATED" || !letterDate || !termStart || !termEnd) {
     throw new AccessDenied("not-found");
   }
+  // As it was when the letter was issued (frozen by the database when the
+  // designation became DESIGNATED); the live record only for a row that
+  // somehow lacks it, which the migration's backfill leaves none of.
+  const centre = frozenCentre.safeParse(letterCentre).data ?? designation.centre;
+  // The codes of the country and region the letter named (names are unique),
+  // so a letter in another language can say them in that language.
+  const [country, region] = await Promise.all([
+    prisma.country.findUnique({ where: { name: centre.country.name }, select: { isoCode: true } }),
+    prisma.region.findFirst({
+      where: { name: centre.region.name },
+      select: { code: true },
+      orderBy: { id: "asc" },
+    }),
+  ]);
   return {
     ...rest,
-    // As it was when the letter was issued (frozen by the database when the
-    // designation became DESIGNATED); the live record only for a row that
-    // somehow lacks it, which the migration's backfill leaves none of.
-    centre: frozenCentre.safeParse(letterCentre).data ?? designation.centre,
+    centre: {
+      ...centre,
+      country: { ...centre.country, isoCode: country?.isoCode ?? null },
+      region: { ...centre.region, code: region?.code ?? null },
+    },
     letterDate: toIsoDate(letterDate),
     termStart: toIsoDate(termStart),
     termEnd: toIsoDate(termEnd),

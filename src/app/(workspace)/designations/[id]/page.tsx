@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 
 import { MyWorkHeading } from "@/components/my-work-heading";
 import { daysBetween, toIsoDate } from "@/domain/dates";
 import { finalDesignationStates } from "@/domain/designation";
+import { languageNames, locales } from "@/i18n/locales";
+import { getLocaleHref } from "@/i18n/server";
 import { designationBadgeLabel } from "@/domain/designation-return";
 import { loadPageRecord } from "@/server/policy/page-record";
 import { designationPage } from "@/server/queries/designation-page";
@@ -30,6 +33,11 @@ export default async function DesignationPageRoute({
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const { record: page } = await loadPageRecord({ id, path: `/designations/${id}` }, designationPage);
   const { designation } = page;
+  const [letterText, locale, href] = await Promise.all([
+    getTranslations("Letter"),
+    getLocale(),
+    getLocaleHref(),
+  ]);
   const now = new Date();
   const final = finalDesignationStates.includes(designation.state);
   const waiting = daysBetween(designation.stateChangedAt, now);
@@ -89,13 +97,37 @@ export default async function DesignationPageRoute({
               <dd>
                 {toIsoDate(designation.termStart)} to {toIsoDate(designation.termEnd)} (
                 {designation.termYears} years), approved by {designation.approverName}.{" "}
-                <Link href={`/designations/${designation.id}/letter`} className="underline">
-                  Open the designation letter
-                </Link>{" "}
-                ·{" "}
-                <a href={`/designations/${designation.id}/letter.pdf`} className="underline">
-                  Download the designation letter (PDF)
-                </a>
+                {/* The letter in the language the officer chooses (decision 0031); a plain GET form, no script. */}
+                <form
+                  action={href(`/designations/${designation.id}/letter`)}
+                  method="get"
+                  className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2"
+                >
+                  <label className="flex items-center gap-2">
+                    {letterText("languageLabel")}
+                    <select
+                      name="lang"
+                      defaultValue={locale}
+                      className="rounded-md border border-slate-400 bg-white px-2 py-1"
+                    >
+                      {locales.map((code) => (
+                        <option key={code} value={code} lang={code}>
+                          {languageNames[code]}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <button type="submit" className="underline">
+                    {letterText("open")}
+                  </button>
+                  <button
+                    type="submit"
+                    formAction={href(`/designations/${designation.id}/letter.pdf`)}
+                    className="underline"
+                  >
+                    {letterText("download")}
+                  </button>
+                </form>
               </dd>
             </>
           )}
