@@ -53,7 +53,8 @@ export default defineConfig([
     // and CODES pass. Files not translated yet are listed in
     // eslint.not-yet-translated.mjs, a list that only shrinks.
     files: ["src/app/**/*.tsx", "src/components/**/*.tsx"],
-    ignores: notYetTranslated,
+    // Literal paths: Next's folder names ("(workspace)", "[id]") are glob syntax.
+    ignores: notYetTranslated.map((file) => file.replace(/[()[\]{}*?!+@]/g, "\\$&")),
     plugins: { i18next },
     rules: {
       "i18next/no-literal-string": [

@@ -29,7 +29,6 @@ export const notYetTranslated = [
   "src/app/(workspace)/designations/[id]/eligibility-section.tsx",
   "src/app/(workspace)/designations/[id]/form-sections.tsx",
   "src/app/(workspace)/designations/[id]/institution-staff-section.tsx",
-  "src/app/(workspace)/designations/[id]/letter/page.tsx",
   "src/app/(workspace)/designations/[id]/page.tsx",
   "src/app/(workspace)/designations/[id]/return-note.tsx",
   "src/app/(workspace)/designations/[id]/subjects-section.tsx",
