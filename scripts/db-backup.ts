@@ -2,10 +2,11 @@
 // (DATABASE_URL, or the embedded one when it is unset) into one portable
 // file that `npm run db:restore` loads into either kind. --force replaces an
 // existing file. Format and reasons: docs/decisions/0028-backup-and-restore.md.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { writeBackup } from "../src/server/backup/write-backup";
+import { existingFileMessage, writeBackup } from "../src/server/backup/write-backup";
 import { appVersion, describeBytes, rowCountLines, runCli, totalRows } from "./lib/backup-cli";
 import { describeDatabase, root, withDatabase } from "./lib/database-cli";
 import { loadEnvFiles } from "./lib/load-env";
@@ -23,6 +24,11 @@ runCli(async () => {
     return 2;
   }
   const file = path.resolve(positionals[0]!);
+  // Before the embedded database is started for nothing (writeBackup checks again).
+  if (existsSync(file) && !values.force) {
+    console.error(existingFileMessage(file));
+    return 1;
+  }
   return withDatabase(async (database) => {
     const started = Date.now();
     const result = await writeBackup({

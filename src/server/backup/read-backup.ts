@@ -118,6 +118,18 @@ function readError(error: unknown): unknown {
   return error;
 }
 
+/** The header of a backup file (checked), without reading further. */
+export async function readHeader(file: string): Promise<BackupHeader> {
+  const events = readBackup(file);
+  try {
+    const first = await events.next();
+    if (first.done || first.value.kind !== "header") throw new BackupFileError("The file has no header.");
+    return first.value.header;
+  } finally {
+    await events.return(undefined);
+  }
+}
+
 /** Reads a whole backup file and checks it, without a database. */
 export async function verifyBackup(file: string): Promise<{ header: BackupHeader; trailer: BackupTrailer }> {
   let header: BackupHeader | undefined;

@@ -24,12 +24,12 @@ import {
   type Catalog,
   type CatalogTable,
 } from "./catalog";
-import { readBackup, type BackupEvent } from "./read-backup";
+import { readBackup, readHeader, verifyBackup, type BackupEvent } from "./read-backup";
 
 // `npm run db:restore`: a backup file (src/domain/backup.ts) into PostgreSQL
-// or the embedded PGlite. Checks first, then changes the target in one
-// transaction that commits only once the whole file has been read and
-// checked, so a refused, damaged or truncated restore leaves it as it was
+// or the embedded PGlite. Checks the file and the target first, then changes
+// the target in one transaction that commits only once every row is in and
+// every count matches, so a refused or failed restore leaves it as it was
 // (save the migrations an empty target was given). Decision 0028.
 
 export class RestoreRefused extends Error {
@@ -58,26 +58,42 @@ export async function restoreBackup(options: {
   /** Empty a target that holds data. */
   force?: boolean;
 }): Promise<RestoreResult> {
-  const events = readBackup(options.file);
-  try {
-    const first = await events.next();
-    if (first.done || first.value.kind !== "header") throw new BackupFileError("The file has no header.");
-    const header = first.value.header;
-    const known = (await readMigrationsList(options.migrationsDir)).migrationDirectories.map(
-      (directory) => directory.path,
-    );
-
-    return await withClient(options.url, async (client) => {
-      await setPortableSession(client);
-      const migrated = await prepareTarget(client, { ...options, header, known });
-      const catalog = await readCatalog(client);
-      const emptied = await checkTarget(client, catalog, header, options.force ?? false);
+  // The whole file is read and checked once before the database is touched,
+  // so a damaged or truncated file is refused with the target as it was
+  // (an empty one not even migrated). The second reading, which loads the
+  // rows, checks everything again.
+  const known = (await readMigrationsList(options.migrationsDir)).migrationDirectories.map(
+    (directory) => directory.path,
+  );
+  // A backup from a newer release is refused first: nothing else matters then.
+  const level = planMigrations({
+    backup: (await readHeader(options.file)).migrations,
+    known,
+    target: [],
+    failed: [],
+  });
+  if (!level.ok) throw new RestoreRefused(level.reason);
+  const { header } = await verifyBackup(options.file);
+  return withClient(options.url, async (client) => {
+    await setPortableSession(client);
+    const migrated = await prepareTarget(client, { ...options, header, known });
+    const catalog = await readCatalog(client);
+    const emptied = await checkTarget(client, catalog, header, options.force ?? false);
+    const events = readBackup(options.file);
+    try {
+      const first = await events.next();
+      if (
+        first.done ||
+        first.value.kind !== "header" ||
+        JSON.stringify(first.value.header) !== JSON.stringify(header)
+      )
+        throw new BackupFileError("The file changed while it was being restored.");
       const { trailer, rows } = await load(client, catalog, header, events);
       return { header, trailer, migrated, emptied, rows };
-    });
-  } finally {
-    await events.return(undefined);
-  }
+    } finally {
+      await events.return(undefined);
+    }
+  });
 }
 
 /** Brings the target to the backup's migration level, or refuses. */
@@ -205,7 +221,11 @@ async function load(
         staged = table.name;
       }
       const into = table.selfReferencing ? STAGE : quote(table.name);
-      await client.query(insertStatement(into, table, columns), transpose(event.rows));
+      await client
+        .query(insertStatement(into, table, columns), transpose(event.rows))
+        .catch((error: Error) => {
+          throw new Error(`Could not load the rows of "${table.name}": ${error.message}`, { cause: error });
+        });
     }
     if (!trailer) throw new BackupFileError("The file ended without a trailer.");
 

@@ -34,6 +34,9 @@ export class BackupRefused extends Error {
   override name = "BackupRefused";
 }
 
+export const existingFileMessage = (file: string) =>
+  `${file} already exists; choose another name, or add --force to replace it.`;
+
 export async function writeBackup(options: {
   url: string;
   file: string;
@@ -48,8 +51,7 @@ export async function writeBackup(options: {
     () => true,
     () => false,
   );
-  if (exists && !options.overwrite)
-    throw new BackupRefused(`${file} already exists; choose another name, or add --force to replace it.`);
+  if (exists && !options.overwrite) throw new BackupRefused(existingFileMessage(file));
 
   const partial = `${file}.partial`;
   const gzip = createGzip();
