@@ -58,10 +58,6 @@ export async function restoreBackup(options: {
   /** Empty a target that holds data. */
   force?: boolean;
 }): Promise<RestoreResult> {
-  // The whole file is read and checked once before the database is touched,
-  // so a damaged or truncated file is refused with the target as it was
-  // (an empty one not even migrated). The second reading, which loads the
-  // rows, checks everything again.
   const known = (await readMigrationsList(options.migrationsDir)).migrationDirectories.map(
     (directory) => directory.path,
   );
@@ -73,6 +69,10 @@ export async function restoreBackup(options: {
     failed: [],
   });
   if (!level.ok) throw new RestoreRefused(level.reason);
+  // The whole file is read and checked once before the database is touched,
+  // so a damaged or truncated file is refused with the target as it was
+  // (an empty one not even migrated). The second reading, which loads the
+  // rows, checks everything again.
   const { header } = await verifyBackup(options.file);
   return withClient(options.url, async (client) => {
     await setPortableSession(client);
@@ -104,7 +104,7 @@ async function prepareTarget(
   const state = await readMigrationState(client);
   if (state.kind === "unknown")
     throw new RestoreRefused(
-      `The target database has ${state.tables} tables but no record of the registry's migrations: it is not a registry database. Restore into an empty database.`,
+      `The target database has ${state.tables === 1 ? "a table" : `${state.tables} tables`} but no record of the registry's migrations: it is not a registry database. Restore into an empty database.`,
     );
   const plan = planMigrations({
     backup: options.header.migrations,
