@@ -129,9 +129,21 @@ function engineError(error: unknown, panic: string | undefined, external: (id: n
 /**
  * Applies the migrations of `migrationsDir` that `url` has not recorded yet,
  * like `prisma migrate deploy`; returns the names of those it applied.
+ * `upTo` limits them to the named ones (a restore migrates an empty database
+ * to its backup's level, not beyond).
  */
-export async function applyMigrations(options: { url: string; migrationsDir: string }): Promise<string[]> {
+export async function applyMigrations(options: {
+  url: string;
+  migrationsDir: string;
+  upTo?: readonly string[];
+}): Promise<string[]> {
   const migrationsList = await readMigrationsList(options.migrationsDir);
+  const { upTo } = options;
+  if (upTo) {
+    migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter((directory) =>
+      upTo.includes(directory.path),
+    );
+  }
   try {
     return await withEngine(options.url, undefined, async (engine) => {
       const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
