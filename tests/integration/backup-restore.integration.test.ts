@@ -191,6 +191,13 @@ for (const kind of testDatabaseKinds()) {
         );
         expect(await prisma.outboxMessage.count({ where: { toEmail: demoAccounts.officer } })).toBe(1);
 
+        // The audit trail sealed into its hash chain (decision 0029), as the job does every minute.
+        const { sealAuditTrail } = await import("@/server/audit/seal-audit-trail");
+        const { verifyAuditTrail } = await import("@/server/audit/verify-audit-trail");
+        expect((await sealAuditTrail(prisma, { marginMs: 0 })).waiting).toBe(0);
+        const chainBefore = await verifyAuditTrail(prisma);
+        if (!chainBefore.ok) throw new Error(chainBefore.lines.join("\n"));
+
         before = await contents(database.url);
         const auditBefore = await prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
         expect(auditBefore.map((event) => event.action)).toEqual(
@@ -219,8 +226,12 @@ for (const kind of testDatabaseKinds()) {
         // Every table, every column, every sequence.
         expect(await contents(database.url)).toEqual(before);
         await pointAppAt(database.url);
-        // The audit trail, row for row.
+        // The audit trail, row for row, and its hash chain intact up to the same head.
         expect(await prisma.auditEvent.findMany({ orderBy: { id: "asc" } })).toEqual(auditBefore);
+        const chainAfter = await verifyAuditTrail(prisma, { expectHead: chainBefore.summary.head?.hash });
+        expect(chainAfter.ok, chainAfter.lines.join("\n")).toBe(true);
+        expect(chainAfter.ok && chainAfter.summary.head).toEqual(chainBefore.summary.head);
+        expect(chainBefore.summary.sealed).toBeGreaterThan(0);
         expect(
           (await prisma.annualReport.findUniqueOrThrow({ where: { id: report.id } })).resourcesUsed,
         ).toBe(draft);
