@@ -1,10 +1,23 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
 
 import { PrismaClient } from "@/generated/prisma/client";
+
+import { createObservedPool } from "./pool";
 
 // Free of "server-only" so that scripts (import, seed) and tests can build a
 // client for a URL of their choosing; the app itself uses ./client.ts.
 export function createPrismaClient(connectionString: string, poolSize = 10): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: poolSize });
-  return new PrismaClient({ adapter });
+  return createPrismaClientWithPool(connectionString, poolSize).prisma;
+}
+
+/** The client and its connection pool (for the pool's metrics). */
+export function createPrismaClientWithPool(
+  connectionString: string,
+  poolSize = 10,
+): { prisma: PrismaClient; pool: pg.Pool } {
+  const pool = createObservedPool(connectionString, poolSize);
+  // Our pool, so $disconnect() must end it.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  return { prisma: new PrismaClient({ adapter }), pool };
 }
