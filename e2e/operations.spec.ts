@@ -214,13 +214,26 @@ test.describe.serial("operations: logs, health and the database outage drill", (
         await sleep(50);
       }
     };
+    /** Waits (at least `minimum` ms, at most 20 s) until every path has `count` answers started since `since`. */
+    const answersSince = async (since: number, count: number, minimum: number) => {
+      const start = Date.now();
+      const enough = () =>
+        paths.every(
+          (path) =>
+            samples.filter((sample) => sample.path === path && sample.started >= since).length >= count,
+        );
+      while (Date.now() - start < 20_000 && (Date.now() - start < minimum || !enough())) await sleep(100);
+    };
+    // Warm: each path rendered once (the first rendering on a busy machine can take seconds).
+    for (const path of paths) expect((await fetch(`${server.base}${path}`)).status, path).toBe(200);
     const runsBefore = await metric("registry_job_runs_total", 'job="prune-rate-limits",outcome="success"');
+    const loadStarted = Date.now();
     const loops = paths.map(loop);
 
-    await sleep(2_000);
+    await answersSince(loadStarted, 3, 1_000);
     await proxy.cut();
     const cutAt = Date.now();
-    await sleep(CUT_MS);
+    await answersSince(cutAt, 4, CUT_MS);
     const restoredAt = Date.now();
     await proxy.restore();
     // Back once every path has answered 200 again.
@@ -235,7 +248,7 @@ test.describe.serial("operations: logs, health and the database outage drill", (
       }
       await sleep(100);
     }
-    await sleep(2_000);
+    if (recoveredAt > 0) await answersSince(recoveredAt, 3, 1_000);
     running = false;
     await Promise.all(loops);
 
@@ -253,7 +266,8 @@ test.describe.serial("operations: logs, health and the database outage drill", (
 
     // Before the cut: all well.
     const before = samples.filter((sample) => sample.ended < cutAt);
-    expect(before.length).toBeGreaterThan(3);
+    for (const path of paths)
+      expect(before.filter((sample) => sample.path === path).length).toBeGreaterThan(1);
     expect(
       before.every((sample) => sample.status === 200),
       describe(before),
@@ -262,7 +276,7 @@ test.describe.serial("operations: logs, health and the database outage drill", (
     // During the cut: every request, on every path, is a 503 with Retry-After.
     const during = samples.filter((sample) => sample.started >= cutAt && sample.ended <= restoredAt);
     for (const path of paths)
-      expect(during.filter((sample) => sample.path === path).length).toBeGreaterThan(3);
+      expect(during.filter((sample) => sample.path === path).length).toBeGreaterThan(2);
     const wrong = during.filter((sample) => sample.status !== 503 || !/^\d+$/.test(sample.retryAfter ?? ""));
     expect(wrong, describe(wrong)).toEqual([]);
     for (const sample of during) {
@@ -278,7 +292,8 @@ test.describe.serial("operations: logs, health and the database outage drill", (
     expect(recoveredAt, "every path answered 200 again").toBeGreaterThan(0);
     expect(recoveredAt - restoredAt).toBeLessThan(15_000);
     const after = samples.filter((sample) => sample.started >= recoveredAt);
-    expect(after.length).toBeGreaterThan(3);
+    for (const path of paths)
+      expect(after.filter((sample) => sample.path === path).length).toBeGreaterThan(1);
     expect(
       after.every((sample) => sample.status === 200),
       describe(after),
