@@ -128,14 +128,19 @@ describe("the logger", () => {
       { email: "ada@example.org", password: "hunter2", cookie: "s=1" },
       "sign-in by ada@example.org",
     );
-    logger.error(new Error("duplicate key (email)=(ada@example.org)"));
+    logger.error(Object.assign(new Error("duplicate key (email)=(ada@example.org)"), { code: "23505" }));
     logger.error({ err: new Error("token abc for bob@example.com") }, "failed");
     const text = lines.join("\n");
     expect(text).not.toMatch(/@example\.(org|com)|hunter2|s=1/);
     const [fields, error, nested] = parsed();
     expect(fields).toMatchObject({ email: "[redacted]", password: "[redacted]", msg: "sign-in by [e-mail]" });
     expect(error).toMatchObject({ level: "error", msg: "duplicate key (email)=([e-mail])" });
-    expect(error!.err).toMatchObject({ type: "Error", message: "duplicate key (email)=([e-mail])" });
+    // An error's own code stays (a SQLSTATE, an errno): only a field named "code" is a secret.
+    expect(error!.err).toMatchObject({
+      type: "Error",
+      message: "duplicate key (email)=([e-mail])",
+      code: "23505",
+    });
     expect(nested!.err).toMatchObject({ message: "token abc for [e-mail]" });
   });
 });

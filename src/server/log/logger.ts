@@ -37,9 +37,7 @@ export function createLogger(options: { level?: LogLevel; destination?: Destinat
           const [first, ...rest] = args as unknown[];
           // logger.error(error) and logger.error(error, "message"): the error under `err`, its message as `msg`.
           const prepared =
-            first instanceof Error
-              ? [{ err: redactValue(first) }, ...(rest.length ? rest : [first.message])]
-              : args;
+            first instanceof Error ? [{ err: first }, ...(rest.length ? rest : [first.message])] : args;
           method.apply(
             this,
             (prepared as unknown[]).map((arg) => redactValue(arg)) as Parameters<typeof method>,
