@@ -198,6 +198,31 @@ describe("request ids and log lines", () => {
   });
 });
 
+describe("probes and static files", () => {
+  it("are logged at debug when they succeed and at info when they fail", async () => {
+    const { log, lines } = memoryLog();
+    const base = await serve(
+      async (request, response) => {
+        response.statusCode = request.url === "/readyz?down" ? 503 : 200;
+        response.end();
+      },
+      0,
+      { logger: log, routeOf: (path) => (path.startsWith("/_next/static/") ? "/_next/static" : path) },
+    );
+    await get(`${base}/healthz`);
+    await get(`${base}/_next/static/chunks/a.js`);
+    await get(`${base}/readyz?down`);
+    await get(`${base}/centres`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lines.map((line) => [line.route, line.level])).toEqual([
+      ["/healthz", "debug"],
+      ["/_next/static", "debug"],
+      ["/readyz", "info"],
+      ["/centres", "info"],
+    ]);
+  });
+});
+
 describe("while the database is unreachable", () => {
   // What Next does when a page's query fails: a 500 page, perhaps compressed, written in pieces.
   const failingPage: RequestHandler = async (_request, response) => {

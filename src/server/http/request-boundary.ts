@@ -24,8 +24,9 @@ type Options = {
   logger?: Logger;
 };
 
-// Probes that load balancers send every few seconds: logged only when they fail.
-const quietRoutes = new Set(["/healthz", "/readyz", "/metrics"]);
+// Probes that load balancers and Prometheus send every few seconds, and
+// Next's static files: logged (at info) only when they fail.
+const quietRoutes = new Set(["/healthz", "/readyz", "/metrics", "/_next/static", "/_next/image"]);
 
 /**
  * What the production server (scripts/serve.ts) does around every request,
@@ -74,7 +75,7 @@ export function withRequestBoundary(
         const seconds = (performance.now() - started) / 1000;
         metrics.httpRequests.inc({ method, route, status });
         metrics.httpDuration.observe({ method, route, status }, seconds);
-        const quiet = quietRoutes.has(route) && status === "200";
+        const quiet = quietRoutes.has(route) && /^[23]/.test(status);
         log[quiet ? "debug" : "info"]({ method, route, status, ms: Math.round(seconds * 1000) }, "request");
       });
       handle(request, response).catch((error: unknown) => {
