@@ -22,8 +22,8 @@ import { startSecondServer, type SecondServer } from "./second-server";
 
 const migrationsDir = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
 const metricsToken = "e2e-metrics-token-0123456789abcdef";
-/** No answer may take longer, outage or not (the pool gives up connecting after 5 s). */
-const HANG_BOUND_MS = 10_000;
+/** No answer may take longer, outage or not (the pool gives up waiting for a connection after 10 s). */
+const HANG_BOUND_MS = 12_000;
 const CUT_MS = 4_000;
 
 type Database = { url: string; drop: () => Promise<void> };

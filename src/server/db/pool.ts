@@ -2,8 +2,13 @@ import pg from "pg";
 
 import { reportDatabaseError, reportDatabaseReachable } from "@/server/health/database-status";
 
-/** How long a query waits for a connection before failing (instead of waiting forever, pg's default). */
-export const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * How long a query waits for a connection, a free one of the pool or a new
+ * one, before failing (instead of waiting forever, pg's default). Generous:
+ * the embedded PGlite serves one session, so opening a connection waits for
+ * the transaction in progress, and a busy pool is not an outage.
+ */
+export const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * A `pg` pool that reports to the database status (src/server/health) what

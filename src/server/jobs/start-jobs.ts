@@ -23,7 +23,7 @@ export type JobsOptions = {
 };
 
 /** Opening a connection for pg-boss gives up after this long instead of waiting forever. */
-const CONNECT_TIMEOUT_MS = 5_000;
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * Creates a job's queue unless it exists. pg-boss's create_queue adds a
