@@ -13,7 +13,15 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   // Native and WASM packages stay outside the server bundle.
-  serverExternalPackages: ["argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
+  // prom-client and pino (external by Next's default) too: the production
+  // server loads them beside the bundle, and both share one registry and logger.
+  serverExternalPackages: [
+    "argon2",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pg",
+    "prom-client",
+  ],
   experimental: {
     // Next refuses a server action whose Origin is not the Host it was sent
     // to, unless listed here; our proxy refuses any Origin outside the same

@@ -46,7 +46,13 @@ function freePort(): Promise<number> {
   });
 }
 
-export type SecondServer = { base: string; port: number; stop: () => Promise<void> };
+export type SecondServer = {
+  base: string;
+  port: number;
+  /** Everything it has written to standard output and error so far (its JSON log lines). */
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
 export async function startSecondServer(
   env: (port: number) => Record<string, string>,
@@ -78,10 +84,12 @@ export async function startSecondServer(
     },
   );
   let output = "";
+  const keep = (chunk: Buffer) => void (output += chunk.toString());
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve.ts did not start:\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
+    const read = () => {
       if (output.includes("Ready on")) {
         clearTimeout(timer);
         resolve();
@@ -98,6 +106,7 @@ export async function startSecondServer(
   return {
     base: `http://localhost:${port}`,
     port,
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;

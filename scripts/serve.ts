@@ -3,8 +3,10 @@
 // end-to-end tests and the benchmark all run it:
 //   node --import tsx scripts/serve.ts --port 3000 --hostname localhost
 // (`npm run serve`; PORT and HOSTNAME are the defaults, as for `next start`).
-// PAGE_CACHE=off serves every request from Next alone.
+// PAGE_CACHE=off serves every request from Next alone. What it logs is JSON
+// lines (src/server/log, decision 0027).
 import { createServer } from "node:http";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
@@ -14,6 +16,9 @@ import { EnvError, parseEnv } from "../src/server/config/env";
 import { withAnonymousPageCache, type RequestHandler } from "../src/server/http/page-cache-handler";
 import { withRequestBoundary } from "../src/server/http/request-boundary";
 import { searchDataVersionReader } from "../src/server/http/search-data-version";
+import { logger } from "../src/server/log/logger";
+import { trackPool } from "../src/server/metrics/metrics";
+import { routeMatcher } from "../src/server/metrics/route-pattern";
 import { loadEnvFiles } from "./lib/load-env";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -23,6 +28,8 @@ async function main(): Promise<void> {
   (process.env as Record<string, string>).NODE_ENV = "production";
   loadEnvFiles(root);
   const env = parseEnv();
+  // The logger was made at import, before .env files were read.
+  logger.level = env.LOG_LEVEL;
   const { values } = parseArgs({
     options: {
       port: { type: "string", default: String(env.PORT) },
@@ -47,6 +54,7 @@ async function main(): Promise<void> {
 
   const handle: RequestHandler = (request, response) => nextHandler(request, response);
   const versions = searchDataVersionReader(env.DATABASE_URL);
+  trackPool("page-cache", versions.pool);
   let lastReported = 0;
   const handler =
     env.PAGE_CACHE === "off"
@@ -59,7 +67,7 @@ async function main(): Promise<void> {
             // At most once a minute: a database outage would otherwise log every request.
             if (Date.now() - lastReported < 60_000) return;
             lastReported = Date.now();
-            console.error("[page-cache] answering uncached:", error instanceof Error ? error.message : error);
+            logger.warn({ err: error, component: "page-cache" }, "page cache answering uncached");
           },
         });
 
@@ -70,7 +78,8 @@ async function main(): Promise<void> {
     withRequestBoundary(handler, {
       trustedHops: env.TRUSTED_PROXY_HOPS,
       securityHeaders: () => securityHeaders(createNonce(), { https, dev: false }),
-      onError: (error) => console.error(error),
+      onError: (error) => logger.error({ err: error }, "request failed"),
+      routeOf: routeMatcher(appRoutes(path.join(root, process.env.NEXT_DIST_DIR ?? ".next"))),
     }),
   );
   // Requests Node cannot parse (bad syntax, headers too large) are answered
@@ -85,7 +94,7 @@ async function main(): Promise<void> {
     socket.end(`HTTP/1.1 ${status}\r\n${headers}Content-Length: 0\r\nConnection: close\r\n\r\n`);
   });
   server.listen(port, hostname, () => {
-    console.log(`▲ Ready on http://${hostname}:${port}`);
+    logger.info({ url: `http://${hostname}:${port}` }, `Ready on http://${hostname}:${port}`);
   });
 
   // Like `next start`: finish the requests in flight (a committed action
@@ -100,6 +109,25 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/**
+ * The app's route patterns, for the metrics: the pages and route handlers of
+ * the build (Next's routes manifest) and the files of public/.
+ */
+function appRoutes(distDir: string): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(distDir, "routes-manifest.json"), "utf8")) as {
+    staticRoutes?: { page: string }[];
+    dynamicRoutes?: { page: string }[];
+  };
+  const publicFiles = readdirSync(path.join(root, "public"), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${path.relative(path.join(root, "public"), path.join(entry.parentPath, entry.name))}`);
+  return [
+    ...(manifest.staticRoutes ?? []).map((route) => route.page),
+    ...(manifest.dynamicRoutes ?? []).map((route) => route.page),
+    ...publicFiles.map((file) => file.split(path.sep).join("/")),
+  ];
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { hasSessionCookie } from "@/server/http/anonymous-page-cache";
 import { localeHeader, localeRouting, pagePathHeader } from "@/server/http/locale-routing";
 import { isLetterPath, parseLetterLanguage } from "@/i18n/letter-language";
 import { malformedRequestResponse, refuseMalformedRequest } from "@/server/http/malformed-request";
+import { requestIdFor, requestIdHeader } from "@/server/log/request-id";
 
 // Headers only, never the authorization boundary (proxies can be bypassed,
 // CVE-2025-29927): every page, action and query checks the viewer itself.
@@ -22,7 +23,14 @@ type ProxyRequest = NextRequest & { auth?: unknown };
 
 function respond(request: ProxyRequest) {
   const nonce = createNonce();
-  const headers = securityHeaders(nonce, { https: usesHttps(), dev: process.env.NODE_ENV === "development" });
+  // The production server has set it already (request-boundary.ts); under
+  // `next dev` it is made here. Echoed on every answer, the proxy's own too.
+  const requestId = requestIdFor(request.headers.get(requestIdHeader));
+  const security = securityHeaders(nonce, {
+    https: usesHttps(),
+    dev: process.env.NODE_ENV === "development",
+  });
+  const headers: Record<string, string> = { ...security, "X-Request-Id": requestId };
   // The proxy's own answers carry the same headers as every page.
   if (isForeignOrigin(request)) return withHeaders(foreignOriginResponse(request), headers);
   // After the origin check: another site's post is refused as foreign whatever its body (decision 0016).
@@ -47,7 +55,8 @@ function respond(request: ProxyRequest) {
   const requestHeaders = new Headers(request.headers);
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  requestHeaders.set("Content-Security-Policy", security["Content-Security-Policy"]!);
+  requestHeaders.set(requestIdHeader, requestId);
   // Set on every request, so a client cannot choose them by sending them itself.
   requestHeaders.set(localeHeader, language.locale);
   if (language.pagePath === null) requestHeaders.delete(pagePathHeader);

@@ -33,9 +33,19 @@ export function textDirection(locale: Locale): "ltr" | "rtl" {
 }
 
 // Addresses that are the same in every language: programs' routes (the API,
-// feeds, calendars), files the browser asks for by name, Next's own assets,
-// and the switcher's endpoint. Everything else is a page.
-const unlocalizedPrefixes = ["/api/", "/feeds/", "/calendar/", "/_next/", "/language"];
+// feeds, calendars, the health checks and metrics), files the browser asks
+// for by name, Next's own assets, and the switcher's endpoint. Everything
+// else is a page.
+const unlocalizedPrefixes = [
+  "/api/",
+  "/feeds/",
+  "/calendar/",
+  "/_next/",
+  "/language",
+  "/healthz",
+  "/readyz",
+  "/metrics",
+];
 const unlocalizedFiles = /^\/[^/]+\.[a-z0-9]+$/i; // robots.txt, sitemap.xml, manifest.webmanifest, icon.svg…
 
 /** Whether the path is a page that exists once per language. */

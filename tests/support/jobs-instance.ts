@@ -17,7 +17,6 @@ async function main(): Promise<void> {
     cron: { reminders: "* * * * *" },
     pollingIntervalSeconds: 1,
     cronMonitorIntervalSeconds: 1,
-    log: (line) => console.log(line),
   });
   console.log("ready");
   process.once("SIGTERM", () => {

@@ -105,6 +105,7 @@ const headers = {
   date: "Wed, 25 Nov 2026 19:00:00 GMT",
   "content-length": "123",
   etag: '"abc"',
+  "x-request-id": "0d9f2c1e-7b7a-4c55-9a1e-2f0c7a1b3c4d",
   vary: "rsc, Accept-Encoding",
 };
 
@@ -120,6 +121,7 @@ describe("storablePage", () => {
     expect(names).not.toContain("date");
     expect(names).not.toContain("content-length");
     expect(names).not.toContain("etag");
+    expect(names).not.toContain("x-request-id");
   });
 
   it("refuses what must not be shared or replayed", () => {

@@ -42,3 +42,26 @@ describe("PAGE_CACHE", () => {
     expect(() => parseEnv({ PAGE_CACHE_ENTRIES: "0" })).toThrow(/PAGE_CACHE_ENTRIES/);
   });
 });
+
+describe("METRICS_TOKEN and LOG_LEVEL", () => {
+  it("leave /metrics off and log at info unless configured", () => {
+    const defaults = parseEnv({});
+    expect(defaults.METRICS_TOKEN).toBeUndefined();
+    expect(defaults.LOG_LEVEL).toBe("info");
+    const token = "0123456789abcdef0123456789abcdef";
+    expect(parseEnv({ METRICS_TOKEN: token, LOG_LEVEL: "warn" })).toMatchObject({
+      METRICS_TOKEN: token,
+      LOG_LEVEL: "warn",
+    });
+  });
+
+  it("refuse a token too short to resist guessing or unfit for a header, and unknown levels", () => {
+    expect(() => parseEnv({ METRICS_TOKEN: "short" })).toThrow(
+      /METRICS_TOKEN: must be at least 24 characters/,
+    );
+    expect(() => parseEnv({ METRICS_TOKEN: "0123456789abcdef 0123456789abcdef" })).toThrow(
+      /METRICS_TOKEN: may hold only/,
+    );
+    expect(() => parseEnv({ LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL: must be one of/);
+  });
+});

@@ -44,6 +44,9 @@ describe("addresses", () => {
       "/icon.svg",
       "/language",
       "/_next/static/x.js",
+      "/healthz",
+      "/readyz",
+      "/metrics",
     ]) {
       expect(isLocalizedPath(path)).toBe(false);
     }

@@ -1,27 +1,33 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
 
 import { afterEach, describe, expect, it } from "vitest";
 
 import { securityHeaders } from "@/server/auth/security-headers";
 import type { RequestHandler } from "@/server/http/page-cache-handler";
 import { withRequestBoundary } from "@/server/http/request-boundary";
+import { createLogger, logger } from "@/server/log/logger";
 
 // The production server's wrapper (scripts/serve.ts) on a real socket: what
-// the app behind it sees of the client's address, and the headers of every
-// answer, including its own 500.
+// the app behind it sees of the client's address, the headers of every
+// answer, including its own 500, the request id and log line of each
+// request, and the 503 that replaces a 5xx while the database is unreachable.
 
 type Answer = { status: number; headers: IncomingHttpHeaders; rawHeaders: string[]; body: string };
 
 let server: Server | undefined;
 const errors: unknown[] = [];
 
-async function serve(handle: RequestHandler, trustedHops = 0): Promise<string> {
+type Extra = Partial<Parameters<typeof withRequestBoundary>[1]>;
+
+async function serve(handle: RequestHandler, trustedHops = 0, extra: Extra = {}): Promise<string> {
   server = createServer(
     withRequestBoundary(handle, {
       trustedHops,
       securityHeaders: () => securityHeaders("boundary-nonce-000000", { https: false, dev: false }),
       onError: (error) => errors.push(error),
+      ...extra,
     }),
   );
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
@@ -29,9 +35,9 @@ async function serve(handle: RequestHandler, trustedHops = 0): Promise<string> {
 }
 
 // node:http rather than fetch: fetch refuses to send some of these headers.
-function get(url: string, headers: Record<string, string> = {}): Promise<Answer> {
+function get(url: string, headers: Record<string, string> = {}, method = "GET"): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    httpRequest(url, { headers }, (response) => {
+    httpRequest(url, { headers, method }, (response) => {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (body += chunk));
@@ -135,5 +141,145 @@ describe("security headers on every answer", () => {
       expect(answer.headers["x-content-type-options"], path).toBe("nosniff");
     }
     expect((await get(`${base}/head`)).headers["x-frame-options"]).toBe("SAMEORIGIN");
+  });
+});
+
+function memoryLog() {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { log: createLogger({ level: "debug", destination }), lines };
+}
+
+describe("request ids and log lines", () => {
+  it("gives every request an id, keeps a well-formed one from the balancer, echoes it and logs it", async () => {
+    const { log, lines } = memoryLog();
+    const seen: string[] = [];
+    const base = await serve(
+      async (request, response) => {
+        seen.push(String(request.headers["x-request-id"]));
+        // A line the app writes while answering (as Next's code does) carries the id too.
+        logger.info("app line");
+        response.statusCode = request.url === "/missing" ? 404 : 200;
+        response.end("ok");
+      },
+      0,
+      {
+        logger: log,
+        routeOf: (path) => (path.startsWith("/centres/") ? "/centres/[reference]" : "(unmatched)"),
+      },
+    );
+    const kept = await get(`${base}/centres/NOR-18?q=secret`, { "x-request-id": "lb-0123456789abcdef" });
+    const replaced = await get(`${base}/missing`, { "x-request-id": "bad id with spaces" });
+    expect(kept.headers["x-request-id"]).toBe("lb-0123456789abcdef");
+    expect(replaced.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen).toEqual([kept.headers["x-request-id"], replaced.headers["x-request-id"]]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lines).toEqual([
+      expect.objectContaining({
+        msg: "request",
+        requestId: "lb-0123456789abcdef",
+        method: "GET",
+        route: "/centres/[reference]",
+        status: "200",
+      }),
+      expect.objectContaining({
+        requestId: replaced.headers["x-request-id"],
+        route: "(unmatched)",
+        status: "404",
+      }),
+    ]);
+    // The route pattern, never the path or its query.
+    expect(JSON.stringify(lines)).not.toMatch(/NOR-18|secret/);
+  });
+});
+
+describe("probes and static files", () => {
+  it("are logged at debug when they succeed and at info when they fail", async () => {
+    const { log, lines } = memoryLog();
+    const base = await serve(
+      async (request, response) => {
+        response.statusCode = request.url === "/readyz?down" ? 503 : 200;
+        response.end();
+      },
+      0,
+      { logger: log, routeOf: (path) => (path.startsWith("/_next/static/") ? "/_next/static" : path) },
+    );
+    await get(`${base}/healthz`);
+    await get(`${base}/_next/static/chunks/a.js`);
+    await get(`${base}/readyz?down`);
+    await get(`${base}/centres`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lines.map((line) => [line.route, line.level])).toEqual([
+      ["/healthz", "debug"],
+      ["/_next/static", "debug"],
+      ["/readyz", "info"],
+      ["/centres", "info"],
+    ]);
+  });
+});
+
+describe("while the database is unreachable", () => {
+  // What Next does when a page's query fails: a 500 page, perhaps compressed, written in pieces.
+  const failingPage: RequestHandler = async (_request, response) => {
+    response.statusCode = 500;
+    response.setHeader("content-type", "text/html; charset=utf-8");
+    response.setHeader("content-encoding", "gzip");
+    response.setHeader("x-nextjs-cache", "MISS");
+    response.write("<html>Internal Server Error");
+    response.end("</html>");
+  };
+
+  it("a 5xx becomes a 503 with Retry-After: a page in the reader's language, the security headers, the request id", async () => {
+    const base = await serve(failingPage, 0, { databaseUnreachable: () => true, logger: memoryLog().log });
+    const page = await get(`${base}/fr/centres`, { accept: "text/html", "x-request-id": "outage-test-0001" });
+    expect(page.status).toBe(503);
+    expect(page.headers["retry-after"]).toMatch(/^\d+$/);
+    expect(page.headers["cache-control"]).toBe("no-store");
+    expect(page.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(page.headers["content-encoding"]).toBeUndefined();
+    expect(page.headers["x-nextjs-cache"]).toBeUndefined();
+    expect(page.headers["x-request-id"]).toBe("outage-test-0001");
+    expect(page.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(page.body).toContain("Le registre est momentanément indisponible");
+    expect(page.body).not.toContain("Internal Server Error");
+    expect(Number(page.headers["content-length"])).toBe(Buffer.byteLength(page.body));
+
+    const api = await get(`${base}/api/v1/centres`);
+    expect(api.status).toBe(503);
+    expect(api.headers["content-type"]).toBe("application/problem+json");
+    expect(JSON.parse(api.body)).toMatchObject({ status: 503 });
+
+    const head = await get(`${base}/centres`, {}, "HEAD");
+    expect(head.status).toBe(503);
+    expect(head.body).toBe("");
+  });
+
+  it("a handler that throws gets the 503 too, and an answer that is not a 5xx is left alone", async () => {
+    let base = await serve(
+      async () => {
+        throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+      },
+      0,
+      { databaseUnreachable: () => true, logger: memoryLog().log },
+    );
+    const thrown = await get(`${base}/centres`);
+    expect(thrown.status).toBe(503);
+    expect(thrown.headers["retry-after"]).toBeDefined();
+    await new Promise((resolve) => server!.close(resolve));
+
+    base = await serve(echo, 0, { databaseUnreachable: () => true, logger: memoryLog().log });
+    expect((await get(base)).status).toBe(200);
+  });
+
+  it("with the database there, a 500 stays a 500", async () => {
+    const base = await serve(failingPage, 0, { databaseUnreachable: () => false, logger: memoryLog().log });
+    const page = await get(`${base}/centres`, { "accept-encoding": "identity" });
+    expect(page.status).toBe(500);
+    expect(page.headers["retry-after"]).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import type { NextAuthConfig } from "next-auth";
 import { z } from "zod";
 
 import { SESSION_IDLE_SECONDS, sessionExpired } from "@/domain/session-timeouts";
+import { logger } from "@/server/log/logger";
 
 // The part of the Auth.js configuration that needs no database, shared by the
 // proxy (which keeps the session cookie rolling, so the idle timeout counts
@@ -47,7 +48,7 @@ export function baseAuthConfig(): NextAuthConfig {
       // A failed sign-in is an audit event, not an application error.
       error(error) {
         if (error.name === "CredentialsSignin" || error.name === "ThrottledSignIn") return;
-        console.error("[auth]", error.name, error.message);
+        logger.error({ err: error, component: "auth" }, "Auth.js error");
       },
       warn() {},
       debug() {},

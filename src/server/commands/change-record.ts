@@ -3,7 +3,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit, type AuditEntry } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
-import { deliverOutbox } from "@/server/mail/deliver-outbox";
+import { deliverOutbox, logMailFailure } from "@/server/mail/deliver-outbox";
 
 import { CommandError, ConflictError, type CommandContext } from "./command";
 import { answerOnce, claimKey, isUniqueViolation, type KeyedRequest } from "./idempotency";
@@ -112,7 +112,7 @@ export async function changeRecord<R, S extends string, Data, D extends { to: S 
         await change.notify?.(tx, record, decision);
         return { message, from };
       }, records.transaction);
-      if (change.notify) void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
+      if (change.notify) void deliverOutbox(prisma).catch(logMailFailure);
       return answer;
     } catch (error) {
       if (error instanceof ConflictError || isUniqueViolation(error)) throw await reread(records, change.id);

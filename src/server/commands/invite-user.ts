@@ -7,7 +7,7 @@ import { parseRecordId } from "@/domain/record-id";
 import { recordAudit } from "@/server/audit/record-audit";
 import { issueToken, setPasswordLink } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
-import { deliverOutbox } from "@/server/mail/deliver-outbox";
+import { deliverOutbox, logMailFailure } from "@/server/mail/deliver-outbox";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 import { centreFactsByReference } from "@/server/policy/resource-facts";
 
@@ -66,7 +66,7 @@ export const inviteUserCommand: Command<z.infer<typeof schema>> = {
       // given the centre role and told so, and the officer sees the same
       // answer as for a new invitation.
       await grantToExistingAccount(existing.id, scope, { viewer, role, meta, email: input.email });
-      void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
+      void deliverOutbox(prisma).catch(logMailFailure);
       redirect(afterInvitation(input, "/my-work?invited=1"));
     }
     const userId = await prisma.$transaction(async (tx) => {
@@ -109,7 +109,7 @@ export const inviteUserCommand: Command<z.infer<typeof schema>> = {
       });
       return user.id;
     });
-    void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
+    void deliverOutbox(prisma).catch(logMailFailure);
     redirect(afterInvitation(input, isAdmin ? `/admin/users/${userId}?invited=1` : "/my-work?invited=1"));
   },
 };

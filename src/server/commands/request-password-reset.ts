@@ -12,7 +12,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { issueToken, setPasswordLink } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
-import { deliverOutbox } from "@/server/mail/deliver-outbox";
+import { deliverOutbox, logMailFailure } from "@/server/mail/deliver-outbox";
 import { takeFixedWindow } from "@/server/rate-limit/fixed-window";
 
 import { CommandError, emailField, type PublicCommand } from "./command";
@@ -105,7 +105,7 @@ export const requestPasswordResetCommand: PublicCommand<z.infer<typeof schema>> 
         ].join("\n"),
       });
     });
-    void deliverOutbox(prisma).catch((error: unknown) => console.error("[mail]", error));
+    void deliverOutbox(prisma).catch(logMailFailure);
     return { message: RESET_REQUESTED_MESSAGE };
   },
 };

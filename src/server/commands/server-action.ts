@@ -7,9 +7,11 @@ import type { FormState } from "@/domain/form-state";
 import { signOut } from "@/server/auth/next-auth";
 import { requestMeta } from "@/server/auth/request-meta";
 import { getViewer } from "@/server/auth/viewer";
+import { reportDatabaseError } from "@/server/health/database-status";
+import { logger } from "@/server/log/logger";
 
 import type { Command, PublicCommand } from "./command";
-import { executeCommand, GENERIC_FAILURE } from "./execute-command";
+import { DATABASE_UNAVAILABLE, executeCommand, GENERIC_FAILURE } from "./execute-command";
 
 export const UNREADABLE_FORM = "This form could not be read. Reload the page and send it again.";
 const NUL_IN_FORM =
@@ -67,7 +69,9 @@ export async function runServerAction<I>(
     // cookie too makes Next re-render the whole page, header included.
     if (command.endsSession && isRedirect(error)) await signOut({ redirect: false });
     unstable_rethrow(error);
-    console.error(`[command ${command.name}]`, error);
+    // Reading the viewer needs the database too.
+    if (reportDatabaseError(error)) return { status: "error", message: DATABASE_UNAVAILABLE, values: {} };
+    logger.error({ err: error, command: command.name }, "server action failed");
     return { status: "error", message: GENERIC_FAILURE, values: {} };
   }
 }

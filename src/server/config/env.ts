@@ -59,6 +59,20 @@ export const envSchema = z.object({
   // Administrators and WHO officers must use two-factor sign-in (decision 0014;
   // src/server/auth/two-factor/settings.ts reads it).
   REQUIRE_TWO_FACTOR: booleanFlag.default(false),
+  // The bearer token Prometheus sends for /metrics; without it /metrics answers
+  // 404 (decision 0027; src/app/metrics/route.ts reads it).
+  METRICS_TOKEN: z
+    .string()
+    .min(24, "must be at least 24 characters (e.g. `openssl rand -hex 32`)")
+    .max(512, "must be at most 512 characters")
+    .regex(/^[A-Za-z0-9._~+/=-]+$/, "may hold only letters, digits and . _ ~ + / = -")
+    .optional(),
+  // The least severe log lines written (src/server/log/logger.ts reads it).
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
 });
 
 export type Env = z.infer<typeof envSchema> & { demoMode: boolean };

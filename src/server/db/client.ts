@@ -2,7 +2,9 @@ import "server-only";
 
 import type { PrismaClient } from "@/generated/prisma/client";
 
-import { createPrismaClient } from "./create-client";
+import { trackPool } from "@/server/metrics/metrics";
+
+import { createPrismaClientWithPool } from "./create-client";
 
 // The one Prisma client of the application. It is created on first use, not
 // at import, so that `next build` can load modules without a database; dev
@@ -17,7 +19,9 @@ function instance(): PrismaClient {
         "DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database.",
       );
     }
-    globalForPrisma.prisma = createPrismaClient(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+    const { prisma, pool } = createPrismaClientWithPool(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+    trackPool("app", pool);
+    globalForPrisma.prisma = prisma;
   }
   return globalForPrisma.prisma;
 }

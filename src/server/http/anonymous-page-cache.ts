@@ -120,6 +120,8 @@ const perResponseHeaders = new Set([
   "content-encoding",
   "etag",
   "x-page-cache",
+  // Each answer keeps its own request's id (decision 0027).
+  "x-request-id",
 ]);
 
 const noncePattern = /'nonce-([A-Za-z0-9+/=_-]{16,})'/;

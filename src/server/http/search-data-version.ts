@@ -25,5 +25,7 @@ export function searchDataVersionReader(connectionString: string | undefined) {
       return rows[0]?.version ?? null;
     },
     close: () => pool.end(),
+    /** For the pool's metrics. */
+    pool,
   };
 }

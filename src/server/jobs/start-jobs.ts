@@ -3,6 +3,8 @@ import "server-only";
 import PgBoss from "pg-boss";
 
 import type { PrismaClient } from "@/generated/prisma/client";
+import { logger } from "@/server/log/logger";
+import { metrics } from "@/server/metrics/metrics";
 
 import { jobs, type JobDefinition, type JobName } from "./job-list";
 
@@ -18,8 +20,10 @@ export type JobsOptions = {
   pollingIntervalSeconds?: number;
   /** Tests only: how often the cron monitor checks (default 30 s). */
   cronMonitorIntervalSeconds?: number;
-  log?: (line: string) => void;
 };
+
+/** Opening a connection for pg-boss gives up after this long instead of waiting forever. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * Creates a job's queue unless it exists. pg-boss's create_queue adds a
@@ -61,20 +65,43 @@ export type JobsHandle = { boss: PgBoss; stop: () => Promise<void> };
  * double run changes nothing twice and sends nothing twice.
  */
 export async function startJobs(options: JobsOptions): Promise<JobsHandle> {
-  const log = options.log ?? ((line: string) => console.log(`[jobs] ${line}`));
-  const boss = new PgBoss({
+  const log = logger.child({ component: "jobs" });
+  // pg-boss hands its options to pg's Pool (its types do not list the timeout).
+  const config: PgBoss.ConstructorOptions & { connectionTimeoutMillis: number } = {
     connectionString: options.url,
     // pg-boss keeps its own small pool beside Prisma's.
     max: 2,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     application_name: "registry-jobs",
     schema: "pgboss",
     ...(options.cronMonitorIntervalSeconds
       ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: 1 }
       : {}),
+  };
+  const boss = new PgBoss(config);
+  // While the database is away every worker's poll fails: pg-boss reports it
+  // here and polls again, so the jobs resume by themselves when it is back.
+  boss.on("error", (error) => {
+    metrics.jobQueueErrors.inc();
+    log.warn({ err: error }, "pg-boss error");
   });
-  boss.on("error", (error) => log(`pg-boss error: ${error.message}`));
   await boss.start();
+  try {
+    await setUpQueues(boss, options);
+  } catch (error) {
+    // Not half started: the caller may try again.
+    await boss.stop({ graceful: false, wait: false }).catch(() => {});
+    throw error;
+  }
+  log.info({ jobs: jobs.map((job) => job.name) }, "jobs started");
+  return {
+    boss,
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }),
+  };
+}
 
+async function setUpQueues(boss: PgBoss, options: JobsOptions): Promise<void> {
+  const log = logger.child({ component: "jobs" });
   for (const job of jobs as readonly JobDefinition[]) {
     await ensureQueue(boss, job.name);
     await boss.schedule(job.name, options.cron?.[job.name as JobName] ?? job.cron, {}, { tz: "UTC" });
@@ -82,12 +109,26 @@ export async function startJobs(options: JobsOptions): Promise<JobsHandle> {
       job.name,
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10, batchSize: 1 },
       async ([entry]) => {
-        const started = Date.now();
-        const result = await job.run(options.db, new Date());
-        if (!job.everyMinute || Object.values(result).some((count) => count > 0)) {
-          log(`${job.name} ${JSON.stringify(result)} in ${Date.now() - started} ms (job ${entry?.id})`);
+        const started = performance.now();
+        const seconds = () => (performance.now() - started) / 1000;
+        try {
+          const result = await job.run(options.db, new Date());
+          metrics.jobRuns.inc({ job: job.name, outcome: "success" });
+          metrics.jobDuration.observe({ job: job.name }, seconds());
+          if (!job.everyMinute || Object.values(result).some((count) => count > 0)) {
+            log.info(
+              { job: job.name, result, ms: Math.round(seconds() * 1000), jobId: entry?.id },
+              "job done",
+            );
+          }
+          return result;
+        } catch (error) {
+          metrics.jobRuns.inc({ job: job.name, outcome: "failure" });
+          metrics.jobDuration.observe({ job: job.name }, seconds());
+          // pg-boss retries it (retryLimit) and keeps the error with the job.
+          log.error({ err: error, job: job.name, jobId: entry?.id }, "job failed");
+          throw error;
         }
-        return result;
       },
     );
   }
@@ -99,9 +140,4 @@ export async function startJobs(options: JobsOptions): Promise<JobsHandle> {
       await boss.send(job.name, { catchUp: true });
     }
   }
-  log(`started: ${jobs.map((job) => job.name).join(", ")}`);
-  return {
-    boss,
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }),
-  };
 }

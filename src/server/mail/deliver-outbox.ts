@@ -3,6 +3,7 @@ import "server-only";
 import nodemailer from "nodemailer";
 
 import type { PrismaClient } from "@/generated/prisma/client";
+import { logger } from "@/server/log/logger";
 
 const MAX_ATTEMPTS = 5;
 /** How long a claimed message is hidden from other senders while this one sends it. */
@@ -19,6 +20,11 @@ const LEASE_MS = 5 * 60_000;
  * outbox-sender job (src/server/jobs) calls this every minute, so failed
  * sends are retried with the back-off below.
  */
+/** For the sends started right after a change: a failure is logged, and the outbox-sender job retries. */
+export function logMailFailure(error: unknown): void {
+  logger.error({ err: error, component: "mail" }, "sending queued mail failed; the outbox sender retries");
+}
+
 export async function deliverOutbox(
   db: PrismaClient,
   now = new Date(),

@@ -2,6 +2,7 @@ import "server-only";
 
 import { csvRow } from "@/domain/directory/csv";
 import { parseExportSearch, toParamsRecord } from "@/domain/directory/search-params";
+import { logger } from "@/server/log/logger";
 import type { DirectoryCentre } from "@/server/queries/directory-centres";
 import { resolveSearch } from "@/server/queries/directory-resolve";
 import { allMatches } from "@/server/queries/directory-search";
@@ -87,7 +88,7 @@ export async function exportCentres(url: URL, format: ExportFormat): Promise<Res
         first = false;
         controller.enqueue(encoder.encode(text));
       } catch (error) {
-        console.error("Export failed mid-stream", error);
+        logger.error({ err: error }, "export failed mid-stream");
         controller.error(error);
       }
     },

@@ -1,6 +1,9 @@
 import "server-only";
 
 import { clientIp } from "@/server/auth/request-meta";
+import { reportDatabaseError } from "@/server/health/database-status";
+import { unavailableResponse } from "@/server/health/outage";
+import { logger } from "@/server/log/logger";
 import { takeApiRequest } from "@/server/rate-limit/api-rate-limit";
 
 const publicHeaders = {
@@ -40,7 +43,9 @@ export function streamResponse(
 
 /**
  * Every public API and export request: counted against the client's rate
- * limit (429 with Retry-After when over), and never a stack trace on failure.
+ * limit (429 with Retry-After when over), and never a stack trace on failure:
+ * 503 with Retry-After while the database cannot be reached (decision 0027),
+ * else 500.
  */
 export async function publicApi(request: Request, handle: () => Promise<Response>): Promise<Response> {
   try {
@@ -56,7 +61,11 @@ export async function publicApi(request: Request, handle: () => Promise<Response
     response.headers.set("RateLimit-Remaining", String(decision.remaining));
     return response;
   } catch (error) {
-    console.error("Public API request failed", error);
+    if (reportDatabaseError(error)) {
+      logger.warn({ err: error }, "public API request failed: database unreachable");
+      return unavailableResponse(publicHeaders);
+    }
+    logger.error({ err: error }, "public API request failed");
     return apiErrors(500, ["Something went wrong on our side; please try again later."]);
   }
 }

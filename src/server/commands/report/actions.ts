@@ -3,9 +3,11 @@
 import type { FormState } from "@/domain/form-state";
 import { requestMeta } from "@/server/auth/request-meta";
 import { getViewer } from "@/server/auth/viewer";
+import { reportDatabaseError } from "@/server/health/database-status";
+import { logger } from "@/server/log/logger";
 
 import { readForm, runServerAction } from "../server-action";
-import { executeCommand, GENERIC_FAILURE } from "../execute-command";
+import { DATABASE_UNAVAILABLE, executeCommand, GENERIC_FAILURE } from "../execute-command";
 import { saveDraftCommand, submitReportCommand, type SavedDraft } from "./edit-commands";
 import { acceptReportCommand, returnReportCommand } from "./review-commands";
 
@@ -55,10 +57,15 @@ export async function autosaveReportAction(formData: FormData): Promise<Autosave
       version: saved?.version,
       savedAt: saved?.savedAt.toISOString(),
       stateChanged: saved?.stateChanged,
-      retry: state.status === "error" && state.message === GENERIC_FAILURE ? true : undefined,
+      retry:
+        state.status === "error" &&
+        (state.message === GENERIC_FAILURE || state.message === DATABASE_UNAVAILABLE)
+          ? true
+          : undefined,
     };
   } catch (error) {
-    console.error("[command report.autosave]", error);
+    if (reportDatabaseError(error)) return { status: "error", message: DATABASE_UNAVAILABLE, retry: true };
+    logger.error({ err: error, command: "report.autosave" }, "server action failed");
     return { status: "error", message: GENERIC_FAILURE, retry: true };
   }
 }
