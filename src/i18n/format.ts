@@ -24,6 +24,12 @@ export type LocaleFormat = {
   number(value: number): string;
   /** Items joined as the language joins them ("a, b and c"; "a، b وc"). */
   list(items: readonly string[]): string;
+  /**
+   * A list of `count` items that are not plain text (links, emphasis): the
+   * item indexes in order with the language's words and punctuation between
+   * them as strings, for the caller to fill in.
+   */
+  listParts(count: number): (number | string)[];
   /** For sort(): the language's alphabetical order. */
   compare(a: string, b: string): number;
 };
@@ -51,6 +57,10 @@ export function localeFormat(locale: Locale): LocaleFormat {
     month: (isoMonth) => month.format(new Date(`${isoMonth}-01T00:00:00Z`)),
     number: (value) => number.format(value),
     list: (items) => list.format(items),
+    listParts: (count) =>
+      list
+        .formatToParts(Array.from({ length: count }, (_, index) => String(index)))
+        .map((part) => (part.type === "element" ? Number(part.value) : part.value)),
     compare: (a, b) => collator.compare(a, b),
   };
   cache.set(locale, format);

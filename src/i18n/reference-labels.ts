@@ -89,3 +89,47 @@ export function referenceLabels(locale: Locale, t: CatalogueLookup): ReferenceLa
     initiator: (code) => lookup(`Initiator.${code}`, code),
   };
 }
+
+type FacetEntry = { value: string; label: string; count: number; selected: boolean };
+type Facet = "region" | "country" | "status" | "subject" | "activity" | "initiator";
+
+/**
+ * A facet's values with their labels in the page's language, in the order
+ * the directory shows them: most centres first, then alphabetically in that
+ * language. The values (codes, stored names) stay as they are: they are the
+ * URL's, so a search means the same in every language.
+ */
+export function localizeFacet<T extends FacetEntry>(
+  facet: Facet,
+  values: readonly T[],
+  labels: ReferenceLabels,
+  {
+    countryIsoCodes,
+    compare,
+  }: { countryIsoCodes: Record<string, string>; compare: (a: string, b: string) => number },
+): T[] {
+  const label = (entry: T): string => {
+    switch (facet) {
+      case "region":
+        return labels.region(entry.value, entry.label);
+      case "country":
+        return labels.country({
+          code: entry.value,
+          isoCode: countryIsoCodes[entry.value] ?? null,
+          name: entry.label,
+        });
+      case "status":
+        return labels.status(entry.value.toUpperCase() as CentreStatus);
+      case "subject":
+        return labels.subject(entry.value);
+      case "activity":
+        return labels.activity(entry.value);
+      case "initiator":
+        return labels.initiator(entry.value);
+    }
+  };
+  const shown = values.map((entry) => ({ ...entry, label: label(entry) }));
+  // The status facet keeps the life cycle's order; the others sort.
+  if (facet === "status") return shown;
+  return shown.sort((a, b) => b.count - a.count || compare(a.label, b.label));
+}
