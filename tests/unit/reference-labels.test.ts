@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 import { localeFormat } from "@/i18n/format";
 import { locales, type Locale } from "@/i18n/locales";
-import { referenceLabels, termKey, type CatalogueLookup } from "@/i18n/reference-labels";
+import { localizeFacet, referenceLabels, termKey, type CatalogueLookup } from "@/i18n/reference-labels";
 import { loadReferenceData } from "@/server/import/reference-data";
 
 // Reference data in six languages (decision 0026): regions, countries,
@@ -96,6 +96,51 @@ describe("reference labels", () => {
     expect(labels("fr").status("PENDING")).toBe("En attente");
     expect(labels("es").initiator("HQ")).toBe("Sede");
     expect(labels("es").initiator("EURO")).toBe("EURO");
+  });
+});
+
+describe("localizeFacet", () => {
+  const entry = (value: string, label: string, count: number) => ({ value, label, count, selected: false });
+  const options = (locale: Locale) => ({
+    countryIsoCodes: { SPA: "ES", EGY: "EG", ZAM: "ZM" } as Record<string, string>,
+    compare: localeFormat(locale).compare,
+  });
+
+  it("labels values in the page's language and keeps them the URL's codes and names", () => {
+    const regions = localizeFacet(
+      "region",
+      [entry("EURO", "European Region", 3)],
+      labels("es"),
+      options("es"),
+    );
+    expect(regions).toEqual([{ value: "EURO", label: "Región de Europa", count: 3, selected: false }]);
+    const subjects = localizeFacet("subject", [entry("Nursing", "Nursing", 2)], labels("ru"), options("ru"));
+    expect(subjects[0]).toMatchObject({ value: "Nursing", label: "Сестринское дело" });
+  });
+
+  it("sorts by count, then alphabetically in the page's language", () => {
+    const countries = localizeFacet(
+      "country",
+      [
+        entry("ZAM", "Zambia", 1),
+        entry("SPA", "Spain", 1),
+        entry("EGY", "Egypt", 1),
+        entry("NOR", "Norway", 5),
+      ],
+      labels("fr"),
+      options("fr"),
+    );
+    expect(countries.map((country) => country.label)).toEqual(["Norway", "Égypte", "Espagne", "Zambie"]);
+  });
+
+  it("keeps the status facet in the life cycle's order", () => {
+    const statuses = localizeFacet(
+      "status",
+      [entry("active", "Active", 1), entry("pending", "Pending", 9)],
+      labels("fr"),
+      options("fr"),
+    );
+    expect(statuses.map((status) => status.label)).toEqual(["Actif", "En attente"]);
   });
 });
 
