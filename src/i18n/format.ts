@@ -20,6 +20,10 @@ export type LocaleFormat = {
   day(isoDate: string): string;
   /** A month, "YYYY-MM", short: Mar 2026, mars 2026. */
   month(isoMonth: string): string;
+  /** A month's short name without its year ("YYYY-MM"): Mar, mars, 3月. */
+  monthName(isoMonth: string): string;
+  /** The year of a month ("YYYY-MM") as the language writes it alone: 2026, 2026 г., 2026年. */
+  year(isoMonth: string): string;
   /** A whole number with the language's grouping: 1,820; 1 820. */
   number(value: number): string;
   /** Items joined as the language joins them ("a, b and c"; "a، b وc"). */
@@ -48,13 +52,18 @@ export function localeFormat(locale: Locale): LocaleFormat {
     timeZone: "UTC",
   });
   const month = new Intl.DateTimeFormat(tag, { month: "short", year: "numeric", timeZone: "UTC" });
+  const monthName = new Intl.DateTimeFormat(tag, { month: "short", timeZone: "UTC" });
+  const year = new Intl.DateTimeFormat(tag, { year: "numeric", timeZone: "UTC" });
+  const firstOf = (isoMonth: string) => new Date(`${isoMonth}-01T00:00:00Z`);
   const number = new Intl.NumberFormat(tag);
   const list = new Intl.ListFormat(tag, { style: "long", type: "conjunction" });
   const collator = new Intl.Collator(tag);
   const format: LocaleFormat = {
     locale,
     day: (isoDate) => day.format(new Date(`${isoDate}T00:00:00Z`)),
-    month: (isoMonth) => month.format(new Date(`${isoMonth}-01T00:00:00Z`)),
+    month: (isoMonth) => month.format(firstOf(isoMonth)),
+    monthName: (isoMonth) => monthName.format(firstOf(isoMonth)),
+    year: (isoMonth) => year.format(firstOf(isoMonth)),
     number: (value) => number.format(value),
     list: (items) => list.format(items),
     listParts: (count) =>

@@ -151,6 +151,8 @@ describe("localeFormat", () => {
     expect(localeFormat("es").day("2002-07-05")).toBe("5 de julio de 2002");
     expect(localeFormat("zh").day("2002-07-05")).toBe("2002年7月5日");
     expect(localeFormat("en").month("2026-03")).toBe("Mar 2026");
+    expect(localeFormat("ru").monthName("2027-09")).toBe("сент.");
+    expect(localeFormat("zh").year("2027-09")).toBe("2027年");
   });
 
   it("groups digits and joins lists as the language does", () => {
