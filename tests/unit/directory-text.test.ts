@@ -65,7 +65,9 @@ describe("Atom", () => {
     );
     const xml = atomFeed({
       id: "urn:x",
+      lang: "fr",
       title: "T",
+      author: "Registre & co",
       selfLink: "http://x/feed",
       siteLink: "http://x/",
       updated: "2026-01-01T00:00:00.000Z",
@@ -80,6 +82,8 @@ describe("Atom", () => {
       ],
     });
     expect(xml).toContain("<title>&lt;script&gt;</title>");
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">');
+    expect(xml).toContain("<author><name>Registre &amp; co</name></author>");
     expect(xml).not.toContain("<script>");
   });
 });
