@@ -176,9 +176,15 @@ export default async function CentresPage({ searchParams }: Props) {
 
         <section aria-labelledby="results-heading" className="space-y-4">
           <div className="flex flex-wrap items-baseline justify-between gap-3">
+            {/* The words typed keep their own direction (<bdi>): on an Arabic page
+                "telemedicine" does not pull the count into its left-to-right run. */}
             <h2 id="results-heading" className="text-xl font-semibold" aria-live="polite">
               {search.q
-                ? t("resultsFor", { count: result.total, query: search.q })
+                ? t.rich("resultsFor", {
+                    count: result.total,
+                    query: search.q,
+                    term: (chunks) => <bdi>{chunks}</bdi>,
+                  })
                 : t("results", { count: result.total })}
             </h2>
             {/* On a phone the filters follow the results: a way there. */}
@@ -211,7 +217,12 @@ export default async function CentresPage({ searchParams }: Props) {
                         {t.rich("correction", {
                           correction: result.corrections[part]!.correction,
                           word: result.corrections[part]!.word,
-                          strong: (chunks) => <strong>{chunks}</strong>,
+                          strong: (chunks) => (
+                            <strong>
+                              <bdi>{chunks}</bdi>
+                            </strong>
+                          ),
+                          typed: (chunks) => <bdi>{chunks}</bdi>,
                         })}
                       </span>
                     ),

@@ -39,8 +39,8 @@ export async function DesignationHistory({ events }: { events: PublicHistoryEven
                   </p>
                   {/* The reason is the registry's record, in the language it was written in. */}
                   {event.reason && (
-                    <p className="text-sm text-muted" dir="auto">
-                      {event.reason}
+                    <p className="text-sm text-muted">
+                      <bdi>{event.reason}</bdi>
                     </p>
                   )}
                 </>

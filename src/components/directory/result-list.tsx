@@ -9,10 +9,10 @@ import type { DirectoryCentre } from "@/server/queries/directory-centres";
 // would cost up to 20 centre-page renders per search (decision 0004).
 // The statuses on the page are explained once, above the list; each badge
 // points to its explanation (issue #12). The centres' own words (title,
-// institution, city) stay in the language they were written in, each in its
-// own direction (dir="auto", <bdi>), so an English title on an Arabic page
-// keeps its punctuation where it belongs; our words and the reference data
-// (country, subjects) are in the page's language.
+// institution, city) stay in the language they were written in, each
+// isolated in its own direction (<bdi>), so an English title on an Arabic page
+// keeps its punctuation where it belongs and lines up with the page; our
+// words and the reference data (country, subjects) are in the page's language.
 export async function ResultList({
   items,
   countryIsoCodes,
@@ -37,8 +37,10 @@ export async function ResultList({
               <span className="result-reference">{centre.reference}</span>{" "}
               <StatusBadge status={centre.status} describedBy={statusMeaningId(centre.status)} />{" "}
             </div>
-            <h3 className="result-title" dir="auto">
-              <a href={href(`/centres/${encodeURIComponent(centre.reference)}`)}>{centre.title}</a>
+            <h3 className="result-title">
+              <a href={href(`/centres/${encodeURIComponent(centre.reference)}`)}>
+                <bdi>{centre.title}</bdi>
+              </a>
             </h3>
             <p className="result-place">
               {centre.institution && (

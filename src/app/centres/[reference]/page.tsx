@@ -34,9 +34,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 // Our words (labels, dates, statuses, reference data) are in the page's
 // language; the centre's own (title, terms of reference, work plan,
-// institution, reasons, networks) stay as written, each element in its own
-// direction (dir="auto") so that an English title keeps its punctuation on an
-// Arabic page.
+// institution, reasons, networks) stay as written, each isolated in its own
+// direction (<bdi>) so that an English title keeps its punctuation on an
+// Arabic page while lining up with the page's words.
 export default async function CentrePage({ params }: Props) {
   const centre = await findPublicCentre(decodeURIComponent((await params).reference));
   if (!centre) notFound();
@@ -61,8 +61,8 @@ export default async function CentrePage({ params }: Props) {
       </nav>
       <header className="space-y-3">
         <p className="text-sm font-medium uppercase tracking-wide text-muted">{centre.reference}</p>
-        <h1 className="max-w-4xl text-2xl font-semibold tracking-tight text-brand-800 sm:text-3xl" dir="auto">
-          {centre.title}
+        <h1 className="max-w-4xl text-2xl font-semibold tracking-tight text-brand-800 sm:text-3xl">
+          <bdi>{centre.title}</bdi>
         </h1>
         <div className="flex flex-wrap items-center gap-4">
           <StatusBadge status={centre.status} describedBy={statusMeaningId(centre.status)} />{" "}
@@ -84,10 +84,10 @@ export default async function CentrePage({ params }: Props) {
         <Fact label={t("fact.institution")}>
           {centre.institution ? (
             <>
-              <span dir="auto">{centre.institution.name}</span>
+              <bdi>{centre.institution.name}</bdi>
               {centre.institution.department && (
-                <span className="block text-muted" dir="auto">
-                  {centre.institution.department}
+                <span className="block text-muted">
+                  <bdi>{centre.institution.department}</bdi>
                 </span>
               )}
             </>
@@ -100,13 +100,13 @@ export default async function CentrePage({ params }: Props) {
         </Fact>
         {centre.city && (
           <Fact label={t("fact.city")}>
-            <span dir="auto">{centre.city}</span>
+            <bdi>{centre.city}</bdi>
           </Fact>
         )}
         <Fact label={t("fact.initiator")}>{labels.initiator(centre.initiatorCode)}</Fact>
         {centre.unit && (
           <Fact label={t("fact.unit")}>
-            <span dir="auto">{centre.unit.name}</span>
+            <bdi>{centre.unit.name}</bdi>
           </Fact>
         )}
         {centre.firstDesignatedOn && (
@@ -127,7 +127,7 @@ export default async function CentrePage({ params }: Props) {
         )}
         {centre.statusReason && centre.status !== "ACTIVE" && (
           <Fact label={t("fact.reason")}>
-            <span dir="auto">{centre.statusReason}</span>
+            <bdi>{centre.statusReason}</bdi>
           </Fact>
         )}
         {centre.website && (
@@ -181,8 +181,8 @@ export default async function CentrePage({ params }: Props) {
                   <ul className="mt-3 space-y-3 border-s-2 border-brand-100 ps-4">
                     {item.activities.map((activity) => (
                       <li key={activity.title}>
-                        <p className="font-medium" dir="auto">
-                          {activity.title}
+                        <p className="font-medium">
+                          <bdi>{activity.title}</bdi>
                         </p>
                         <p className="text-sm text-muted">
                           {t.rich("activityMeta", {
@@ -191,8 +191,8 @@ export default async function CentrePage({ params }: Props) {
                             content: (chunks) => <bdi>{chunks}</bdi>,
                           })}
                         </p>
-                        <p className="mt-1 text-sm" dir="auto">
-                          {activity.description}
+                        <p className="mt-1 text-sm">
+                          <bdi>{activity.description}</bdi>
                         </p>
                         <p className="mt-1 text-sm">
                           {t.rich("deliverables", {
@@ -223,9 +223,7 @@ export default async function CentrePage({ params }: Props) {
           <ul className="space-y-2">
             {centre.networks.map((network) => (
               <li key={network.name}>
-                <span className="font-medium" dir="auto">
-                  {network.name}
-                </span>
+                <bdi className="font-medium">{network.name}</bdi>
                 <span className="block text-sm text-muted">
                   <bdi>{network.description}</bdi> {t("memberSince", { date: format.day(network.joinedOn) })}
                 </span>
@@ -359,7 +357,9 @@ function DiffColumn({ label, text, empty }: { label: string; text: string | null
           <span className="italic text-muted">{empty}</span>
         </p>
       ) : (
-        <p dir="auto">{text}</p>
+        <p>
+          <bdi>{text}</bdi>
+        </p>
       )}
     </div>
   );
