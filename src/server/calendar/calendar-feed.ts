@@ -10,6 +10,8 @@ import {
   reportReviewEvent,
   termEndEvent,
   type CalendarEvent,
+  type CalendarTextKey,
+  type CalendarWords,
   type ReportDeadline,
   type TermDeadline,
 } from "@/domain/calendar";
@@ -17,6 +19,9 @@ import { currentCentreStatuses } from "@/domain/centre-status";
 import type { TermFact } from "@/domain/dashboard";
 import { startOfUtcDay } from "@/domain/dates";
 import { can, type Subject } from "@/domain/permissions";
+import { translatorFor } from "@/i18n/catalogue";
+import { localeFormat } from "@/i18n/format";
+import { localePath, type Locale } from "@/i18n/locales";
 import { hashToken } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
 import { centreScope, scopeOf } from "@/server/policy/resource-facts";
@@ -71,13 +76,29 @@ function termDeadlines(terms: readonly TermFact[], statuses: readonly string[]):
   );
 }
 
+/** The events' words in a language: the catalogue's Calendar messages and its calendar days. */
+async function calendarWords(locale: Locale): Promise<CalendarWords & { name: string }> {
+  const t = await translatorFor(locale);
+  const format = localeFormat(locale);
+  return {
+    name: t("Calendar.name"),
+    text: (key: CalendarTextKey, values) => t(`Calendar.${key}`, values),
+    day: format.day,
+  };
+}
+
 /**
  * The person's deadlines, by role: centre staff their centre's reports to
  * write; an officer the reports to review, final evaluations and term ends of
  * their centres; a focal point the region's term ends and overdue reports.
  */
-export async function calendarEventsFor(subject: Subject, now = new Date()): Promise<CalendarEvent[]> {
+export async function calendarEventsFor(
+  subject: Subject,
+  now = new Date(),
+  words?: CalendarWords,
+): Promise<CalendarEvent[]> {
   const today = startOfUtcDay(now);
+  const said = words ?? (await calendarWords("en"));
   const events: (CalendarEvent | null)[] = [];
   for (const assignment of subject.roles) {
     if (assignment.role === "CENTRE_STAFF" && assignment.centreId != null) {
@@ -90,7 +111,7 @@ export async function calendarEventsFor(subject: Subject, now = new Date()): Pro
         select: reportSelect,
         orderBy: { dueOn: "asc" },
       });
-      events.push(...readable(subject, rows).map(reportDueEvent));
+      events.push(...readable(subject, rows).map((row) => reportDueEvent(row, said)));
     }
     if (assignment.role === "OFFICER") {
       const rows = await prisma.annualReport.findMany({
@@ -98,21 +119,21 @@ export async function calendarEventsFor(subject: Subject, now = new Date()): Pro
         select: reportSelect,
         orderBy: { dueOn: "asc" },
       });
-      events.push(...readable(subject, rows).map(reportReviewEvent));
+      events.push(...readable(subject, rows).map((row) => reportReviewEvent(row, said)));
       const { terms } = await dashboardFacts({ id: subject.id, roles: [assignment] }, today);
       for (const term of termDeadlines(terms, currentCentreStatuses)) {
-        events.push(evaluationEvent(term));
-        if (term.termEnd >= today) events.push(termEndEvent(term));
+        events.push(evaluationEvent(term, said));
+        if (term.termEnd >= today) events.push(termEndEvent(term, said));
       }
     }
     if (assignment.role === "FOCAL_POINT" && assignment.regionId != null) {
       const { terms, reports } = await dashboardFacts({ id: subject.id, roles: [assignment] }, today);
-      events.push(...termDeadlines(terms, ["ACTIVE"]).map(termEndEvent));
+      events.push(...termDeadlines(terms, ["ACTIVE"]).map((term) => termEndEvent(term, said)));
       const overdue = await prisma.annualReport.findMany({
         where: { id: { in: reports.map((report) => report.id) } },
         select: reportSelect,
       });
-      events.push(...readable(subject, overdue).map(overdueReportEvent));
+      events.push(...readable(subject, overdue).map((row) => overdueReportEvent(row, said)));
     }
   }
   return mergeEvents(events);
@@ -122,10 +143,12 @@ export async function calendarEventsFor(subject: Subject, now = new Date()): Pro
  * `/calendar/<token>.ics`: public (calendar apps cannot sign in), so the
  * token is the credential: looked up by its SHA-256, never stored in clear.
  * An unknown, replaced or revoked token, or a disabled account, is a 404.
+ * The events are written in `locale` (the address's `lang`; English without
+ * it), and link to the pages in that language.
  */
 export async function calendarFeedResponse(
   file: string,
-  { origin, now = new Date() }: { origin: string; now?: Date },
+  { origin, now = new Date(), locale = "en" }: { origin: string; now?: Date; locale?: Locale },
 ): Promise<Response> {
   const token = calendarTokenFromFile(file);
   const user = token
@@ -144,8 +167,12 @@ export async function calendarFeedResponse(
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });
   }
-  const events = await calendarEventsFor({ id: user.id, roles: user.roles }, now);
-  return new Response(renderIcs(events, { origin, now }), {
+  const words = await calendarWords(locale);
+  const events = (await calendarEventsFor({ id: user.id, roles: user.roles }, now, words)).map((event) => ({
+    ...event,
+    path: localePath(locale, event.path),
+  }));
+  return new Response(renderIcs(events, { origin, now, name: words.name, language: locale }), {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": 'inline; filename="deadlines.ics"',

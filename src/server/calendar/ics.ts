@@ -10,11 +10,19 @@ import { fromIsoDate } from "@/domain/dates";
  * folding, CRLF). All-day events: a deadline is a calendar day, not an
  * instant, so it shows on the same day in every time zone.
  */
-export function renderIcs(events: readonly CalendarEvent[], { origin, now }: { origin: string; now: Date }) {
+export function renderIcs(
+  events: readonly CalendarEvent[],
+  { origin, now, name, language }: { origin: string; now: Date; name: string; language: string },
+) {
   const host = new URL(origin).host;
   const calendar = ical({
-    name: "Collaborating Centres Registry: my deadlines",
-    prodId: { company: "Collaborating Centres Registry", product: "deadlines", language: "EN" },
+    // The calendar's name and its events' words are in the feed's language.
+    name,
+    prodId: {
+      company: "Collaborating Centres Registry",
+      product: "deadlines",
+      language: language.toUpperCase(),
+    },
     // Calendar apps poll at this interval (they may choose a longer one).
     ttl: 60 * 60 * 6,
   });
