@@ -1,5 +1,7 @@
 "use server";
 
+import { getLocale } from "next-intl/server";
+
 import type { FormState } from "@/domain/form-state";
 
 import { changePasswordCommand } from "./change-password";
@@ -34,6 +36,9 @@ export async function setPasswordAction(_previous: FormState, formData: FormData
 }
 
 export async function inviteUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  // A form without the language choice (the designation page's): the
+  // invitee's e-mails are in the inviter's current language.
+  if (formData instanceof FormData && !formData.has("locale")) formData.set("locale", await getLocale());
   return runServerAction(inviteUserCommand, formData);
 }
 
