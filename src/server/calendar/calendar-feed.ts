@@ -16,6 +16,7 @@ import {
 import { currentCentreStatuses } from "@/domain/centre-status";
 import type { TermFact } from "@/domain/dashboard";
 import { startOfUtcDay } from "@/domain/dates";
+import { recipientLocale } from "@/i18n/locales";
 import { can, type Subject } from "@/domain/permissions";
 import { hashToken } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
@@ -134,6 +135,7 @@ export async function calendarFeedResponse(
         select: {
           id: true,
           disabledAt: true,
+          locale: true,
           roles: { select: { role: true, regionId: true, centreId: true, unitId: true } },
         },
       })
@@ -145,7 +147,8 @@ export async function calendarFeedResponse(
     });
   }
   const events = await calendarEventsFor({ id: user.id, roles: user.roles }, now);
-  return new Response(renderIcs(events, { origin, now }), {
+  // The feed is one person's: its words are in their profile's language (English if none is chosen).
+  return new Response(renderIcs(events, { origin, now, locale: recipientLocale(user.locale) }), {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": 'inline; filename="deadlines.ics"',
