@@ -116,7 +116,8 @@ export type LocaleChoice = {
 
 /**
  * The language of a page request: an explicit URL prefix, else the remembered
- * choice (cookie; a profile field will come before it for people signed in),
+ * choice (the cookie, which sign-in and the switcher keep equal to the
+ * profile's language of a person signed in: decision 0026's addendum),
  * else Accept-Language, else English.
  */
 export function chooseLocale(request: {
