@@ -1,6 +1,9 @@
 import "server-only";
 
-import { createTranslator } from "next-intl";
+// use-intl's core is the part of next-intl that works without React and
+// without Next (scheduled jobs and `admin:create` run outside Next, with the
+// react-server condition, where "next-intl" itself cannot load).
+import { createTranslator } from "use-intl/core";
 
 import ar from "../../messages/ar.json";
 import en from "../../messages/en.json";
@@ -21,10 +24,20 @@ type Messages = typeof en;
 
 const catalogues: Record<Locale, Messages> = { ar, zh, en, fr, ru, es } as Record<Locale, Messages>;
 
+type Namespace = "Mail" | "Status" | "LanguagePreference";
+const translate = (locale: Locale, namespace: Namespace) =>
+  createTranslator({ locale, messages: catalogues[locale], namespace, timeZone: "UTC" });
+
+/** One translator per language and namespace for the process: each keeps the messages it has parsed. */
+const translators = new Map<string, ReturnType<typeof translate>>();
+
 /** A translator of `namespace` in `locale`, as next-intl's getTranslations gives pages, without a request. */
-export function translatorFor<const N extends "Mail" | "Status" | "LanguagePreference">(
-  locale: Locale,
-  namespace: N,
-) {
-  return createTranslator({ locale, messages: catalogues[locale], namespace, timeZone: "UTC" });
+export function translatorFor<const N extends Namespace>(locale: Locale, namespace: N) {
+  const key = `${locale}:${namespace}`;
+  let translator = translators.get(key);
+  if (!translator) {
+    translator = translate(locale, namespace);
+    translators.set(key, translator);
+  }
+  return translator as ReturnType<typeof createTranslator<Messages, N>>;
 }
