@@ -58,10 +58,12 @@ export const signInCommand: PublicCommand<z.infer<typeof schema>> = {
     }
     // The interface follows the language in the person's profile (decision 0026): the
     // cookie the proxy reads is set to it, and the next page is that language's address.
-    const { locale } = await prisma.user.findUniqueOrThrow({
-      where: { email: normaliseEmail(input.email) },
-      select: { locale: true },
-    });
+    const locale = (
+      await prisma.user.findUnique({
+        where: { email: normaliseEmail(input.email) },
+        select: { locale: true },
+      })
+    )?.locale;
     const next = safeNext(input.next);
     if (!isLocale(locale)) redirect(next);
     await rememberLocale(locale);
