@@ -1,10 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 
+import { signIn } from "./auth-helpers";
 import { expectNoSeriousA11yViolations } from "./axe";
 
 // Issue #13's foundation (decision 0026): one address per language, the
 // switcher, the first visit following Accept-Language, Arabic right to left,
-// and the page cache keeping languages apart.
+// and the page cache keeping languages apart; and the language remembered in
+// a person's profile, which the interface follows when they sign in.
 
 const html = (page: Page) => page.locator("html");
 const switcher = (page: Page, label = "Language") => page.getByRole("navigation", { name: label });
@@ -228,4 +230,65 @@ test("the feed, the sitemap and the CSV speak the language they are asked for", 
   expect(machine.split("\r\n")[0]).toBe(
     "reference,title,status,region,country,city,institution,initiator,subjects,activity_types,first_designated_on,term_start,term_end,website,url",
   );
+});
+
+test("a person sets their language on their account page, and the interface follows it after signing in again", async ({
+  browser,
+  page,
+}) => {
+  // Sign-ins and a second browser on a busy 2-core machine.
+  test.setTimeout(120_000);
+  // No other journey after this file signs in as this person; the profile is set back to English at the end.
+  const email = "focal.afro@who.example";
+  await signIn(page, email);
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Language" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your language" })).toBeVisible();
+  await expect(page.getByTestId("language-chosen")).toHaveText(/You have not chosen a language yet/);
+  const choice = page.getByRole("combobox", { name: "Language" });
+  await expect(choice.getByRole("option")).toHaveText([
+    "العربية",
+    "中文",
+    "English",
+    "Français",
+    "Русский",
+    "Español",
+  ]);
+  await choice.selectOption("fr");
+  await page.getByRole("button", { name: "Save language" }).click();
+
+  // The whole page, header included, comes back in French at the French address.
+  await expect(page).toHaveURL(/\/fr\/account\/language\?saved=1$/);
+  await expect(html(page)).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1, name: "Votre langue" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("Votre langue est enregistrée");
+  await expect(page.getByTestId("language-chosen")).toHaveText("Votre langue\u202f: Français.");
+  await expect(
+    page.getByRole("navigation", { name: "Compte" }).getByRole("button", { name: "Se déconnecter" }),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // Signing in again in a browser that has never seen the registry and prefers English: French all the same.
+  const elsewhere = await browser.newContext({ locale: "en-GB" });
+  try {
+    const other = await elsewhere.newPage();
+    await signIn(other, email);
+    await expect(other).toHaveURL(/\/fr\/my-work$/);
+    await expect(html(other)).toHaveAttribute("lang", "fr");
+    await expect(
+      other.getByRole("navigation", { name: "Compte" }).getByRole("link", { name: "Mon travail" }),
+    ).toBeVisible();
+
+    // Switching back from the header while signed in changes the profile too.
+    await switcher(other, "Langue").getByRole("link", { name: "English" }).click();
+    await expect(other).toHaveURL(/\/my-work$/);
+    await expect(other).not.toHaveURL(/\/fr\//);
+    await expect(html(other)).toHaveAttribute("lang", "en");
+    await other
+      .getByRole("navigation", { name: "Workspace" })
+      .getByRole("link", { name: "Language" })
+      .click();
+    await expect(other.getByTestId("language-chosen")).toHaveText("Your language: English.");
+  } finally {
+    await elsewhere.close();
+  }
 });

@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
 import { can, holdsGrantFor, type Action } from "@/domain/permissions";
 import type { Viewer } from "@/server/auth/viewer";
 
 // Only what the viewer's roles may use: the links are decided by the same
 // permission table the server enforces (hiding is a courtesy, not the check).
-const links: { href: string; label: string; action: Action; officerInvite?: boolean }[] = [
+type NavLink = { href: string; label: string; action: Action; officerInvite?: boolean };
+const links: NavLink[] = [
   { href: "/my-work", label: "My work", action: "workspace.my-work" },
   { href: "/dashboard", label: "Dashboard", action: "dashboard.read" },
   { href: "/designations/new", label: "Propose a centre", action: "designation.propose" },
@@ -17,9 +19,15 @@ const links: { href: string; label: string; action: Action; officerInvite?: bool
   { href: "/account/two-factor", label: "Two-factor sign-in", action: "account.two-factor" },
 ];
 
-export function WorkspaceNav({ viewer, mailPage }: { viewer: Viewer; mailPage: boolean }) {
+export async function WorkspaceNav({ viewer, mailPage }: { viewer: Viewer; mailPage: boolean }) {
   const isAdmin = can(viewer, "user.list");
-  const visible = links.filter((link) =>
+  const tLanguage = await getTranslations("LanguagePreference");
+  const language: NavLink = {
+    href: "/account/language",
+    label: tLanguage("navLink"),
+    action: "account.language",
+  };
+  const visible = [...links, language].filter((link) =>
     link.officerInvite ? !isAdmin && holdsGrantFor(viewer, link.action) : can(viewer, link.action),
   );
   if (mailPage && can(viewer, "mail.read"))

@@ -10,18 +10,14 @@ import {
   reportReviewEvent,
   termEndEvent,
   type CalendarEvent,
-  type CalendarTextKey,
-  type CalendarWords,
   type ReportDeadline,
   type TermDeadline,
 } from "@/domain/calendar";
 import { currentCentreStatuses } from "@/domain/centre-status";
 import type { TermFact } from "@/domain/dashboard";
 import { startOfUtcDay } from "@/domain/dates";
+import { localePath, recipientLocale, type Locale } from "@/i18n/locales";
 import { can, type Subject } from "@/domain/permissions";
-import { translatorFor } from "@/i18n/catalogue";
-import { localeFormat } from "@/i18n/format";
-import { localePath, type Locale } from "@/i18n/locales";
 import { hashToken } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
 import { centreScope, scopeOf } from "@/server/policy/resource-facts";
@@ -76,29 +72,13 @@ function termDeadlines(terms: readonly TermFact[], statuses: readonly string[]):
   );
 }
 
-/** The events' words in a language: the catalogue's Calendar messages and its calendar days. */
-async function calendarWords(locale: Locale): Promise<CalendarWords & { name: string }> {
-  const t = await translatorFor(locale);
-  const format = localeFormat(locale);
-  return {
-    name: t("Calendar.name"),
-    text: (key: CalendarTextKey, values) => t(`Calendar.${key}`, values),
-    day: format.day,
-  };
-}
-
 /**
  * The person's deadlines, by role: centre staff their centre's reports to
  * write; an officer the reports to review, final evaluations and term ends of
  * their centres; a focal point the region's term ends and overdue reports.
  */
-export async function calendarEventsFor(
-  subject: Subject,
-  now = new Date(),
-  words?: CalendarWords,
-): Promise<CalendarEvent[]> {
+export async function calendarEventsFor(subject: Subject, now = new Date()): Promise<CalendarEvent[]> {
   const today = startOfUtcDay(now);
-  const said = words ?? (await calendarWords("en"));
   const events: (CalendarEvent | null)[] = [];
   for (const assignment of subject.roles) {
     if (assignment.role === "CENTRE_STAFF" && assignment.centreId != null) {
@@ -111,7 +91,7 @@ export async function calendarEventsFor(
         select: reportSelect,
         orderBy: { dueOn: "asc" },
       });
-      events.push(...readable(subject, rows).map((row) => reportDueEvent(row, said)));
+      events.push(...readable(subject, rows).map(reportDueEvent));
     }
     if (assignment.role === "OFFICER") {
       const rows = await prisma.annualReport.findMany({
@@ -119,21 +99,21 @@ export async function calendarEventsFor(
         select: reportSelect,
         orderBy: { dueOn: "asc" },
       });
-      events.push(...readable(subject, rows).map((row) => reportReviewEvent(row, said)));
+      events.push(...readable(subject, rows).map(reportReviewEvent));
       const { terms } = await dashboardFacts({ id: subject.id, roles: [assignment] }, today);
       for (const term of termDeadlines(terms, currentCentreStatuses)) {
-        events.push(evaluationEvent(term, said));
-        if (term.termEnd >= today) events.push(termEndEvent(term, said));
+        events.push(evaluationEvent(term));
+        if (term.termEnd >= today) events.push(termEndEvent(term));
       }
     }
     if (assignment.role === "FOCAL_POINT" && assignment.regionId != null) {
       const { terms, reports } = await dashboardFacts({ id: subject.id, roles: [assignment] }, today);
-      events.push(...termDeadlines(terms, ["ACTIVE"]).map((term) => termEndEvent(term, said)));
+      events.push(...termDeadlines(terms, ["ACTIVE"]).map(termEndEvent));
       const overdue = await prisma.annualReport.findMany({
         where: { id: { in: reports.map((report) => report.id) } },
         select: reportSelect,
       });
-      events.push(...readable(subject, overdue).map((row) => overdueReportEvent(row, said)));
+      events.push(...readable(subject, overdue).map(overdueReportEvent));
     }
   }
   return mergeEvents(events);
@@ -143,12 +123,10 @@ export async function calendarEventsFor(
  * `/calendar/<token>.ics`: public (calendar apps cannot sign in), so the
  * token is the credential: looked up by its SHA-256, never stored in clear.
  * An unknown, replaced or revoked token, or a disabled account, is a 404.
- * The events are written in `locale` (the address's `lang`; English without
- * it), and link to the pages in that language.
  */
 export async function calendarFeedResponse(
   file: string,
-  { origin, now = new Date(), locale = "en" }: { origin: string; now?: Date; locale?: Locale },
+  { origin, now = new Date(), locale }: { origin: string; now?: Date; locale?: Locale },
 ): Promise<Response> {
   const token = calendarTokenFromFile(file);
   const user = token
@@ -157,6 +135,7 @@ export async function calendarFeedResponse(
         select: {
           id: true,
           disabledAt: true,
+          locale: true,
           roles: { select: { role: true, regionId: true, centreId: true, unitId: true } },
         },
       })
@@ -167,12 +146,15 @@ export async function calendarFeedResponse(
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });
   }
-  const words = await calendarWords(locale);
-  const events = (await calendarEventsFor({ id: user.id, roles: user.roles }, now, words)).map((event) => ({
+  // The feed is one person's: its words are in the language its address asks
+  // for (`?lang=`), else their profile's (English if none is chosen); its
+  // links open the registry in that language.
+  const language = locale ?? recipientLocale(user.locale);
+  const events = (await calendarEventsFor({ id: user.id, roles: user.roles }, now)).map((event) => ({
     ...event,
-    path: localePath(locale, event.path),
+    path: localePath(language, event.path),
   }));
-  return new Response(renderIcs(events, { origin, now, name: words.name, language: locale }), {
+  return new Response(renderIcs(events, { origin, now, locale: language }), {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": 'inline; filename="deadlines.ics"',

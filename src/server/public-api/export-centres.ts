@@ -7,7 +7,7 @@ import {
   toParamsRecord,
   type CsvHeader,
 } from "@/domain/directory/search-params";
-import { translatorFor } from "@/i18n/catalogue";
+import { translatorFor } from "@/i18n/catalogues";
 import { englishSearchProblems } from "@/i18n/search-problems";
 import { logger } from "@/server/log/logger";
 import type { DirectoryCentre } from "@/server/queries/directory-centres";
@@ -102,6 +102,6 @@ export async function exportCentres(url: URL, format: ExportFormat): Promise<Res
 /** The CSV's first row: the stable machine names, or the columns' labels in the asked language. */
 async function headerRow(header: CsvHeader): Promise<string> {
   if (header.kind === "machine") return csvHeaderRow();
-  const t = await translatorFor(header.locale);
-  return csvHeaderRow((column: CsvColumn) => t(`CsvColumns.${column}`));
+  const t = translatorFor(header.locale, "CsvColumns");
+  return csvHeaderRow((column: CsvColumn) => t(column));
 }

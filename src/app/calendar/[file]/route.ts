@@ -9,10 +9,12 @@ export const dynamic = "force-dynamic";
 // A calendar app subscribes to `/calendar/<secret token>.ics`; the token is
 // the credential (see calendarFeedResponse). Links in the events use the
 // configured public address, like the links in e-mails. `?lang=fr` writes
-// the events in French (any of the six; English without it).
+// the events in French (any of the six); without it, in the language of the
+// person's profile.
 export async function GET(request: NextRequest, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
   const lang = langParam(request.nextUrl);
   if (!lang.ok) return lang.response;
-  return calendarFeedResponse(file, { origin: appUrl(), locale: lang.locale });
+  const asked = request.nextUrl.searchParams.has("lang") ? lang.locale : undefined;
+  return calendarFeedResponse(file, { origin: appUrl(), locale: asked });
 }
