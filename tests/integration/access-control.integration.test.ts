@@ -152,6 +152,13 @@ for (const kind of testDatabaseKinds()) {
         );
         expect(state.status).toBe("error");
         expect(state.message).toMatch(/could not find/);
+        // Said in the reader's language when the form came from a French page.
+        const inFrench = await server.executeCommand(
+          server.invite,
+          { email: "intruder@example.org", name: "Intruder", role: "CENTRE_STAFF", centre: "SOA-13" },
+          { viewer: viewers.staffNor18!, meta, locale: "fr" },
+        );
+        expect(inFrench.message).toBe("Nous n’avons pas trouvé cet élément, ou vous n’y avez pas accès.");
         expect(await prisma.user.count()).toBe(users);
       });
     });

@@ -3,18 +3,20 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 
 import type { FormState } from "@/domain/form-state";
+import { problem } from "@/domain/problem";
+import { defaultLocale, type Locale } from "@/i18n/locales";
 import type { Viewer } from "@/server/auth/load-viewer";
 import type { RequestMeta } from "@/server/auth/request-meta";
 import { reportDatabaseError } from "@/server/health/database-status";
-import { DATABASE_UNAVAILABLE_MESSAGE } from "@/server/health/outage";
 import { logger } from "@/server/log/logger";
 import { AccessDenied, authorize } from "@/server/policy/authorize";
 
 import { CommandError, type Command, type PublicCommand } from "./command";
+import { sayProblems } from "./say-problems";
 
-export const GENERIC_FAILURE = "Something went wrong on our side. Please try again in a moment.";
+export const GENERIC_FAILURE = problem("genericFailure");
 /** While the database cannot be reached (decision 0027): try again shortly. */
-export const DATABASE_UNAVAILABLE = DATABASE_UNAVAILABLE_MESSAGE;
+export const DATABASE_UNAVAILABLE = problem("databaseUnavailable");
 
 /**
  * Parses the values with the command's strict schema, loads the record and
@@ -24,13 +26,22 @@ export const DATABASE_UNAVAILABLE = DATABASE_UNAVAILABLE_MESSAGE;
  * never their text; an unreachable database as a message to try again. Each
  * run is logged with its outcome (never the values). Separate from
  * runServerAction so that tests can drive the whole pipeline with a given
- * viewer.
+ * viewer. Its messages are said in `locale` (the reader's; English by default).
  */
 export async function executeCommand<I>(
   command: Command<I> | PublicCommand<I>,
   raw: Record<string, string>,
+  context: { viewer: Viewer | null; meta: RequestMeta; locale?: Locale },
+): Promise<FormState & { retryable?: boolean }> {
+  const outcome = await runCommand(command, raw, context);
+  return sayProblems(outcome, context.locale ?? defaultLocale);
+}
+
+async function runCommand<I>(
+  command: Command<I> | PublicCommand<I>,
+  raw: Record<string, string>,
   { viewer, meta }: { viewer: Viewer | null; meta: RequestMeta },
-): Promise<FormState> {
+): Promise<FormState & { retryable?: boolean }> {
   const secret = new Set(command.secretFields ?? []);
   const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !secret.has(key)));
   const log = logger.child({ command: command.name });
@@ -42,10 +53,10 @@ export async function executeCommand<I>(
       for (const issue of parsed.error.issues) {
         const key = issue.path.length ? String(issue.path[0]) : "form";
         (fieldErrors[key] ??= []).push(
-          issue.code === "unrecognized_keys" ? "This form has fields it should not have." : issue.message,
+          issue.code === "unrecognized_keys" ? problem("unexpectedFields") : issue.message,
         );
       }
-      return { status: "error", message: "Check the highlighted fields.", fieldErrors, values };
+      return { status: "error", message: problem("checkFields"), fieldErrors, values };
     }
     const resource = command.resource ? await command.resource(parsed.data, viewer) : null;
     const { role } = await authorize(viewer, command.permission, resource, meta);
@@ -73,10 +84,10 @@ export async function executeCommand<I>(
     }
     if (reportDatabaseError(error)) {
       log.warn({ outcome: "database unreachable", err: error }, "command");
-      return { status: "error", message: DATABASE_UNAVAILABLE, values };
+      return { status: "error", message: DATABASE_UNAVAILABLE, values, retryable: true };
     }
     log.error({ outcome: "failed", err: error }, "command");
-    return { status: "error", message: GENERIC_FAILURE, values };
+    return { status: "error", message: GENERIC_FAILURE, values, retryable: true };
   }
 }
 
@@ -96,8 +107,8 @@ function signedIn(viewer: Viewer | null): Viewer {
 }
 
 const deniedMessages: Record<AccessDenied["outcome"], string> = {
-  unauthenticated: "Your session has ended. Sign in again to continue.",
-  forbidden: "This cannot be done at this stage.",
-  "two-factor-required": "Set up two-factor sign-in first, on your account's two-factor page.",
-  "not-found": "We could not find that, or you do not have access to it.",
+  unauthenticated: problem("sessionEnded"),
+  forbidden: problem("notAtThisStage"),
+  "two-factor-required": problem("twoFactorFirst"),
+  "not-found": problem("notFound"),
 };

@@ -3,7 +3,11 @@ import "server-only";
 import { refresh } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 
+import { getLocale } from "next-intl/server";
+
 import type { FormState } from "@/domain/form-state";
+import { problem } from "@/domain/problem";
+import { isLocale, defaultLocale, type Locale } from "@/i18n/locales";
 import { signOut } from "@/server/auth/next-auth";
 import { requestMeta } from "@/server/auth/request-meta";
 import { getViewer } from "@/server/auth/viewer";
@@ -12,10 +16,10 @@ import { logger } from "@/server/log/logger";
 
 import type { Command, PublicCommand } from "./command";
 import { DATABASE_UNAVAILABLE, executeCommand, GENERIC_FAILURE } from "./execute-command";
+import { sayProblems } from "./say-problems";
 
-export const UNREADABLE_FORM = "This form could not be read. Reload the page and send it again.";
-const NUL_IN_FORM =
-  "A field holds a NUL character (\\0), which cannot be stored. Remove it and send the form again.";
+export const UNREADABLE_FORM = problem("unreadableForm");
+const NUL_IN_FORM = problem("nulInField");
 
 export type ReadForm = { ok: true; values: Record<string, string> } | { ok: false; state: FormState };
 
@@ -54,12 +58,14 @@ export async function runServerAction<I>(
   command: Command<I> | PublicCommand<I>,
   formData: unknown,
 ): Promise<FormState> {
+  const locale = await readerLocale();
   const form = readForm(formData, command.secretFields);
-  if (!form.ok) return form.state;
+  if (!form.ok) return sayProblems(form.state, locale);
   try {
     const state = await executeCommand(command, form.values, {
       viewer: await getViewer(),
       meta: await requestMeta(),
+      locale,
     });
     // The page behind the form shows the change (a new role, the audit row) with the message.
     if (state.status === "success") refresh();
@@ -70,9 +76,20 @@ export async function runServerAction<I>(
     if (command.endsSession && isRedirect(error)) await signOut({ redirect: false });
     unstable_rethrow(error);
     // Reading the viewer needs the database too.
-    if (reportDatabaseError(error)) return { status: "error", message: DATABASE_UNAVAILABLE, values: {} };
+    if (reportDatabaseError(error))
+      return sayProblems<FormState>({ status: "error", message: DATABASE_UNAVAILABLE, values: {} }, locale);
     logger.error({ err: error, command: command.name }, "server action failed");
-    return { status: "error", message: GENERIC_FAILURE, values: {} };
+    return sayProblems<FormState>({ status: "error", message: GENERIC_FAILURE, values: {} }, locale);
+  }
+}
+
+/** The language of the page the form was sent from (the proxy chose it; English outside a request). */
+export async function readerLocale(): Promise<Locale> {
+  try {
+    const locale = await getLocale();
+    return isLocale(locale) ? locale : defaultLocale;
+  } catch {
+    return defaultLocale;
   }
 }
 

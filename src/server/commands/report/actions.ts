@@ -6,7 +6,8 @@ import { getViewer } from "@/server/auth/viewer";
 import { reportDatabaseError } from "@/server/health/database-status";
 import { logger } from "@/server/log/logger";
 
-import { readForm, runServerAction } from "../server-action";
+import { readerLocale, readForm, runServerAction } from "../server-action";
+import { sayProblem } from "../say-problems";
 import { DATABASE_UNAVAILABLE, executeCommand, GENERIC_FAILURE } from "../execute-command";
 import { saveDraftCommand, submitReportCommand, type SavedDraft } from "./edit-commands";
 import { acceptReportCommand, returnReportCommand } from "./review-commands";
@@ -41,14 +42,15 @@ export type AutosaveResult = Omit<FormState, "values"> & {
  * compared against its own last save (never a false conflict).
  */
 export async function autosaveReportAction(formData: FormData): Promise<AutosaveResult> {
+  const locale = await readerLocale();
   const form = readForm(formData);
-  if (!form.ok) return { status: "error", message: form.state.message };
+  if (!form.ok) return { status: "error", message: sayProblem(form.state.message ?? "", locale) };
   let saved: SavedDraft | undefined;
   try {
     const state = await executeCommand(
       saveDraftCommand((result) => (saved = result)),
       form.values,
-      { viewer: await getViewer(), meta: await requestMeta() },
+      { viewer: await getViewer(), meta: await requestMeta(), locale },
     );
     return {
       status: state.status,
@@ -57,16 +59,13 @@ export async function autosaveReportAction(formData: FormData): Promise<Autosave
       version: saved?.version,
       savedAt: saved?.savedAt.toISOString(),
       stateChanged: saved?.stateChanged,
-      retry:
-        state.status === "error" &&
-        (state.message === GENERIC_FAILURE || state.message === DATABASE_UNAVAILABLE)
-          ? true
-          : undefined,
+      retry: state.retryable,
     };
   } catch (error) {
-    if (reportDatabaseError(error)) return { status: "error", message: DATABASE_UNAVAILABLE, retry: true };
-    logger.error({ err: error, command: "report.autosave" }, "server action failed");
-    return { status: "error", message: GENERIC_FAILURE, retry: true };
+    const message = reportDatabaseError(error) ? DATABASE_UNAVAILABLE : GENERIC_FAILURE;
+    if (message === GENERIC_FAILURE)
+      logger.error({ err: error, command: "report.autosave" }, "server action failed");
+    return { status: "error", message: sayProblem(message, locale), retry: true };
   }
 }
 

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+
+import { problem, readProblem } from "@/domain/problem";
+import { locales } from "@/i18n/locales";
+import { sayProblem, sayProblems } from "@/server/commands/say-problems";
+
+import english from "../../messages/en.json";
+
+// Messages the server writes before it knows the reader's language
+// (src/domain/problem.ts) and where they are said (say-problems.ts).
+
+describe("problem", () => {
+  it("carries a key alone or with its values, and reads back the same", () => {
+    expect(problem("checkFields")).toBe("Problems.checkFields");
+    expect(readProblem(problem("checkFields"))).toEqual({ key: "checkFields", values: {} });
+    const withValues = problem("checkFields", { max: 200, field: "Title | with a bar" });
+    expect(readProblem(withValues)).toEqual({
+      key: "checkFields",
+      values: { max: 200, field: "Title | with a bar" },
+    });
+  });
+
+  it("takes any other message for what it is: wording, a look-alike, broken values", () => {
+    for (const message of [
+      "Enter a title.",
+      "Problems.",
+      "Problems.has space",
+      "Problems.checkFields|not json",
+      "Problems.checkFields|[1,2]",
+      "problems.checkFields",
+    ])
+      expect(readProblem(message), message).toBeNull();
+  });
+});
+
+describe("sayProblem", () => {
+  it("says a problem in the reader's language, English by default", () => {
+    expect(sayProblem(problem("checkFields"))).toBe("Check the highlighted fields.");
+    expect(sayProblem(problem("checkFields"), "fr")).toBe("Vérifiez les champs signalés.");
+    expect(sayProblem(problem("sessionEnded"), "ar")).toBe("انتهت جلستك. سجّل الدخول مرة أخرى للمتابعة.");
+  });
+
+  it("says every problem in every language, none left as its key", () => {
+    for (const locale of locales)
+      for (const key of Object.keys(english.Problems) as (keyof typeof english.Problems)[]) {
+        const said = sayProblem(problem(key), locale);
+        expect(said, `${locale} ${key}`).not.toMatch(/^Problems\./);
+        expect(said.length, `${locale} ${key}`).toBeGreaterThan(5);
+      }
+  });
+
+  it("passes other messages, and unknown keys, through unchanged", () => {
+    expect(sayProblem("Enter a title.", "fr")).toBe("Enter a title.");
+    expect(sayProblem("Problems.noSuchProblem", "fr")).toBe("Problems.noSuchProblem");
+  });
+
+  it("says a form state's message and every field error, and nothing else", () => {
+    const state = {
+      status: "error" as const,
+      message: problem("checkFields"),
+      fieldErrors: { title: [problem("unexpectedFields"), "Enter a title."] },
+      values: { title: "Problems.checkFields" },
+    };
+    expect(sayProblems(state, "es")).toEqual({
+      status: "error",
+      message: "Revise los campos señalados.",
+      fieldErrors: { title: ["Este formulario contiene campos que no debería tener.", "Enter a title."] },
+      values: { title: "Problems.checkFields" },
+    });
+  });
+});
