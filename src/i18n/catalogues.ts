@@ -26,7 +26,8 @@ type Messages = typeof en;
 
 const catalogues: Record<Locale, Messages> = { ar, zh, en, fr, ru, es } as Record<Locale, Messages>;
 
-type Namespace = "Mail" | "Status" | "LanguagePreference" | "Feed" | "Site" | "CsvColumns" | "Letter" | "Problems";
+type Namespace =
+  "Mail" | "Status" | "LanguagePreference" | "Feed" | "Site" | "CsvColumns" | "Letter" | "Problems";
 const translate = (locale: Locale, namespace: Namespace) =>
   createTranslator({ locale, messages: catalogues[locale], namespace, timeZone: "UTC" });
 
