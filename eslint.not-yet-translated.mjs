@@ -23,8 +23,6 @@ export const notYetTranslated = [
   "src/app/(workspace)/centres/[reference]/terminate/page.tsx",
   "src/app/(workspace)/centres/[reference]/terminate/terminate-form.tsx",
   "src/app/(workspace)/dashboard/page.tsx",
-  "src/app/(workspace)/designations/[id]/edit/page.tsx",
-  "src/app/(workspace)/designations/new/page.tsx",
   "src/app/(workspace)/evaluations/[designationId]/evaluation-form.tsx",
   "src/app/(workspace)/evaluations/[designationId]/page.tsx",
   "src/app/(workspace)/evaluations/[designationId]/renewal-forms.tsx",

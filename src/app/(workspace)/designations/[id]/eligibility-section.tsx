@@ -8,7 +8,10 @@ import type { DesignationPage } from "@/server/queries/designation-page";
 export async function EligibilitySection({ page }: { page: DesignationPage }) {
   const { eligibility, designation } = page;
   if (!eligibility) return null;
-  const t = await getTranslations("DesignationEligibility");
+  const [t, tCriterion] = await Promise.all([
+    getTranslations("DesignationEligibility"),
+    getTranslations("DesignationCriteria"),
+  ]);
   return (
     <section aria-labelledby="eligibility" className="space-y-3">
       <h2 id="eligibility" className="text-xl font-semibold">
@@ -27,7 +30,7 @@ export async function EligibilitySection({ page }: { page: DesignationPage }) {
           <li key={criterion.key} className="px-4 py-3">
             <p className="font-medium">
               {t(eligibility[criterion.key].met ? "met" : "notMet", {
-                criterion: t(`criteria.${criterion.key}`),
+                criterion: tCriterion(criterion.key),
               })}
             </p>
             <p className="text-sm text-muted">{eligibility[criterion.key].justification}</p>
