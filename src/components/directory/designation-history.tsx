@@ -1,17 +1,22 @@
-import { centreStatusLabels } from "@/domain/centre-status";
-import { formatIsoDate } from "@/domain/dates";
+import { getLocale, getTranslations } from "next-intl/server";
+
+import { formatCalendarDay } from "@/i18n/calendar-day";
 import type { PublicHistoryEvent } from "@/server/queries/centre-detail";
 
-const date = (value: string | null) => (value ? formatIsoDate(value) : "date not recorded");
-
-export function DesignationHistory({ events }: { events: PublicHistoryEvent[] }) {
+export async function DesignationHistory({ events }: { events: PublicHistoryEvent[] }) {
+  const [t, tStatus, locale] = await Promise.all([
+    getTranslations("DesignationHistory"),
+    getTranslations("Status"),
+    getLocale(),
+  ]);
+  const date = (value: string | null) => (value ? formatCalendarDay(locale, value) : t("noDate"));
   return (
     <section aria-labelledby="history-heading" className="space-y-3">
       <h2 id="history-heading" className="text-xl font-semibold">
-        Designation history
+        {t("title")}
       </h2>
       {events.length === 0 ? (
-        <p className="text-muted">No designation recorded.</p>
+        <p className="text-muted">{t("none")}</p>
       ) : (
         <ol className="space-y-2">
           {events.map((event, index) => (
@@ -19,18 +24,21 @@ export function DesignationHistory({ events }: { events: PublicHistoryEvent[] })
               {event.kind === "designation" ? (
                 <>
                   <p className="font-medium">
-                    {event.type === "INITIAL" ? "Designated" : "Redesignated"} on{" "}
-                    {date(event.letterDate ?? event.termStart)}
+                    {t(event.type === "INITIAL" ? "designated" : "redesignated", {
+                      date: date(event.letterDate ?? event.termStart),
+                    })}
                   </p>
                   <p className="text-sm text-muted">
-                    Term {date(event.termStart)} to {date(event.termEnd)}
+                    {t("term", { start: date(event.termStart), end: date(event.termEnd) })}
                   </p>
                 </>
               ) : (
                 <>
                   <p className="font-medium">
-                    Status changed to {centreStatusLabels[event.status].toLowerCase()} on{" "}
-                    {formatIsoDate(event.date)}
+                    {t("statusChanged", {
+                      status: tStatus(`label.${event.status}`).toLowerCase(),
+                      date: formatCalendarDay(locale, event.date),
+                    })}
                   </p>
                   {event.reason && <p className="text-sm text-muted">{event.reason}</p>}
                 </>
