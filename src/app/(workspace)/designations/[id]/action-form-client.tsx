@@ -61,12 +61,12 @@ export function ActionFormClient({
     <form action={formAction} className="space-y-3" noValidate aria-label={legend ?? submitLabel}>
       {legend && <p className="font-semibold">{legend}</p>}
       {state.status === "success" && state.message && (
-        <p role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
+        <p role="status" className="rounded-md border-s-4 border-green-700 bg-green-50 p-3 text-green-900">
           {state.message}
         </p>
       )}
       {state.status === "error" && state.message && (
-        <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+        <div role="alert" className="rounded-md border-s-4 border-red-700 bg-red-50 p-3 text-red-900">
           <p className="font-semibold">{state.message}</p>
           {formErrors.length > 0 && <p>{formErrors.join(" ")}</p>}
         </div>

@@ -53,7 +53,7 @@ export async function InstitutionStaffSection({ page, invited }: Props) {
         {t("title")}
       </h2>
       {invited && (
-        <p role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
+        <p role="status" className="rounded-md border-s-4 border-green-700 bg-green-50 p-3 text-green-900">
           {t("invited")}
         </p>
       )}
