@@ -16,8 +16,8 @@ export function intlLocale(locale: Locale): string {
 
 export type LocaleFormat = {
   locale: Locale;
-  /** A calendar day, "YYYY-MM-DD": 5 July 2002, 5 juillet 2002, 2002年7月5日. */
-  day(isoDate: string): string;
+  /** A calendar day, "YYYY-MM-DD" or a Date read at UTC: 5 July 2002, 5 juillet 2002, 2002年7月5日. */
+  day(isoDate: string | Date): string;
   /** A month, "YYYY-MM", short: Mar 2026, mars 2026. */
   month(isoMonth: string): string;
   /** A month's short name without its year ("YYYY-MM"): Mar, mars, 3月. */
@@ -60,7 +60,8 @@ export function localeFormat(locale: Locale): LocaleFormat {
   const collator = new Intl.Collator(tag);
   const format: LocaleFormat = {
     locale,
-    day: (isoDate) => day.format(new Date(`${isoDate}T00:00:00Z`)),
+    day: (isoDate) =>
+      day.format(typeof isoDate === "string" ? new Date(`${isoDate.slice(0, 10)}T00:00:00Z`) : isoDate),
     month: (isoMonth) => month.format(firstOf(isoMonth)),
     monthName: (isoMonth) => monthName.format(firstOf(isoMonth)),
     year: (isoMonth) => year.format(firstOf(isoMonth)),

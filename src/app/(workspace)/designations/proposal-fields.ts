@@ -1,3 +1,5 @@
+import type { getTranslations } from "next-intl/server";
+
 import { eligibilityCriteria } from "@/domain/eligibility";
 import type { ProposalOptions } from "@/server/queries/designation-proposal-options";
 
@@ -7,9 +9,12 @@ import type { FieldSpec } from "./[id]/action-form";
  * The fields of a proposal, for creating one and for editing a draft (the
  * same labels, so a person finds the same form twice). Without `countries`
  * there is no country field: once the reference number is assigned, the
- * country is fixed.
+ * country is fixed. The words come from the "DesignationProposal" and "DesignationCriteria"
+ * messages, in the page's language.
  */
 export function proposalFields(
+  t: Awaited<ReturnType<typeof getTranslations<"DesignationProposal">>>,
+  tCriterion: Awaited<ReturnType<typeof getTranslations<"DesignationCriteria">>>,
   options: Omit<ProposalOptions, "countries"> & { countries?: ProposalOptions["countries"] },
   values: Record<string, string> = {},
 ): FieldSpec[] {
@@ -17,34 +22,34 @@ export function proposalFields(
   return [
     {
       name: "institutionName",
-      label: "Institution",
+      label: t("institution"),
       kind: "text",
-      hint: "If the country already has an institution of this name, you are shown it and asked whether to share its record.",
+      hint: t("institutionHint"),
       defaultValue: value("institutionName"),
     },
     {
       name: "institutionChoice",
-      label: "Institution record",
+      label: t("institutionRecord"),
       kind: "select",
       options: [
-        { value: "new", label: "A new record for this centre" },
-        { value: "existing", label: "Share the existing record of that name (its department and address)" },
+        { value: "new", label: t("newRecord") },
+        { value: "existing", label: t("shareRecord") },
       ],
-      hint: "Sharing a record means this centre shows what the other centres sharing it show; a later change through this centre gives it a copy of its own.",
+      hint: t("shareRecordHint"),
       defaultValue: value("institutionChoice"),
       // Only when the server has asked about a record (and named it below).
       onlyWith: "institutionShared",
     },
-    { name: "institutionShared", label: "Institution record asked about", kind: "hidden" },
+    { name: "institutionShared", label: t("institutionShared"), kind: "hidden" },
     {
       name: "department",
-      label: "Department or unit (optional)",
+      label: t("department"),
       kind: "text",
       defaultValue: value("department"),
     },
     {
       name: "title",
-      label: "Title of the centre",
+      label: t("title"),
       kind: "text",
       defaultValue: value("title", "WHO Collaborating Centre for "),
     },
@@ -52,54 +57,56 @@ export function proposalFields(
       ? [
           {
             name: "countryId",
-            label: "Country",
+            label: t("country"),
             kind: "select",
             options: options.countries,
-            hint: "The reference number continues the country's sequence.",
+            hint: t("countryHint"),
           } satisfies FieldSpec,
         ]
       : []),
     {
       name: "unitId",
-      label: "Technical unit",
+      label: t("unit"),
       kind: "select",
       options: options.units,
       defaultValue: value("unitId"),
     },
     {
       name: "initiator",
-      label: "Initiated by",
+      label: t("initiator"),
       kind: "select",
-      options: options.initiators,
+      options: options.initiators.map((option) =>
+        option.value === "HQ" ? { ...option, label: t("headquarters") } : option,
+      ),
       defaultValue: value("initiator"),
     },
     {
       name: "jointWorkStart",
-      label: "Joint work with WHO since",
+      label: t("jointWorkStart"),
       kind: "date",
       defaultValue: value("jointWorkStart"),
     },
     {
       name: "jointWorkEnd",
-      label: "Joint work with WHO until",
+      label: t("jointWorkEnd"),
       kind: "date",
-      hint: "At least two years after the start.",
+      hint: t("jointWorkEndHint"),
       defaultValue: value("jointWorkEnd"),
     },
     ...eligibilityCriteria.flatMap((criterion): FieldSpec[] => [
       {
         name: `${criterion.key}Met`,
-        label: criterion.label,
+        label: tCriterion(criterion.key),
         kind: "select",
         options: [
-          { value: "yes", label: "Met" },
-          { value: "no", label: "Not met" },
+          { value: "yes", label: t("met") },
+          { value: "no", label: t("notMet") },
         ],
         defaultValue: value(`${criterion.key}Met`),
       },
       {
         name: `${criterion.key}Justification`,
-        label: `Justification: ${criterion.label}`,
+        label: t("justification", { criterion: tCriterion(criterion.key) }),
         kind: "textarea",
         defaultValue: value(`${criterion.key}Justification`),
       },

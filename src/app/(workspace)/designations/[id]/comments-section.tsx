@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+
 import { parseCommentAnchor } from "@/domain/comment-anchor";
 import { addCommentAction, resolveCommentAction } from "@/server/commands/designation/actions";
 import type { DesignationPage } from "@/server/queries/designation-page";
@@ -8,30 +10,33 @@ type Comment = DesignationPage["designation"]["comments"][number];
 
 const dateTime = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
+type Translator = Awaited<ReturnType<typeof getTranslations<"DesignationComments">>>;
+
 /** What a comment is about, in words: "on ToR 2" or "on activity “…”" for an anchored one. */
-function subject(page: DesignationPage, anchor: string | null): string | null {
+function subject(t: Translator, page: DesignationPage, anchor: string | null): string | null {
   const parsed = parseCommentAnchor(anchor);
   if (!parsed) return null;
-  if (parsed.kind === "return") return "with a return";
+  if (parsed.kind === "return") return t("withReturn");
   if (parsed.kind === "activity") {
     const activity = page.designation.activities.find((item) => item.id === parsed.activityId);
-    return activity ? `on activity “${activity.title}”` : null;
+    return activity ? t("onActivity", { title: activity.title }) : null;
   }
   const index = page.designation.termsOfReference.findIndex((item) => item.id === parsed.torItemId);
-  return index >= 0 ? `on ToR ${index + 1}` : null;
+  return index >= 0 ? t("onTor", { number: index + 1 }) : null;
 }
 
-export function CommentItem({ page, comment }: { page: DesignationPage; comment: Comment }) {
-  const about = subject(page, comment.anchor);
+export async function CommentItem({ page, comment }: { page: DesignationPage; comment: Comment }) {
+  const t = await getTranslations("DesignationComments");
+  const about = subject(t, page, comment.anchor);
   return (
     <li
       className={`rounded-lg border p-4 ${comment.resolvedAt ? "border-slate-200 bg-slate-50" : "border-amber-300 bg-white"}`}
     >
       <p className="text-sm text-muted">
         {comment.author.name} · {dateTime(comment.createdAt)} ·{" "}
-        {comment.visibility === "INTERNAL" ? "Internal (WHO only)" : "Visible to the centre"}
+        {comment.visibility === "INTERNAL" ? t("internal") : t("visibleToCentre")}
         {about ? ` · ${about}` : ""}
-        {comment.resolvedAt ? " · Resolved" : ""}
+        {comment.resolvedAt ? ` · ${t("resolved")}` : ""}
       </p>
       <p className="mt-1 whitespace-pre-line">{comment.body}</p>
       {!comment.resolvedAt && page.permissions["comment.resolve"] && (
@@ -39,7 +44,7 @@ export function CommentItem({ page, comment }: { page: DesignationPage; comment:
           <ActionForm
             action={resolveCommentAction}
             hidden={{ designationId: page.designation.id, commentId: comment.id, version: comment.version }}
-            submitLabel="Mark as resolved"
+            submitLabel={t("markResolved")}
             variant="secondary"
           />
         </div>
@@ -49,7 +54,7 @@ export function CommentItem({ page, comment }: { page: DesignationPage; comment:
 }
 
 /** A new comment, about the whole designation or (with `anchor`) one part of it. */
-export function CommentForm({
+export async function CommentForm({
   page,
   anchor,
   label,
@@ -59,19 +64,20 @@ export function CommentForm({
   label?: string;
 }) {
   if (!page.permissions["comment.create"]) return null;
+  const t = await getTranslations("DesignationComments");
   const internal = page.permissions["comment.create-internal"];
   const hidden: Record<string, string | number> = { designationId: page.designation.id };
   if (anchor) hidden.anchor = anchor;
   if (!internal) hidden.visibility = "CENTRE";
-  const fields: FieldSpec[] = [{ name: "body", label: "Your comment", kind: "textarea" }];
+  const fields: FieldSpec[] = [{ name: "body", label: t("yourComment"), kind: "textarea" }];
   if (internal) {
     fields.push({
       name: "visibility",
-      label: "Who can see it",
+      label: t("whoCanSee"),
       kind: "select",
       options: [
-        { value: "INTERNAL", label: "WHO only (internal)" },
-        { value: "CENTRE", label: "WHO and the centre's staff" },
+        { value: "INTERNAL", label: t("whoOnly") },
+        { value: "CENTRE", label: t("whoAndCentre") },
       ],
       defaultValue: "INTERNAL",
     });
@@ -81,7 +87,7 @@ export function CommentForm({
       action={addCommentAction}
       hidden={hidden}
       fields={fields}
-      submitLabel="Add comment"
+      submitLabel={t("add")}
       variant="secondary"
       legend={label}
     />
@@ -93,21 +99,22 @@ export function CommentForm({
  * next to it, with a form to add one there. They are also in the list of all
  * comments, so one about a removed part is never lost.
  */
-export function AnchoredComments({
+export async function AnchoredComments({
   page,
   anchor,
   about,
 }: {
   page: DesignationPage;
   anchor: string;
-  /** Names the part: "ToR 1", "activity “Review of laws”". */
+  /** Names the part, in the page's language: "ToR 1", "activity “Review of laws”". */
   about: string;
 }) {
+  const t = await getTranslations("DesignationComments");
   const comments = page.designation.comments.filter((comment) => comment.anchor === anchor);
   return (
     <div className="space-y-2">
       {comments.length > 0 && (
-        <ul className="space-y-2" aria-label={`Comments on ${about}`}>
+        <ul className="space-y-2" aria-label={t("commentsOn", { about })}>
           {comments.map((comment) => (
             <CommentItem key={comment.id} page={page} comment={comment} />
           ))}
@@ -115,9 +122,9 @@ export function AnchoredComments({
       )}
       {page.permissions["comment.create"] && (
         <details>
-          <summary className="cursor-pointer text-sm font-medium">Comment on {about}</summary>
+          <summary className="cursor-pointer text-sm font-medium">{t("commentOn", { about })}</summary>
           <div className="mt-3">
-            <CommentForm page={page} anchor={anchor} label={`Comment on ${about}`} />
+            <CommentForm page={page} anchor={anchor} label={t("commentOn", { about })} />
           </div>
         </details>
       )}
@@ -126,14 +133,15 @@ export function AnchoredComments({
 }
 
 /** Comments stay with the designation across returns and resubmissions; internal ones only for WHO. */
-export function CommentsSection({ page }: { page: DesignationPage }) {
+export async function CommentsSection({ page }: { page: DesignationPage }) {
+  const t = await getTranslations("DesignationComments");
   const { designation } = page;
   return (
     <section aria-labelledby="comments" className="space-y-4">
       <h2 id="comments" className="text-xl font-semibold">
-        Comments <span className="text-base font-normal text-muted">({designation.comments.length})</span>
+        {t("title")} <span className="text-base font-normal text-muted">({designation.comments.length})</span>
       </h2>
-      {designation.comments.length === 0 && <p className="text-muted">No comment yet.</p>}
+      {designation.comments.length === 0 && <p className="text-muted">{t("none")}</p>}
       <ul className="space-y-3">
         {designation.comments.map((comment) => (
           <CommentItem key={comment.id} page={page} comment={comment} />

@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+
 import { activityAnchor, torAnchor } from "@/domain/comment-anchor";
 import {
   removeActivityAction,
@@ -27,60 +29,61 @@ function Dl({ rows }: { rows: [string, string | null | undefined][] }) {
 }
 
 /** Institution details and head of centre: read-only, or one draft form for whoever may edit. */
-export function DetailsSection({ page, editable }: Props) {
+export async function DetailsSection({ page, editable }: Props) {
+  const t = await getTranslations("DesignationForm");
   const { designation } = page;
   const institution = designation.centre.institution;
   const hidden = { designationId: designation.id, version: designation.version };
   const fields: FieldSpec[] = [
     {
       name: "headOfCentreName",
-      label: "Head of centre",
+      label: t("headOfCentre"),
       kind: "text",
       defaultValue: designation.headOfCentreName ?? "",
     },
     {
       name: "headOfCentreTitle",
-      label: "Head of centre's title",
+      label: t("headOfCentreTitle"),
       kind: "text",
       defaultValue: designation.headOfCentreTitle ?? "",
     },
     {
       name: "headOfCentreEmail",
-      label: "Head of centre's e-mail",
+      label: t("headOfCentreEmail"),
       kind: "email",
       defaultValue: designation.headOfCentreEmail ?? "",
     },
     {
       name: "department",
-      label: "Department or unit",
+      label: t("department"),
       kind: "text",
       defaultValue: institution?.department ?? "",
     },
-    { name: "address", label: "Address", kind: "textarea", defaultValue: institution?.address ?? "" },
-    { name: "city", label: "City", kind: "text", defaultValue: institution?.city ?? "" },
-    { name: "postalCode", label: "Postal code", kind: "text", defaultValue: institution?.postalCode ?? "" },
+    { name: "address", label: t("address"), kind: "textarea", defaultValue: institution?.address ?? "" },
+    { name: "city", label: t("city"), kind: "text", defaultValue: institution?.city ?? "" },
+    { name: "postalCode", label: t("postalCode"), kind: "text", defaultValue: institution?.postalCode ?? "" },
     {
       name: "website",
-      label: "Website",
+      label: t("website"),
       kind: "text",
-      hint: "Starting with https://",
+      hint: t("websiteHint"),
       defaultValue: institution?.website ?? "",
     },
   ];
   return (
     <section aria-labelledby="details" className="space-y-4">
       <h2 id="details" className="text-xl font-semibold">
-        Institution and head of centre
+        {t("detailsTitle")}
       </h2>
       <p>
-        <span className="font-medium">{institution?.name ?? "Institution not recorded"}</span>
+        <span className="font-medium">{institution?.name ?? t("noInstitution")}</span>
       </p>
       {editable ? (
         <ActionForm
           action={saveDetailsAction}
           hidden={hidden}
           fields={fields}
-          submitLabel="Save draft"
+          submitLabel={t("saveDraft")}
           variant="secondary"
         />
       ) : (
@@ -91,12 +94,16 @@ export function DetailsSection({ page, editable }: Props) {
 }
 
 /** Terms of reference, each with the work-plan activities linked to it. */
-export function WorkPlanSection({ page, editable }: Props) {
+export async function WorkPlanSection({ page, editable }: Props) {
+  const t = await getTranslations("DesignationForm");
   const { designation, activityTypes } = page;
   const hidden = { designationId: designation.id, version: designation.version };
   const torOptions = designation.termsOfReference.map((item, index) => ({
     value: String(item.id),
-    label: `ToR ${index + 1}: ${item.text.slice(0, 60)}${item.text.length > 60 ? "…" : ""}`,
+    label: t("torOption", {
+      number: index + 1,
+      text: `${item.text.slice(0, 60)}${item.text.length > 60 ? "…" : ""}`,
+    }),
   }));
   const typeOptions = activityTypes.map((type) => ({ value: String(type.id), label: type.name }));
   const activityFields = (
@@ -105,41 +112,41 @@ export function WorkPlanSection({ page, editable }: Props) {
   ): FieldSpec[] => [
     {
       name: "torItemId",
-      label: "Term of reference",
+      label: t("termOfReference"),
       kind: "select",
       options: torOptions,
       defaultValue: String(activity?.torItemId ?? torItemId ?? ""),
     },
-    { name: "title", label: "Title", kind: "text", defaultValue: activity?.title ?? "" },
+    { name: "title", label: t("activityTitle"), kind: "text", defaultValue: activity?.title ?? "" },
     {
       name: "activityTypeId",
-      label: "Type of activity",
+      label: t("activityType"),
       kind: "select",
       options: typeOptions,
       defaultValue: activity ? String(activity.activityTypeId) : "",
     },
     {
       name: "description",
-      label: "Description",
+      label: t("description"),
       kind: "textarea",
       defaultValue: activity?.description ?? "",
     },
     {
       name: "deliverables",
-      label: "Deliverables",
+      label: t("deliverables"),
       kind: "textarea",
       defaultValue: activity?.deliverables ?? "",
     },
     {
       name: "timeframe",
-      label: "Timeframe",
+      label: t("timeframe"),
       kind: "text",
-      hint: "For example: year 1 to year 2.",
+      hint: t("timeframeHint"),
       defaultValue: activity?.timeframe ?? "",
     },
     {
       name: "responsiblePerson",
-      label: "Responsible person",
+      label: t("responsiblePerson"),
       kind: "text",
       defaultValue: activity?.responsiblePerson ?? "",
     },
@@ -147,14 +154,14 @@ export function WorkPlanSection({ page, editable }: Props) {
   return (
     <section aria-labelledby="work-plan" className="space-y-4">
       <h2 id="work-plan" className="text-xl font-semibold">
-        Terms of reference and work plan
+        {t("workPlanTitle")}
         {designation.frozenVersion ? (
-          <span className="ml-2 text-base font-normal text-muted">
-            (approved version {designation.frozenVersion})
+          <span className="ms-2 text-base font-normal text-muted">
+            {t("approvedVersion", { version: designation.frozenVersion })}
           </span>
         ) : null}
       </h2>
-      {designation.termsOfReference.length === 0 && <p className="text-muted">No term of reference yet.</p>}
+      {designation.termsOfReference.length === 0 && <p className="text-muted">{t("noTor")}</p>}
       <ol className="space-y-4">
         {designation.termsOfReference.map((item, index) => {
           const activities = designation.activities.filter((activity) => activity.torItemId === item.id);
@@ -165,12 +172,12 @@ export function WorkPlanSection({ page, editable }: Props) {
               id={`tor-${item.id}`}
             >
               <h3 className="font-semibold">
-                ToR {index + 1}. <span className="font-normal">{item.text}</span>
+                {t("torHeading", { number: index + 1 })} <span className="font-normal">{item.text}</span>
               </h3>
               {editable && (
                 <details>
                   <summary className="cursor-pointer text-sm font-medium">
-                    Edit or remove ToR {index + 1}
+                    {t("editTor", { number: index + 1 })}
                   </summary>
                   <div className="mt-3 space-y-4">
                     <ActionForm
@@ -179,33 +186,37 @@ export function WorkPlanSection({ page, editable }: Props) {
                       fields={[
                         {
                           name: "text",
-                          label: `Text of ToR ${index + 1}`,
+                          label: t("torText", { number: index + 1 }),
                           kind: "textarea",
                           defaultValue: item.text,
                         },
                         {
                           name: "position",
-                          label: "Position",
+                          label: t("position"),
                           kind: "number",
-                          hint: "Move it by giving another number.",
+                          hint: t("positionHint"),
                           defaultValue: String(index + 1),
                         },
                       ]}
-                      submitLabel="Save term of reference"
+                      submitLabel={t("saveTor")}
                       variant="secondary"
                     />
                     <ActionForm
                       action={removeTorItemAction}
                       hidden={{ ...hidden, itemId: item.id }}
-                      submitLabel={`Remove ToR ${index + 1}`}
+                      submitLabel={t("removeTor", { number: index + 1 })}
                       variant="danger"
                     />
                   </div>
                 </details>
               )}
-              <AnchoredComments page={page} anchor={torAnchor(item.id)} about={`ToR ${index + 1}`} />
+              <AnchoredComments
+                page={page}
+                anchor={torAnchor(item.id)}
+                about={t("aboutTor", { number: index + 1 })}
+              />
               {activities.length === 0 ? (
-                <p className="text-sm text-muted">No activity linked to this term of reference yet.</p>
+                <p className="text-sm text-muted">{t("noActivity")}</p>
               ) : (
                 <ul className="space-y-3">
                   {activities.map((activity) => (
@@ -216,32 +227,35 @@ export function WorkPlanSection({ page, editable }: Props) {
                       </p>
                       <p className="mt-1 text-sm">{activity.description}</p>
                       <p className="mt-1 text-sm">
-                        <span className="font-medium">Deliverables:</span> {activity.deliverables}
+                        {t.rich("deliverablesLine", {
+                          label: (chunks) => <span className="font-medium">{chunks}</span>,
+                          deliverables: activity.deliverables,
+                        })}
                       </p>
                       <div className="mt-2">
                         <AnchoredComments
                           page={page}
                           anchor={activityAnchor(activity.id)}
-                          about={`activity “${activity.title}”`}
+                          about={t("aboutActivity", { title: activity.title })}
                         />
                       </div>
                       {editable && (
                         <details className="mt-2">
                           <summary className="cursor-pointer text-sm font-medium">
-                            Edit or remove this activity
+                            {t("editActivity")}
                           </summary>
                           <div className="mt-3 space-y-4">
                             <ActionForm
                               action={saveActivityAction}
                               hidden={{ ...hidden, itemId: activity.id }}
                               fields={activityFields(activity)}
-                              submitLabel="Save activity"
+                              submitLabel={t("saveActivity")}
                               variant="secondary"
                             />
                             <ActionForm
                               action={removeActivityAction}
                               hidden={{ ...hidden, itemId: activity.id }}
-                              submitLabel="Remove activity"
+                              submitLabel={t("removeActivity")}
                               variant="danger"
                             />
                           </div>
@@ -261,8 +275,8 @@ export function WorkPlanSection({ page, editable }: Props) {
             <ActionForm
               action={saveTorItemAction}
               hidden={{ ...hidden, itemId: "" }}
-              fields={[{ name: "text", label: "New term of reference", kind: "textarea" }]}
-              submitLabel="Add term of reference"
+              fields={[{ name: "text", label: t("newTor"), kind: "textarea" }]}
+              submitLabel={t("addTor")}
               variant="secondary"
             />
           </div>
@@ -272,9 +286,9 @@ export function WorkPlanSection({ page, editable }: Props) {
                 action={saveActivityAction}
                 hidden={{ ...hidden, itemId: "" }}
                 fields={activityFields()}
-                submitLabel="Add activity"
+                submitLabel={t("addActivity")}
                 variant="secondary"
-                legend="New work-plan activity"
+                legend={t("newActivity")}
               />
             </div>
           )}

@@ -1,4 +1,5 @@
-import { staffAccountStateLabels } from "@/domain/institution-staff";
+import { getTranslations } from "next-intl/server";
+
 import { inviteUserAction } from "@/server/commands/actions";
 import type { DesignationPage } from "@/server/queries/designation-page";
 
@@ -13,9 +14,10 @@ type Props = { page: DesignationPage; invited: boolean };
  * may invite the centre's staff, while the form is a draft or with the
  * institution.
  */
-export function InstitutionStaffSection({ page, invited }: Props) {
+export async function InstitutionStaffSection({ page, invited }: Props) {
   const staff = page.institutionStaff;
   if (!staff) return null;
+  const t = await getTranslations("DesignationStaff");
   const { designation } = page;
   const canAct = staff.filter((account) => account.state === "active");
   const sent = designation.state === "WITH_INSTITUTION";
@@ -28,15 +30,15 @@ export function InstitutionStaffSection({ page, invited }: Props) {
         returnTo: `/designations/${designation.id}`,
       }}
       fields={[
-        { name: "name", label: "Name", kind: "text" },
+        { name: "name", label: t("name"), kind: "text" },
         {
           name: "email",
-          label: "E-mail address",
+          label: t("email"),
           kind: "email",
-          hint: "They receive a link to set their password; it works once, for 72 hours.",
+          hint: t("emailHint"),
         },
       ]}
-      submitLabel={`Invite staff of ${designation.centre.reference}`}
+      submitLabel={t("invite", { reference: designation.centre.reference })}
       variant={canAct.length === 0 ? "primary" : "secondary"}
     />
   );
@@ -48,39 +50,32 @@ export function InstitutionStaffSection({ page, invited }: Props) {
       data-testid="institution-staff"
     >
       <h2 id="institution-staff-heading" className="text-xl font-semibold">
-        Who at the institution can act
+        {t("title")}
       </h2>
       {invited && (
-        <p role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
-          Invitation sent. The person appears below and can complete the form once they have set a password.
+        <p role="status" className="rounded-md border-s-4 border-green-700 bg-green-50 p-3 text-green-900">
+          {t("invited")}
         </p>
       )}
       {staff.length === 0 ? (
         <p>
-          <strong>No one at the institution has an account for this centre yet</strong>, so no one{" "}
-          {sent ? "has been told or can complete" : "will be told or can complete"} the designation form.
-          Invite the centre&apos;s staff here.
+          {t.rich(sent ? "noAccountSent" : "noAccountDraft", {
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
       ) : (
         <>
-          <p>
-            {sent
-              ? "These accounts of the centre's staff were told and can complete the form:"
-              : "When you send the proposal, these accounts of the centre's staff are told:"}
-          </p>
-          <ul className="list-disc space-y-1 pl-6">
+          <p>{sent ? t("accountsSent") : t("accountsDraft")}</p>
+          <ul className="list-disc space-y-1 ps-6">
             {staff.map((account) => (
               <li key={account.email}>
                 <span className="font-medium">{account.name}</span> · {account.email} ·{" "}
-                <span className="text-muted">{staffAccountStateLabels[account.state]}</span>
+                <span className="text-muted">{t(`accountStates.${account.state}`)}</span>
               </li>
             ))}
           </ul>
           {canAct.length === 0 && (
-            <p>
-              <strong>None of them can act yet:</strong> they have not set a password or their account is
-              disabled.
-            </p>
+            <p>{t.rich("noneCanAct", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
           )}
         </>
       )}
@@ -88,7 +83,7 @@ export function InstitutionStaffSection({ page, invited }: Props) {
         <div className="max-w-xl">{invite}</div>
       ) : (
         <details>
-          <summary className="cursor-pointer font-medium">Invite someone else at the institution</summary>
+          <summary className="cursor-pointer font-medium">{t("inviteElse")}</summary>
           <div className="mt-3 max-w-xl">{invite}</div>
         </details>
       )}

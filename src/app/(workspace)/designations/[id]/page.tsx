@@ -3,11 +3,11 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 
 import { MyWorkHeading } from "@/components/my-work-heading";
+import type { CentreStatus } from "@/domain/centre-status";
 import { daysBetween, toIsoDate } from "@/domain/dates";
 import { finalDesignationStates } from "@/domain/designation";
 import { languageNames, locales } from "@/i18n/locales";
 import { getLocaleHref } from "@/i18n/server";
-import { designationBadgeLabel } from "@/domain/designation-return";
 import { loadPageRecord } from "@/server/policy/page-record";
 import { designationPage } from "@/server/queries/designation-page";
 
@@ -21,7 +21,11 @@ import { TimelineSection } from "./timeline-section";
 import { TransitionForms } from "./transition-forms";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Designation" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("DesignationPage");
+  return { title: t("title") };
+}
 
 export default async function DesignationPageRoute({
   params,
@@ -33,7 +37,10 @@ export default async function DesignationPageRoute({
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const { record: page } = await loadPageRecord({ id, path: `/designations/${id}` }, designationPage);
   const { designation } = page;
-  const [letterText, locale, href] = await Promise.all([
+  const [t, tState, tStatus, tLetter, locale, href] = await Promise.all([
+    getTranslations("DesignationPage"),
+    getTranslations("DesignationStates"),
+    getTranslations("Status"),
     getTranslations("Letter"),
     getLocale(),
     getLocaleHref(),
@@ -44,7 +51,7 @@ export default async function DesignationPageRoute({
   return (
     <div className="space-y-10">
       <header className="space-y-3">
-        <MyWorkHeading trail="Designation">
+        <MyWorkHeading trail={t("title")}>
           {designation.centre.reference} · {designation.centre.title}
         </MyWorkHeading>
         <p className="text-lg">
@@ -52,51 +59,58 @@ export default async function DesignationPageRoute({
             className="rounded-full bg-brand-100 px-3 py-1 font-medium text-brand-800"
             data-testid="designation-state"
           >
-            {designationBadgeLabel(designation.state, page.returned !== null)}
+            {page.returned !== null ? tState("returned") : tState(designation.state)}
           </span>{" "}
           <span className="text-muted">
-            {designation.kind === "REDESIGNATION" ? "Redesignation" : "First designation"}
-            {final ? "" : ` · waiting ${waiting} ${waiting === 1 ? "day" : "days"} in this step`}
+            {designation.kind === "REDESIGNATION" ? t("redesignation") : t("firstDesignation")}
+            {final ? "" : ` · ${t("waiting", { count: waiting })}`}
           </span>
         </p>
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
-          <dt className="text-muted">Country and region</dt>
+          <dt className="text-muted">{t("countryAndRegion")}</dt>
           <dd>
             {designation.centre.country.name} · {designation.centre.region.name}
           </dd>
-          <dt className="text-muted">Technical unit</dt>
+          <dt className="text-muted">{t("technicalUnit")}</dt>
           <dd>{designation.centre.unit?.name ?? "—"}</dd>
-          <dt className="text-muted">Responsible officer</dt>
+          <dt className="text-muted">{t("responsibleOfficer")}</dt>
           <dd>{designation.centre.responsibleOfficer?.name ?? "—"}</dd>
           {designation.kind === "REDESIGNATION" && page.permissions["evaluation.read"] && (
             <>
               {/* Regional review waits for this evaluation (docs/domain.md §7). */}
-              <dt className="text-muted">Current term</dt>
+              <dt className="text-muted">{t("currentTerm")}</dt>
               <dd>
-                <Link href={`/centres/${designation.centre.reference}/evaluation`} className="underline">
-                  Final evaluation of the current term
+                <Link
+                  href={href(`/centres/${designation.centre.reference}/evaluation`)}
+                  className="underline"
+                >
+                  {t("finalEvaluation")}
                 </Link>
               </dd>
             </>
           )}
-          <dt className="text-muted">Proposed by</dt>
+          <dt className="text-muted">{t("proposedBy")}</dt>
           <dd>
             {designation.proposedBy?.name ?? "—"}
             {page.permissions["designation.edit-proposal"] && (
               <>
                 {" · "}
-                <Link href={`/designations/${designation.id}/edit`} className="underline">
-                  Edit the proposal
+                <Link href={href(`/designations/${designation.id}/edit`)} className="underline">
+                  {t("editProposal")}
                 </Link>
               </>
             )}
           </dd>
           {designation.termStart && designation.termEnd && (
             <>
-              <dt className="text-muted">Term</dt>
+              <dt className="text-muted">{t("term")}</dt>
               <dd>
-                {toIsoDate(designation.termStart)} to {toIsoDate(designation.termEnd)} (
-                {designation.termYears} years), approved by {designation.approverName}.{" "}
+                {t("termFacts", {
+                  start: toIsoDate(designation.termStart),
+                  end: toIsoDate(designation.termEnd),
+                  years: designation.termYears ?? 0,
+                  approver: designation.approverName ?? "",
+                })}{" "}
                 {/* The letter in the language the officer chooses (decision 0031); a plain GET form, no script. */}
                 <form
                   action={href(`/designations/${designation.id}/letter`)}
@@ -104,7 +118,7 @@ export default async function DesignationPageRoute({
                   className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2"
                 >
                   <label className="flex items-center gap-2">
-                    {letterText("languageLabel")}
+                    {tLetter("languageLabel")}
                     <select
                       name="lang"
                       defaultValue={locale}
@@ -118,14 +132,14 @@ export default async function DesignationPageRoute({
                     </select>
                   </label>
                   <button type="submit" className="underline">
-                    {letterText("open")}
+                    {tLetter("open")}
                   </button>
                   <button
                     type="submit"
                     formAction={href(`/designations/${designation.id}/letter.pdf`)}
                     className="underline"
                   >
-                    {letterText("download")}
+                    {tLetter("download")}
                   </button>
                 </form>
               </dd>
@@ -133,7 +147,7 @@ export default async function DesignationPageRoute({
           )}
           {designation.closedReason && (
             <>
-              <dt className="text-muted">Reason</dt>
+              <dt className="text-muted">{t("reason")}</dt>
               <dd>{designation.closedReason}</dd>
             </>
           )}
@@ -143,19 +157,19 @@ export default async function DesignationPageRoute({
       {page.similar.length > 0 && (
         <section
           aria-labelledby="similar"
-          className="space-y-2 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-5 text-amber-950"
+          className="space-y-2 rounded-lg border-s-4 border-amber-600 bg-amber-50 p-5 text-amber-950"
         >
           <h2 id="similar" className="text-lg font-semibold">
-            Check for duplicates before sending
+            {t("duplicatesTitle")}
           </h2>
-          <p>These centres in the same country have a similar title:</p>
-          <ul className="list-disc pl-6" data-testid="similar-centres">
+          <p>{t("duplicatesIntro")}</p>
+          <ul className="list-disc ps-6" data-testid="similar-centres">
             {page.similar.map((centre) => (
               <li key={centre.reference}>
-                <Link href={`/centres/${centre.reference}`} className="underline">
+                <Link href={href(`/centres/${centre.reference}`)} className="underline">
                   {centre.reference} · {centre.title}
                 </Link>{" "}
-                ({centre.status.toLowerCase().replace("_", " ")})
+                ({tStatus(`label.${centre.status as CentreStatus}`).toLowerCase()})
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
-import { returnedLabel } from "@/domain/designation-return";
+import { getTranslations } from "next-intl/server";
+
 import type { DesignationPage } from "@/server/queries/designation-page";
 
 type Note = NonNullable<DesignationPage["returned"]>["note"];
@@ -10,15 +11,19 @@ const dateTime = (date: Date) => `${date.toISOString().slice(0, 16).replace("T",
  * annual report): the institution starts its second round from what to change,
  * not from a comment at the bottom of a long form.
  */
-export function ReturnNote({ note }: { note: Note }) {
+export async function ReturnNote({ note }: { note: Note }) {
+  const [t, tState] = await Promise.all([
+    getTranslations("DesignationReturnNote"),
+    getTranslations("DesignationStates"),
+  ]);
   return (
     <section
       aria-labelledby="return-note"
-      className="space-y-2 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-5 text-amber-950"
+      className="space-y-2 rounded-lg border-s-4 border-amber-600 bg-amber-50 p-5 text-amber-950"
       data-testid="return-note"
     >
       <h2 id="return-note" className="text-lg font-semibold">
-        {returnedLabel}
+        {tState("returned")}
       </h2>
       {note ? (
         <>
@@ -28,7 +33,7 @@ export function ReturnNote({ note }: { note: Note }) {
           </p>
         </>
       ) : (
-        <p>WHO returned the form for changes. Its comments are listed below.</p>
+        <p>{t("noNote")}</p>
       )}
     </section>
   );

@@ -1,34 +1,37 @@
-import { designationStateLabels, type DesignationState } from "@/domain/designation";
+import { getTranslations } from "next-intl/server";
+
+import { designationStates, type DesignationState } from "@/domain/designation";
 import type { DesignationPage } from "@/server/queries/designation-page";
 
-const roleLabels: Record<string, string> = {
-  ADMIN: "administrator",
-  OFFICER: "responsible officer",
-  UNIT_HEAD: "unit head",
-  FOCAL_POINT: "regional focal point",
-  CENTRE_STAFF: "centre staff",
-};
-
-const label = (state: string | null) =>
-  state ? (designationStateLabels[state as DesignationState] ?? state) : "";
+const roles = ["ADMIN", "OFFICER", "UNIT_HEAD", "FOCAL_POINT", "CENTRE_STAFF"] as const;
+const isRole = (role: string): role is (typeof roles)[number] => (roles as readonly string[]).includes(role);
+const isState = (state: string): state is DesignationState =>
+  (designationStates as readonly string[]).includes(state);
 
 /** Every step of the designation, with who took it and when. */
-export function TimelineSection({ page }: { page: DesignationPage }) {
+export async function TimelineSection({ page }: { page: DesignationPage }) {
+  const [t, tState] = await Promise.all([
+    getTranslations("DesignationTimeline"),
+    getTranslations("DesignationStates"),
+  ]);
+  const label = (state: string | null) => (state ? (isState(state) ? tState(state) : state) : "");
+  const role = (code: string) => (isRole(code) ? t(`roles.${code}`) : code);
   return (
     <section aria-labelledby="timeline" className="space-y-4">
       <h2 id="timeline" className="text-xl font-semibold">
-        Timeline
+        {t("title")}
       </h2>
       {page.timeline.length === 0 ? (
-        <p className="text-muted">No step recorded yet.</p>
+        <p className="text-muted">{t("none")}</p>
       ) : (
-        <ol className="space-y-2 border-l-2 border-brand-100 pl-4">
+        <ol className="space-y-2 border-s-2 border-brand-100 ps-4">
           {page.timeline.map((row) => (
             <li key={row.id}>
               <p>
                 <span className="font-medium">
-                  {row.fromState ? `${label(row.fromState)} → ` : ""}
-                  {label(row.toState)}
+                  {row.fromState
+                    ? t("step", { from: label(row.fromState), to: label(row.toState) })
+                    : label(row.toState)}
                 </span>
               </p>
               <p className="text-sm text-muted">
@@ -36,7 +39,7 @@ export function TimelineSection({ page }: { page: DesignationPage }) {
                   {row.occurredAt.toISOString().slice(0, 16).replace("T", " ")} UTC
                 </time>
                 {row.actor ? ` · ${row.actor.name}` : ""}
-                {row.actorRole ? ` (${roleLabels[row.actorRole] ?? row.actorRole})` : ""}
+                {row.actorRole ? ` (${role(row.actorRole)})` : ""}
               </p>
             </li>
           ))}

@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+
 import { consultationDateExamples } from "@/domain/consultation-dates";
 import type { DesignationAction } from "@/domain/designation";
 import {
@@ -18,81 +20,82 @@ import type { DesignationPage } from "@/server/queries/designation-page";
 
 import { ActionForm, type FieldSpec } from "./action-form";
 
-const comment = (label: string): FieldSpec => ({
-  name: "comment",
-  label,
-  kind: "textarea",
-  hint: "Every return carries a comment; it stays on the designation.",
-});
-const reason = (label: string): FieldSpec => ({ name: "reason", label, kind: "textarea" });
+type Translator = Awaited<ReturnType<typeof getTranslations<"DesignationActions">>>;
 
-function spec(action: DesignationAction, page: DesignationPage, today: string) {
+function spec(t: Translator, action: DesignationAction, page: DesignationPage, today: string) {
+  const comment = (label: string): FieldSpec => ({
+    name: "comment",
+    label,
+    kind: "textarea",
+    hint: t("commentHint"),
+  });
+  const reason = (label: string): FieldSpec => ({ name: "reason", label, kind: "textarea" });
   const submittedOn = page.designation.submittedOn;
   switch (action) {
     case "send":
-      return { action: sendAction, submitLabel: "Send to the institution" };
+      return { action: sendAction, submitLabel: t("send") };
     case "submit":
-      return { action: submitAction, submitLabel: "Submit the designation form" };
+      return { action: submitAction, submitLabel: t("submit") };
     case "return":
       return {
         action: returnAction,
-        submitLabel: "Return to the institution",
+        submitLabel: t("returnToInstitution"),
         variant: "secondary" as const,
-        fields: [comment("What should the institution change?")],
+        fields: [comment(t("institutionChange"))],
       };
     case "endorse":
-      return { action: endorseAction, submitLabel: "Endorse" };
+      return { action: endorseAction, submitLabel: t("endorse") };
     case "clear":
-      return { action: clearAction, submitLabel: "Give technical clearance" };
+      return { action: clearAction, submitLabel: t("clear") };
     case "return-to-officer":
       return {
         action: returnToOfficerAction,
-        submitLabel: "Return to the responsible officer",
+        submitLabel: t("returnToOfficer"),
         variant: "secondary" as const,
-        fields: [comment("What should the officer change?")],
+        fields: [comment(t("officerChange"))],
       };
     case "return-to-centre":
       return {
         action: returnToCentreAction,
-        submitLabel: "Return to the institution",
+        submitLabel: t("returnToInstitution"),
         variant: "secondary" as const,
-        fields: [comment("What should the institution change?")],
+        fields: [comment(t("institutionChange"))],
       };
     case "accept":
       return {
         action: acceptAction,
-        submitLabel: "Eligible and complete: consult the government",
+        submitLabel: t("accept"),
       };
     case "record-consultation": {
       // Examples from the rule the guard applies: every hint is a date the form accepts.
       const examples = consultationDateExamples(today, submittedOn);
       return {
         action: recordConsultationAction,
-        submitLabel: "Record the government's answer",
+        submitLabel: t("recordConsultation"),
         fields: [
           {
             name: "outcome",
-            label: "Government's answer",
+            label: t("governmentAnswer"),
             kind: "select",
             options: [
-              { value: "NO_OBJECTION", label: "No objection" },
-              { value: "OBJECTION", label: "Objection" },
+              { value: "NO_OBJECTION", label: t("noObjection") },
+              { value: "OBJECTION", label: t("objection") },
               ...(page.designation.kind === "REDESIGNATION"
-                ? [{ value: "NOT_REQUIRED", label: "Not required (redesignation)" }]
+                ? [{ value: "NOT_REQUIRED", label: t("notRequired") }]
                 : []),
             ],
           },
           {
             name: "requestedOn",
-            label: "Consultation requested on",
+            label: t("requestedOn"),
             kind: "date",
-            hint: `Not in the future. For example ${examples.requestedOn}.`,
+            hint: t("requestedOnHint", { example: examples.requestedOn }),
           },
           {
             name: "repliedOn",
-            label: "Government replied on",
+            label: t("repliedOn"),
             kind: "date",
-            hint: `Not before the request, not in the future. For example ${examples.repliedOn}.`,
+            hint: t("repliedOnHint", { example: examples.repliedOn }),
           },
         ] satisfies FieldSpec[],
       };
@@ -100,44 +103,51 @@ function spec(action: DesignationAction, page: DesignationPage, today: string) {
     case "decide":
       return {
         action: decideAction,
-        submitLabel: "Record the decision and designate",
+        submitLabel: t("decide"),
         fields: [
           {
             name: "decisionDate",
-            label: "Date of the designation letter",
+            label: t("decisionDate"),
             kind: "date",
-            hint: `The term starts on this date. Not before the submission${submittedOn ? ` (${submittedOn})` : ""}, not after today.`,
+            hint: submittedOn ? t("decisionDateHintSince", { submittedOn }) : t("decisionDateHint"),
             defaultValue: today,
           },
-          { name: "termYears", label: "Term in years", kind: "number", hint: "1 to 4.", defaultValue: "4" },
+          {
+            name: "termYears",
+            label: t("termYears"),
+            kind: "number",
+            hint: t("termYearsHint"),
+            defaultValue: "4",
+          },
           {
             name: "approverName",
-            label: "Approved by",
+            label: t("approvedBy"),
             kind: "text",
-            hint: "The name of the person who approved.",
+            hint: t("approvedByHint"),
           },
         ] satisfies FieldSpec[],
       };
     case "withdraw":
       return {
         action: withdrawAction,
-        submitLabel: "Withdraw the designation",
+        submitLabel: t("withdraw"),
         variant: "danger" as const,
-        fields: [reason("Why is it withdrawn?")],
+        fields: [reason(t("withdrawReason"))],
       };
     case "reject":
       return {
         action: rejectAction,
-        submitLabel: "Reject the designation",
+        submitLabel: t("reject"),
         variant: "danger" as const,
-        fields: [reason("Why is it rejected?")],
+        fields: [reason(t("rejectReason"))],
       };
   }
 }
 
 /** The life-cycle actions the viewer may take now, one small form each. */
-export function TransitionForms({ page, today }: { page: DesignationPage; today: string }) {
+export async function TransitionForms({ page, today }: { page: DesignationPage; today: string }) {
   if (page.transitions.length === 0) return null;
+  const t = await getTranslations("DesignationActions");
   const hidden = { designationId: page.designation.id, version: page.designation.version };
   const forward = page.transitions.filter((action) => action !== "withdraw" && action !== "reject");
   const closing = page.transitions.filter((action) => action === "withdraw" || action === "reject");
@@ -147,21 +157,21 @@ export function TransitionForms({ page, today }: { page: DesignationPage; today:
       className="space-y-4 rounded-lg border border-brand-100 bg-brand-50 p-5"
     >
       <h2 id="next-steps" className="text-xl font-semibold">
-        What you can do now
+        {t("title")}
       </h2>
       <div className="grid gap-6 md:grid-cols-2">
         {forward.map((action) => (
           <div key={action} className="rounded-md bg-white p-4 shadow-sm">
-            <ActionForm hidden={hidden} {...spec(action, page, today)} />
+            <ActionForm hidden={hidden} {...spec(t, action, page, today)} />
           </div>
         ))}
       </div>
       {closing.length > 0 && (
         <details className="rounded-md bg-white p-4">
-          <summary className="cursor-pointer font-medium">Withdraw or reject</summary>
+          <summary className="cursor-pointer font-medium">{t("withdrawOrReject")}</summary>
           <div className="mt-4 grid gap-6 md:grid-cols-2">
             {closing.map((action) => (
-              <ActionForm key={action} hidden={hidden} {...spec(action, page, today)} />
+              <ActionForm key={action} hidden={hidden} {...spec(t, action, page, today)} />
             ))}
           </div>
         </details>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
 import { proposeAction } from "@/server/commands/designation/actions";
 import { requirePage } from "@/server/policy/page-guard";
@@ -8,23 +9,29 @@ import { ActionForm } from "../[id]/action-form";
 import { proposalFields } from "../proposal-fields";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Propose a centre" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("DesignationNew");
+  return { title: t("title") };
+}
 
 export default async function ProposePage() {
   const viewer = await requirePage("designation.propose", null, "/designations/new");
-  const options = await proposalOptions(viewer);
+  const [options, t, tFields, tCriterion] = await Promise.all([
+    proposalOptions(viewer),
+    getTranslations("DesignationNew"),
+    getTranslations("DesignationProposal"),
+    getTranslations("DesignationCriteria"),
+  ]);
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-semibold tracking-tight text-brand-800">Propose a centre</h1>
-      <p className="max-w-2xl text-muted">
-        The proposal is saved as a draft with its reference number. You can then check for similar centres,
-        agree the terms of reference and send it to the institution.
-      </p>
+      <h1 className="text-3xl font-semibold tracking-tight text-brand-800">{t("title")}</h1>
+      <p className="max-w-2xl text-muted">{t("intro")}</p>
       <ActionForm
         action={proposeAction}
         hidden={{}}
-        fields={proposalFields(options)}
-        submitLabel="Create the proposal"
+        fields={proposalFields(tFields, tCriterion, options)}
+        submitLabel={t("create")}
       />
     </div>
   );

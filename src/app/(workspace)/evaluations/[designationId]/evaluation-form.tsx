@@ -8,12 +8,12 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import {
   commentField,
   evaluationCriteria,
-  evaluationCriterionLabels,
-  recommendationLabels,
   recommendations,
   scoreField,
   SCORE_MAX,
   SCORE_MIN,
+  type EvaluationCriterion,
+  type Recommendation,
 } from "@/domain/evaluation";
 import { initialFormState } from "@/domain/form-state";
 import { evaluationAction } from "@/server/commands/evaluation/actions";
@@ -24,17 +24,34 @@ type Props = {
   idempotencyKey: string;
   /** What is stored, as form values (the score as a string). */
   saved: Record<string, string>;
+  words: EvaluationFormWords;
+};
+
+/** The form's words, in the page's language (given by the server page). */
+export type EvaluationFormWords = {
+  form: string;
+  error: string;
+  score: string;
+  comment: string;
+  recommendation: string;
+  justification: string;
+  saveDraft: string;
+  complete: string;
+  criteria: Record<EvaluationCriterion, string>;
+  recommendations: Record<Recommendation, string>;
+  /** Each field's name in the error summary. */
+  labels: Record<string, string>;
 };
 
 const scores = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => String(SCORE_MIN + i));
 const textareaClass =
   "block w-full max-w-2xl rounded-md border border-slate-400 bg-white px-3 py-2 text-ink aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700";
 
-function ErrorText({ name, errors }: { name: string; errors?: string[] }) {
+function ErrorText({ name, errors, prefix }: { name: string; errors?: string[]; prefix: string }) {
   if (!errors?.length) return null;
   return (
     <p id={`${fieldId(name)}-error`} className="text-sm font-medium text-red-700">
-      <span className="sr-only">Error: </span>
+      <span className="sr-only">{prefix} </span>
       {errors.join(" ")}
     </p>
   );
@@ -46,20 +63,15 @@ function ErrorText({ name, errors }: { name: string; errors?: string[] }) {
  * "Save draft" keeps what is there; "Complete" checks everything. What was
  * typed comes back after an error (React 19 resets forms after an action).
  */
-export function EvaluationForm({ designationId, version, idempotencyKey, saved }: Props) {
+export function EvaluationForm({ designationId, version, idempotencyKey, saved, words }: Props) {
   const [state, formAction] = useActionState(evaluationAction, initialFormState);
   const values = state.status === "error" ? { ...saved, ...(state.values ?? {}) } : saved;
   const errors = state.fieldErrors ?? {};
-  const labels: Record<string, string> = { recommendation: "Recommendation", justification: "Justification" };
-  for (const criterion of evaluationCriteria) {
-    labels[scoreField(criterion)] = `${evaluationCriterionLabels[criterion]}: score`;
-    labels[commentField(criterion)] = `${evaluationCriterionLabels[criterion]}: comment`;
-  }
   // Keyed on the echoed values: a remount makes them the defaults again after the form's reset.
   const formKey = JSON.stringify(values);
   return (
-    <form action={formAction} noValidate className="space-y-6" aria-label="Final evaluation">
-      <FormMessage state={state} labels={labels} />
+    <form action={formAction} noValidate className="space-y-6" aria-label={words.form}>
+      <FormMessage state={state} labels={words.labels} />
       <input type="hidden" name="designationId" value={designationId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -70,7 +82,7 @@ export function EvaluationForm({ designationId, version, idempotencyKey, saved }
           return (
             <fieldset key={criterion} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
               <legend className="px-1 text-lg font-semibold">
-                {index + 1}. {evaluationCriterionLabels[criterion]}
+                {index + 1}. {words.criteria[criterion]}
               </legend>
               <div
                 role="radiogroup"
@@ -82,9 +94,9 @@ export function EvaluationForm({ designationId, version, idempotencyKey, saved }
                 className="space-y-1"
               >
                 <p id={`${fieldId(score)}-label`} className="font-medium">
-                  Score ({SCORE_MIN} = poor, {SCORE_MAX} = excellent)
+                  {words.score}
                 </p>
-                <ErrorText name={score} errors={errors[score]} />
+                <ErrorText name={score} errors={errors[score]} prefix={words.error} />
                 <div className="flex flex-wrap gap-4">
                   {scores.map((value) => (
                     <label key={value} className="flex items-center gap-2">
@@ -102,9 +114,9 @@ export function EvaluationForm({ designationId, version, idempotencyKey, saved }
               </div>
               <div className="space-y-1">
                 <label htmlFor={fieldId(comment)} className="block font-medium">
-                  Comment
+                  {words.comment}
                 </label>
-                <ErrorText name={comment} errors={errors[comment]} />
+                <ErrorText name={comment} errors={errors[comment]} prefix={words.error} />
                 <textarea
                   id={fieldId(comment)}
                   name={comment}
@@ -119,11 +131,11 @@ export function EvaluationForm({ designationId, version, idempotencyKey, saved }
           );
         })}
         <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
-          <legend className="px-1 text-lg font-semibold">Recommendation</legend>
+          <legend className="px-1 text-lg font-semibold">{words.recommendation}</legend>
           <div
             role="radiogroup"
             id={fieldId("recommendation")}
-            aria-label="Recommendation"
+            aria-label={words.recommendation}
             aria-describedby={
               errors.recommendation?.length ? `${fieldId("recommendation")}-error` : undefined
             }
@@ -131,7 +143,7 @@ export function EvaluationForm({ designationId, version, idempotencyKey, saved }
             tabIndex={-1}
             className="space-y-2"
           >
-            <ErrorText name="recommendation" errors={errors.recommendation} />
+            <ErrorText name="recommendation" errors={errors.recommendation} prefix={words.error} />
             {recommendations.map((value) => (
               <label key={value} className="flex items-center gap-2">
                 <input
@@ -141,15 +153,15 @@ export function EvaluationForm({ designationId, version, idempotencyKey, saved }
                   defaultChecked={values.recommendation === value}
                   className="h-5 w-5"
                 />
-                {recommendationLabels[value]}
+                {words.recommendations[value]}
               </label>
             ))}
           </div>
           <div className="space-y-1">
             <label htmlFor={fieldId("justification")} className="block font-medium">
-              Justification
+              {words.justification}
             </label>
-            <ErrorText name="justification" errors={errors.justification} />
+            <ErrorText name="justification" errors={errors.justification} prefix={words.error} />
             <textarea
               id={fieldId("justification")}
               name="justification"
@@ -166,10 +178,10 @@ export function EvaluationForm({ designationId, version, idempotencyKey, saved }
       </div>
       <div className="flex flex-wrap gap-3">
         <SubmitButton variant="secondary" name="intent" value="save">
-          Save draft
+          {words.saveDraft}
         </SubmitButton>
         <SubmitButton name="intent" value="complete">
-          Complete the evaluation
+          {words.complete}
         </SubmitButton>
       </div>
     </form>

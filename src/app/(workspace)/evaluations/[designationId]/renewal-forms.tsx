@@ -12,15 +12,17 @@ export function StartRedesignationForm(props: {
   designationId: number;
   centreVersion: number;
   idempotencyKey: string;
+  /** The button's words, in the page's language. */
+  label: string;
 }) {
   const [state, formAction] = useActionState(startRedesignationAction, initialFormState);
   return (
-    <form action={formAction} className="space-y-3" aria-label="Start redesignation">
+    <form action={formAction} className="space-y-3" aria-label={props.label}>
       <FormMessage state={state} />
       <input type="hidden" name="designationId" value={props.designationId} />
       <input type="hidden" name="centreVersion" value={props.centreVersion} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
-      <SubmitButton>Start redesignation</SubmitButton>
+      <SubmitButton>{props.label}</SubmitButton>
     </form>
   );
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 
 import { MyWorkHeading } from "@/components/my-work-heading";
-import { centreStatusLabels } from "@/domain/centre-status";
-import { formatIsoDate, toIsoDate } from "@/domain/dates";
+import { localeFormat } from "@/i18n/format";
+import { getLocaleHref } from "@/i18n/server";
+import { TERMINATION_REASON_MAX } from "@/domain/evaluation";
 import { requirePage } from "@/server/policy/page-guard";
 import { loadCentrePage } from "@/server/policy/page-record";
 import { centreForTermination } from "@/server/queries/evaluation-page";
@@ -12,7 +14,11 @@ import { centreForTermination } from "@/server/queries/evaluation-page";
 import { TerminateForm } from "./terminate-form";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Terminate a designation" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("TerminatePage");
+  return { title: t("title") };
+}
 
 /** The focal point (or an administrator) ends an Active or Pending designation early, with a reason. */
 export default async function TerminatePage({ params }: { params: Promise<{ reference: string }> }) {
@@ -23,6 +29,13 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
   );
   const centre = await centreForTermination(reference);
   if (!centre) notFound();
+  const locale = await getLocale();
+  const [t, tStatus, tForm, href] = await Promise.all([
+    getTranslations("TerminatePage"),
+    getTranslations("Status"),
+    getTranslations("TerminateForm"),
+    getLocaleHref(),
+  ]);
   // After the termination (the success re-renders this page) the outcome is
   // shown; before it, only to whoever may terminate (others: not-found).
   if (centre.status === "TERMINATED") {
@@ -31,12 +44,17 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
         <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
           {centre.reference} · {centre.title}
         </h1>
-        <p role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-4 text-green-900">
-          {centre.reference} is terminated. The public directory shows it as Terminated
-          {centre.statusReason ? `: ${centre.statusReason}` : "."}
+        <p role="status" className="rounded-md border-s-4 border-green-700 bg-green-50 p-4 text-green-900">
+          {centre.statusReason
+            ? t("terminatedWithReason", {
+                reference: centre.reference,
+                status: tStatus("label.TERMINATED"),
+                reason: centre.statusReason,
+              })
+            : t("terminated", { reference: centre.reference, status: tStatus("label.TERMINATED") })}
         </p>
         <p>
-          <Link href={`/centres/${centre.reference}`}>Open the public page</Link>
+          <Link href={href(`/centres/${centre.reference}`)}>{t("publicPage")}</Link>
         </p>
       </div>
     );
@@ -44,19 +62,27 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
   await requirePage("centre.terminate", facts, path);
   return (
     <div className="max-w-3xl space-y-6">
-      <MyWorkHeading trail="Terminate a designation">
-        Terminate {centre.reference} · {centre.title}
+      <MyWorkHeading trail={t("title")}>
+        {t("heading", { reference: centre.reference, title: centre.title })}
       </MyWorkHeading>
       <p>
-        The centre is {centreStatusLabels[centre.status]}
-        {centre.termEnd
-          ? `; its term ${centre.termEnded ? "ended on" : "runs to"} ${formatIsoDate(toIsoDate(centre.termEnd))}`
-          : ""}
-        . Terminating ends the designation today: the centre becomes Terminated with your reason, shown
-        publicly with “include former centres”; annual reports not yet started are cancelled and an open
-        redesignation is withdrawn. This cannot be undone.
+        {t(centre.termEnd ? (centre.termEnded ? "statusEnded" : "statusRuns") : "status", {
+          status: tStatus(`label.${centre.status}`),
+          date: centre.termEnd ? localeFormat(locale).day(centre.termEnd) : "",
+        })}{" "}
+        {t("consequences", { terminated: tStatus("label.TERMINATED") })}
       </p>
-      <TerminateForm centreId={centre.id} version={centre.version} />
+      <TerminateForm
+        centreId={centre.id}
+        version={centre.version}
+        words={{
+          form: tForm("form"),
+          reason: tForm("reason"),
+          label: tForm("label"),
+          hint: tForm("hint", { max: TERMINATION_REASON_MAX }),
+          submit: tForm("submit"),
+        }}
+      />
     </div>
   );
 }

@@ -5,26 +5,37 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/error-summary";
 import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TERMINATION_REASON_MAX } from "@/domain/evaluation";
 import { initialFormState } from "@/domain/form-state";
 import { terminateCentreAction } from "@/server/commands/evaluation/actions";
 
+/** The form's words, in the page's language (given by the server page). */
+export type TerminateFormWords = {
+  form: string;
+  reason: string;
+  label: string;
+  hint: string;
+  submit: string;
+};
+
 /** The reason is required and comes back after an error; the centre's version guards a stale page. */
-export function TerminateForm({ centreId, version }: { centreId: number; version: number }) {
+export function TerminateForm({
+  centreId,
+  version,
+  words,
+}: {
+  centreId: number;
+  version: number;
+  words: TerminateFormWords;
+}) {
   const [state, formAction] = useActionState(terminateCentreAction, initialFormState);
   if (state.status === "success") return <FormMessage state={state} />;
   const reason = state.values?.reason ?? "";
   return (
-    <form action={formAction} noValidate className="space-y-4" aria-label="Terminate the designation">
-      <FormMessage state={state} labels={{ reason: "Reason" }} />
+    <form action={formAction} noValidate className="space-y-4" aria-label={words.form}>
+      <FormMessage state={state} labels={{ reason: words.reason }} />
       <input type="hidden" name="centreId" value={centreId} />
       <input type="hidden" name="version" value={version} />
-      <Field
-        name="reason"
-        label="Reason for terminating"
-        hint={`Shown on the centre's public page. At most ${TERMINATION_REASON_MAX} characters.`}
-        errors={state.fieldErrors?.reason}
-      >
+      <Field name="reason" label={words.label} hint={words.hint} errors={state.fieldErrors?.reason}>
         {(props) => (
           <textarea
             {...props}
@@ -36,7 +47,7 @@ export function TerminateForm({ centreId, version }: { centreId: number; version
           />
         )}
       </Field>
-      <SubmitButton variant="danger">Terminate the designation</SubmitButton>
+      <SubmitButton variant="danger">{words.submit}</SubmitButton>
     </form>
   );
 }

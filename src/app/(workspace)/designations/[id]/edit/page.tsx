@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
 import { editProposalAction } from "@/server/commands/designation/actions";
+import { getLocaleHref } from "@/i18n/server";
 import { loadPageRecord } from "@/server/policy/page-record";
 import { proposalForEdit } from "@/server/queries/designation-proposal-options";
 
@@ -9,7 +11,11 @@ import { proposalFields } from "../../proposal-fields";
 import { ActionForm } from "../action-form";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Edit the proposal" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("DesignationEdit");
+  return { title: t("title") };
+}
 
 /** The officer corrects a draft proposal before sending it; others (or later) get not-found. */
 export default async function EditProposalPage({ params }: { params: Promise<{ id: string }> }) {
@@ -18,24 +24,32 @@ export default async function EditProposalPage({ params }: { params: Promise<{ i
     { id, path: `/designations/${id}/edit` },
     proposalForEdit,
   );
+  const [t, tFields, tCriterion, href] = await Promise.all([
+    getTranslations("DesignationEdit"),
+    getTranslations("DesignationProposal"),
+    getTranslations("DesignationCriteria"),
+    getLocaleHref(),
+  ]);
   return (
     <div className="space-y-6">
       <p className="text-sm">
-        <Link href={`/designations/${proposal.id}`}>Back to the designation</Link>
+        <Link href={href(`/designations/${proposal.id}`)}>{t("back")}</Link>
       </p>
       <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
-        Edit the proposal {proposal.reference}
+        {t("heading", { reference: proposal.reference })}
       </h1>
       <p className="max-w-2xl">
-        Country: <span className="font-medium">{proposal.country}</span>. The country cannot be changed: the
-        reference number {proposal.reference} was assigned from its sequence, and numbers are never reused. To
-        propose the centre in another country, withdraw this proposal and create a new one.
+        {t.rich("country", {
+          name: (chunks) => <span className="font-medium">{chunks}</span>,
+          country: proposal.country,
+          reference: proposal.reference,
+        })}
       </p>
       <ActionForm
         action={editProposalAction}
         hidden={{ designationId: proposal.id, version: proposal.version }}
-        fields={proposalFields(proposal.options, proposal.values)}
-        submitLabel="Save the proposal"
+        fields={proposalFields(tFields, tCriterion, proposal.options, proposal.values)}
+        submitLabel={t("save")}
       />
     </div>
   );
