@@ -63,6 +63,4 @@ export const notYetTranslated = [
   "src/components/directory/result-list.tsx",
   "src/components/directory/world-map.tsx",
   "src/components/forms/field.tsx",
-  "src/components/my-work-heading.tsx",
-  "src/components/workspace-nav.tsx",
 ];
