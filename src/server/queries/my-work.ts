@@ -23,7 +23,26 @@ import { authorize } from "@/server/policy/authorize";
 import { dashboardFacts } from "./dashboard";
 
 export type WorkItem = { key: string; title: string; detail: string; href?: string };
-export type WorkSection = { id: string; title: string; empty: string; items: WorkItem[] };
+/** What a section lists, for its heading in the page's language (one per role's list). */
+export type WorkSectionKind =
+  | "officer-evaluations"
+  | "officer-redesignations"
+  | "admin-invitations"
+  | "officer-designations"
+  | "officer-reports"
+  | "unit-clearance"
+  | "focal-designations"
+  | "focal-pipeline"
+  | "focal-overdue"
+  | "staff-reports"
+  | "staff-designation";
+export type WorkSection = {
+  id: string;
+  kind: WorkSectionKind;
+  title: string;
+  empty: string;
+  items: WorkItem[];
+};
 
 const centreSelect = { reference: true, title: true } as const;
 
@@ -83,6 +102,7 @@ async function renewalSections(viewer: Viewer, today: Date): Promise<WorkSection
   return [
     {
       id: "officer-evaluations",
+      kind: "officer-evaluations",
       title: "Final evaluations to write",
       empty: "No term of your centres is in its last 6 months without a completed evaluation.",
       items: evaluations.map((row) => ({
@@ -94,6 +114,7 @@ async function renewalSections(viewer: Viewer, today: Date): Promise<WorkSection
     },
     {
       id: "officer-redesignations",
+      kind: "officer-redesignations",
       title: "Invited to start a redesignation",
       empty: "No centre of yours is due for a redesignation.",
       items: invitations.map((term) => ({
@@ -163,6 +184,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     });
     sections.push({
       id: "admin-invitations",
+      kind: "admin-invitations",
       title: "Invitations not yet accepted",
       empty: "Every invitation has been accepted.",
       items: invitations.map((token) => ({
@@ -181,6 +203,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     const mine = { responsibleOfficerId: viewer.id };
     sections.push({
       id: "officer-designations",
+      kind: "officer-designations",
       title: "Designations waiting for you",
       empty: "No designation is waiting for you.",
       items: designationItems(
@@ -189,6 +212,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     });
     sections.push({
       id: "officer-reports",
+      kind: "officer-reports",
       title: "Annual reports to review",
       empty: "No submitted report is waiting for your review.",
       items: reportItems(await reports({ centre: mine, state: "SUBMITTED" }), today),
@@ -200,6 +224,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     if (assignment.unitId == null) continue;
     sections.push({
       id: `unit-clearance-${assignment.unitId}`,
+      kind: "unit-clearance",
       title: "Technical clearance for your unit",
       empty: "No designation waits for technical clearance.",
       items: designationItems(
@@ -218,6 +243,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     const region = { regionId: assignment.regionId };
     sections.push({
       id: `focal-designations-${assignment.regionId}`,
+      kind: "focal-designations",
       title: "Your region's designations in progress",
       empty: "No designation in your region waits for you.",
       items: designationItems(
@@ -230,6 +256,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     // A focal point watches the whole region's pipeline, not only their own steps.
     sections.push({
       id: `focal-pipeline-${assignment.regionId}`,
+      kind: "focal-pipeline",
       title: "Everything in progress in your region",
       empty: "No designation is in progress in your region.",
       items: designationItems(
@@ -238,6 +265,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     });
     sections.push({
       id: `focal-overdue-${assignment.regionId}`,
+      kind: "focal-overdue",
       title: "Overdue annual reports in your region",
       empty: "No annual report in your region is overdue.",
       items: reportItems(
@@ -256,6 +284,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     const centre = { centreId: assignment.centreId };
     sections.push({
       id: `staff-reports-${assignment.centreId}`,
+      kind: "staff-reports",
       title: "Your centre's annual reports to complete",
       empty: "No annual report is open for your centre.",
       items: reportItems(
@@ -269,6 +298,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     });
     sections.push({
       id: `staff-designation-${assignment.centreId}`,
+      kind: "staff-designation",
       title: "Designation forms to complete",
       empty: "No designation form is waiting for your centre.",
       items: designationItems(
