@@ -49,5 +49,4 @@ export const notYetTranslated = [
   "src/components/directory/pagination.tsx",
   "src/components/directory/result-list.tsx",
   "src/components/directory/world-map.tsx",
-  "src/components/forms/field.tsx",
 ];

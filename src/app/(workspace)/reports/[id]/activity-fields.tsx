@@ -57,7 +57,7 @@ export function ActivityFields({
         {activity.torLabel}
         {activity.description ? ` — ${activity.description}` : ""}
       </p>
-      <Field name={status} label={words.progress} errors={errorsOf(status)}>
+      <Field name={status} label={words.progress} errors={errorsOf(status)} errorLabel={words.errorLabel}>
         {(props) => (
           <select
             {...props}
@@ -75,7 +75,13 @@ export function ActivityFields({
           </select>
         )}
       </Field>
-      <Field name={narrative} label={words.narrative} hint={words.narrativeHint} errors={errorsOf(narrative)}>
+      <Field
+        name={narrative}
+        label={words.narrative}
+        hint={words.narrativeHint}
+        errors={errorsOf(narrative)}
+        errorLabel={words.errorLabel}
+      >
         {(props) => (
           <textarea
             {...props}
@@ -107,6 +113,7 @@ export function ActivityFields({
                   name={name("kind")}
                   label={fill(words.outputType, { row: rowIndex + 1 })}
                   errors={errorsOf(name("kind"))}
+                  errorLabel={words.errorLabel}
                 >
                   {(props) => (
                     <select
@@ -128,6 +135,7 @@ export function ActivityFields({
                   name={name("title")}
                   label={fill(words.outputTitle, { row: rowIndex + 1 })}
                   errors={errorsOf(name("title"))}
+                  errorLabel={words.errorLabel}
                 >
                   {(props) => (
                     <input
@@ -143,6 +151,7 @@ export function ActivityFields({
                   name={name("url")}
                   label={fill(words.outputLink, { row: rowIndex + 1 })}
                   errors={errorsOf(name("url"))}
+                  errorLabel={words.errorLabel}
                 >
                   {(props) => (
                     <input

@@ -41,10 +41,11 @@ export default async function AnnualReportPageRoute({
     annualReportPage(viewer, reportId, { compare }),
   );
   const { report, offered } = page;
-  const [t, tWords, tForm, regionText, locale, href] = await Promise.all([
+  const [t, tWords, tForm, tField, regionText, locale, href] = await Promise.all([
     getTranslations("ReportPage"),
     getTranslations("ReportWords"),
     getTranslations("ReportForm"),
+    getTranslations("WorkspaceForm"),
     getTranslations("Regions"),
     getLocale(),
     getLocaleHref(),
@@ -75,7 +76,7 @@ export default async function AnnualReportPageRoute({
       idempotencyKey={idempotencyKey}
       activities={activities}
       stored={flattenReportContent(page.content)}
-      words={reportFormWords(t("title"), tWords, tForm)}
+      words={reportFormWords(t("title"), tField("errorLabel"), tWords, tForm)}
       dateLocale={locale === "en" ? "en-GB" : locale}
     />
   ) : (
@@ -237,6 +238,7 @@ type Translator<N extends "ReportWords" | "ReportForm"> = Awaited<ReturnType<typ
  */
 function reportFormWords(
   formLabel: string,
+  errorLabel: string,
   tWords: Translator<"ReportWords">,
   t: Translator<"ReportForm">,
 ): ReportFormWords {
@@ -244,6 +246,7 @@ function reportFormWords(
   const row = "{row}";
   return {
     formLabel,
+    errorLabel,
     progressHeading: tWords("progressHeading"),
     closingHeading: tWords("closingHeading"),
     activity: tWords("activity", { number, title: "{title}" }),

@@ -35,6 +35,8 @@ export type { FormActivity } from "./report-form-model";
 /** The form's words in the page's language, from the server (placeholders in braces). */
 export type ReportFormWords = {
   formLabel: string;
+  /** "Error: ", read before a field's errors. */
+  errorLabel: string;
   progressHeading: string;
   closingHeading: string;
   /** `{number}`, `{title}`. */
@@ -271,6 +273,7 @@ export function ReportForm({
             label={words.section[field]}
             hint={words.sectionHint}
             errors={errorsOf(field)}
+            errorLabel={words.errorLabel}
           >
             {(props) => (
               <textarea

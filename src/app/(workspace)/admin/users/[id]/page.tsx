@@ -33,12 +33,13 @@ export default async function UserPage({
     { id, path: `/admin/users/${id}`, gate: "user.read" },
     userDetail,
   );
-  const [options, query, twoFactor, t, tUsers, regionText, href] = await Promise.all([
+  const [options, query, twoFactor, t, tUsers, tField, regionText, href] = await Promise.all([
     inviteOptions(viewer),
     searchParams,
     hasTwoFactor(viewer, user.id),
     getTranslations("AdminUser"),
     getTranslations("AdminUsers"),
+    getTranslations("WorkspaceForm"),
     getTranslations("Regions"),
     getLocaleHref(),
   ]);
@@ -54,6 +55,7 @@ export default async function UserPage({
       : option;
   });
   const formWords = {
+    errorLabel: tField("errorLabel"),
     role: t("role"),
     region: t("region"),
     unit: t("unit"),

@@ -12,6 +12,8 @@ type Option = { value: string; label: string };
 
 /** The forms' words in the page's language, from the server page. */
 export type UserAdminWords = {
+  /** "Error: ", read before a field's errors. */
+  errorLabel: string;
   role: string;
   region: string;
   unit: string;
@@ -62,6 +64,7 @@ export function AddRoleForm(props: {
         placeholder={words.chooseRole}
         defaultValue={values.role}
         errors={errors.role}
+        errorLabel={words.errorLabel}
       />
       <SelectField
         name="region"
@@ -71,6 +74,7 @@ export function AddRoleForm(props: {
         placeholder="—"
         defaultValue={values.region}
         errors={errors.region}
+        errorLabel={words.errorLabel}
       />
       <SelectField
         name="unit"
@@ -80,6 +84,7 @@ export function AddRoleForm(props: {
         placeholder="—"
         defaultValue={values.unit}
         errors={errors.unit}
+        errorLabel={words.errorLabel}
       />
       <TextField
         name="centre"
@@ -87,6 +92,7 @@ export function AddRoleForm(props: {
         hint={words.centreHint}
         defaultValue={values.centre}
         errors={errors.centre}
+        errorLabel={words.errorLabel}
       />
       <SubmitButton pendingLabel={words.adding}>{words.addRole}</SubmitButton>
     </form>
