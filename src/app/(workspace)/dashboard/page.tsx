@@ -9,6 +9,8 @@ import { getLocaleHref } from "@/i18n/server";
 import { requirePage } from "@/server/policy/page-guard";
 import { dashboard, dashboardScope, type DashboardSection } from "@/server/queries/dashboard";
 
+import { rowWords } from "./row-words";
+
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -93,28 +95,31 @@ async function DashboardList({ section }: { section: DashboardSection }) {
               t("columnNote"),
             ]}
           >
-            {section.rows.map((row) => (
-              <tr key={row.key}>
-                <td className="px-4 py-2">
-                  <Link
-                    href={href(`/centres/${encodeURIComponent(row.centre.reference)}`)}
-                    className="font-medium"
-                  >
-                    {row.centre.reference}
-                  </Link>
-                  <span className="block text-muted">{row.centre.title}</span>
-                </td>
-                <td className="px-4 py-2">
-                  <Link href={href(row.href)}>
-                    {row.item}
-                    <span className="sr-only">{t("itemOf", { reference: row.centre.reference })}</span>
-                  </Link>
-                </td>
-                <td className="px-4 py-2 whitespace-nowrap">{formatCalendarDay(locale, row.date)}</td>
-                <td className="px-4 py-2 whitespace-nowrap">{row.lateness}</td>
-                <td className="px-4 py-2">{row.note}</td>
-              </tr>
-            ))}
+            {section.rows.map((row) => {
+              const words = rowWords(t, section.id, row);
+              return (
+                <tr key={row.key}>
+                  <td className="px-4 py-2">
+                    <Link
+                      href={href(`/centres/${encodeURIComponent(row.centre.reference)}`)}
+                      className="font-medium"
+                    >
+                      {row.centre.reference}
+                    </Link>
+                    <span className="block text-muted">{row.centre.title}</span>
+                  </td>
+                  <td className="px-4 py-2">
+                    <Link href={href(row.href)}>
+                      {words.item}
+                      <span className="sr-only">{t("itemOf", { reference: row.centre.reference })}</span>
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2 whitespace-nowrap">{formatCalendarDay(locale, row.date)}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">{words.lateness}</td>
+                  <td className="px-4 py-2">{words.note}</td>
+                </tr>
+              );
+            })}
           </DataTable>
           {section.total > section.rows.length && (
             <p className="text-sm text-muted">
