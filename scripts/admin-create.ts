@@ -1,4 +1,4 @@
-// `npm run admin:create -- <e-mail> [--name "Full Name"] [--force]`: the first
+// `npm run admin:create -- <e-mail> [--name "Full Name"] [--language fr] [--force]`: the first
 // administrator of a registry started on PostgreSQL, where no demo account
 // exists. Prints a one-time set-password link (and mails it when SMTP_URL is
 // set). Refuses while an active administrator exists, unless --force.
@@ -16,17 +16,26 @@ async function main(): Promise<number> {
   loadEnvFiles(path.resolve(import.meta.dirname, ".."));
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { name: { type: "string" }, force: { type: "boolean", default: false } },
+    options: {
+      name: { type: "string" },
+      language: { type: "string" },
+      force: { type: "boolean", default: false },
+    },
   });
   const email = positionals[0];
   if (!email || positionals.length > 1) {
-    console.error('Usage: npm run admin:create -- <e-mail> [--name "Full Name"] [--force]');
+    console.error('Usage: npm run admin:create -- <e-mail> [--name "Full Name"] [--language fr] [--force]');
     return 2;
   }
   const database = await resolveDatabaseUrl();
   const db = createPrismaClient(database.url, 2);
   try {
-    const result = await createAdministrator(db, { email, name: values.name, force: values.force });
+    const result = await createAdministrator(db, {
+      email,
+      name: values.name,
+      force: values.force,
+      locale: values.language,
+    });
     if (!result.ok) {
       console.error(result.message);
       return 1;

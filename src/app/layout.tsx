@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
 import { AccountNav } from "@/components/account-nav";
+import { ErrorTextsProvider } from "@/components/error-texts";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { SiteNav } from "@/components/site-nav";
 import { defaultLocale, localePath, locales, textDirection } from "@/i18n/locales";
@@ -48,6 +49,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await getLocale();
   const t = await getTranslations("Site");
   const tSwitcher = await getTranslations("LanguageSwitcher");
+  const tError = await getTranslations("ErrorPage");
   return (
     <html lang={locale} dir={textDirection(locale)} className={GeistSans.variable}>
       <body className="flex min-h-screen flex-col font-sans antialiased">
@@ -73,7 +75,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-          {children}
+          {/* The error page's words (app/error.tsx is a client component Next renders with only the error). */}
+          <ErrorTextsProvider
+            texts={{
+              heading: tError("heading"),
+              text: tError("text"),
+              reference: tError("reference", { digest: "{digest}" }),
+              retry: tError("retry"),
+            }}
+          >
+            {children}
+          </ErrorTextsProvider>
         </main>
         <footer className="border-t border-slate-200 bg-white">
           <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-muted">{t("footer")}</div>

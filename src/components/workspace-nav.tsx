@@ -17,6 +17,8 @@ type NavKey =
   | "twoFactor"
   | "mail";
 
+type NavLink = { href: string; key: string; label: string; action: Action; officerInvite?: boolean };
+
 // Only what the viewer's roles may use: the links are decided by the same
 // permission table the server enforces (hiding is a courtesy, not the check).
 const links: { href: string; key: NavKey; action: Action; officerInvite?: boolean }[] = [
@@ -32,19 +34,30 @@ const links: { href: string; key: NavKey; action: Action; officerInvite?: boolea
 ];
 
 export async function WorkspaceNav({ viewer, mailPage }: { viewer: Viewer; mailPage: boolean }) {
-  const [t, href] = await Promise.all([getTranslations("WorkspaceNav"), getLocaleHref()]);
+  const [t, tLanguage, href] = await Promise.all([
+    getTranslations("WorkspaceNav"),
+    getTranslations("LanguagePreference"),
+    getLocaleHref(),
+  ]);
   const isAdmin = can(viewer, "user.list");
-  const visible = links.filter((link) =>
-    link.officerInvite ? !isAdmin && holdsGrantFor(viewer, link.action) : can(viewer, link.action),
+  const language: NavLink = {
+    href: "/account/language",
+    key: "language",
+    label: tLanguage("navLink"),
+    action: "account.language",
+  };
+  const visible: NavLink[] = [...links.map((link) => ({ ...link, label: t(link.key) })), language].filter(
+    (link) =>
+      link.officerInvite ? !isAdmin && holdsGrantFor(viewer, link.action) : can(viewer, link.action),
   );
   if (mailPage && can(viewer, "mail.read"))
-    visible.push({ href: "/admin/mail", key: "mail", action: "mail.read" });
+    visible.push({ href: "/admin/mail", key: "mail", label: t("mail"), action: "mail.read" });
   return (
     <nav aria-label={t("label")} className="border-b border-slate-200 pb-3">
       <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm font-medium">
         {visible.map((link) => (
           <li key={link.key}>
-            <Link href={href(link.href)}>{t(link.key)}</Link>
+            <Link href={href(link.href)}>{link.label}</Link>
           </li>
         ))}
       </ul>

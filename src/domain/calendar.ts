@@ -4,6 +4,8 @@ import { REVIEW_WAIT_DAYS } from "./reminders";
 
 // A person's deadlines as calendar events (issue 6 item 9): pure functions
 // from the facts the server loads for the person's roles to all-day events.
+// No words here: each event has a kind and the facts its words name, and the
+// feed writes them in the calendar owner's language (src/server/calendar).
 // The feed's address carries a secret token; only its SHA-256 is stored.
 
 /** 32 random bytes, base64url: 43 characters of [A-Za-z0-9_-]. */
@@ -17,18 +19,23 @@ export function calendarTokenFromFile(file: string): string | null {
   return tokenPattern.test(token) ? token : null;
 }
 
+/** What an event says, by kind; the server writes it in the calendar owner's language. */
+export type CalendarEventKind = "reportDue" | "reportReview" | "overdueReport" | "evaluation" | "termEnd";
+
 export type CalendarEvent = {
   /** Stable across fetches, so a calendar updates an event instead of adding a copy. */
   uid: string;
   /** All-day, YYYY-MM-DD. */
   date: string;
-  summary: string;
-  description: string;
+  kind: CalendarEventKind;
+  /** What its words name: the centre, the report's year, a date the description mentions. */
+  facts: { reference: string; title: string; year?: number; date?: string };
   /** Where to deal with it, relative to the site. */
   path: string;
 };
 
 type CentreRef = { reference: string; title: string };
+const named = ({ reference, title }: CentreRef): CentreRef => ({ reference, title });
 export type ReportDeadline = {
   id: number;
   centre: CentreRef;
@@ -49,8 +56,8 @@ export function reportDueEvent(report: ReportDeadline): CalendarEvent {
   return {
     uid: `report-due-${report.id}`,
     date: toIsoDate(report.dueOn),
-    summary: `Annual report due: ${report.centre.reference}, year ${report.yearNumber}`,
-    description: `The year ${report.yearNumber} annual report of ${report.centre.title} is due.`,
+    kind: "reportDue",
+    facts: { ...named(report.centre), year: report.yearNumber },
     path: `/reports/${report.id}`,
   };
 }
@@ -61,8 +68,8 @@ export function reportReviewEvent(report: ReportDeadline): CalendarEvent {
   return {
     uid: `report-review-${report.id}`,
     date: toIsoDate(addDays(submitted, REVIEW_WAIT_DAYS)),
-    summary: `Review annual report: ${report.centre.reference}, year ${report.yearNumber}`,
-    description: `Submitted on ${toIsoDate(submitted)}; accept it or return it with a note.`,
+    kind: "reportReview",
+    facts: { ...named(report.centre), year: report.yearNumber, date: toIsoDate(submitted) },
     path: `/reports/${report.id}`,
   };
 }
@@ -72,8 +79,8 @@ export function overdueReportEvent(report: ReportDeadline): CalendarEvent {
   return {
     uid: `report-overdue-${report.id}`,
     date: toIsoDate(report.dueOn),
-    summary: `Overdue annual report: ${report.centre.reference}, year ${report.yearNumber}`,
-    description: `The year ${report.yearNumber} annual report of ${report.centre.title} was due on this day and has not been submitted.`,
+    kind: "overdueReport",
+    facts: { ...named(report.centre), year: report.yearNumber },
     path: `/reports/${report.id}`,
   };
 }
@@ -84,8 +91,8 @@ export function evaluationEvent(term: TermDeadline): CalendarEvent | null {
   return {
     uid: `evaluation-${term.designationId}`,
     date: renewalWindowOpensOn(toIsoDate(term.termEnd)),
-    summary: `Final evaluation opens: ${term.centre.reference}`,
-    description: `Write the final evaluation of ${term.centre.title} before its term ends on ${toIsoDate(term.termEnd)}.`,
+    kind: "evaluation",
+    facts: { ...named(term.centre), date: toIsoDate(term.termEnd) },
     path: `/evaluations/${term.designationId}`,
   };
 }
@@ -95,8 +102,8 @@ export function termEndEvent(term: TermDeadline): CalendarEvent {
   return {
     uid: `term-end-${term.designationId}`,
     date: toIsoDate(term.termEnd),
-    summary: `Designation expires: ${term.centre.reference}`,
-    description: `The term of ${term.centre.title} ends on this day unless a redesignation has been approved.`,
+    kind: "termEnd",
+    facts: named(term.centre),
     path: `/evaluations/${term.designationId}`,
   };
 }

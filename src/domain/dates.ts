@@ -1,20 +1,35 @@
+import { defaultLocale, type Locale } from "@/i18n/locales";
+
 import { addYears as addIsoYears } from "./term";
 
 // Dates of the domain are calendar days without a time zone; they travel as
-// "YYYY-MM-DD" strings and are shown in English with the day first.
-const displayFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
+// "YYYY-MM-DD" strings and are shown in the reader's language, the month in
+// words: "3 March 2027", « 3 mars 2027 », «3 марта 2027 г.», "2027年3月3日".
+// The registry's English writes the day first, as WHO does (en-GB).
+const intlLocale: Record<Locale, string> = { en: "en-GB", fr: "fr", es: "es", ar: "ar", ru: "ru", zh: "zh" };
+const displayFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+function displayFormat(locale: Locale): Intl.DateTimeFormat {
+  let format = displayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale[locale], {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    displayFormats.set(locale, format);
+  }
+  return format;
+}
 
 export function toIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function formatIsoDate(isoDate: string): string {
-  return displayFormat.format(new Date(`${isoDate}T00:00:00Z`));
+/** A calendar day in words, in `locale` (English unless told). */
+export function formatIsoDate(isoDate: string, locale: Locale = defaultLocale): string {
+  return displayFormat(locale).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 const DAY_MS = 86_400_000;

@@ -50,6 +50,8 @@ export const permissions = {
   "calendar.manage": { kind: "write", grants: roles.map((role) => ({ role, scope: "any" as const })) },
   // One's own two-factor sign-in: set it up, turn it off (decision 0014).
   "account.two-factor": { kind: "write", grants: roles.map((role) => ({ role, scope: "any" as const })) },
+  // One's own language: the pages after sign-in, one's e-mails and calendar (decision 0026).
+  "account.language": { kind: "write", grants: roles.map((role) => ({ role, scope: "any" as const })) },
 
   // ── centres ──
   "centre.read-internal": { kind: "read", grants: everyoneInScope },

@@ -71,9 +71,4 @@ export function diffTermsOfReference(before: DiffItem[], after: DiffItem[]): Ite
   });
 }
 
-export const changeLabels: Record<Change, string> = {
-  added: "Added",
-  removed: "Removed",
-  changed: "Changed",
-  unchanged: "Unchanged",
-};
+// Each change in words is in the catalogues (CentrePage.diff.change.*).

@@ -28,6 +28,15 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
 
+/**
+ * The language a person's e-mails and calendar are written in: their profile's
+ * choice (User.locale), else the registry's default, English. A stored value
+ * that is not one of ours (a language since removed) counts as no choice.
+ */
+export function recipientLocale(profile: string | null | undefined): Locale {
+  return isLocale(profile) ? profile : defaultLocale;
+}
+
 export function textDirection(locale: Locale): "ltr" | "rtl" {
   return locale === "ar" ? "rtl" : "ltr";
 }
@@ -117,7 +126,8 @@ export type LocaleChoice = {
 
 /**
  * The language of a page request: an explicit URL prefix, else the remembered
- * choice (cookie; a profile field will come before it for people signed in),
+ * choice (the cookie, which sign-in and the switcher keep equal to the
+ * profile's language of a person signed in: decision 0026's addendum),
  * else Accept-Language, else English.
  */
 export function chooseLocale(request: {

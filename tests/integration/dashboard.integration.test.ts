@@ -189,6 +189,16 @@ for (const kind of testDatabaseKinds()) {
       expect(ics).toContain("SUMMARY:Annual report due: NOR-18\\, year 2");
       expect(ics).toMatch(/DTSTART;VALUE=DATE:\d{8}/);
       expect(ics).not.toContain("SOA-13");
+      expect(ics).toContain("PRODID:-//Collaborating Centres Registry//deadlines//EN");
+
+      // The feed speaks its owner's language, chosen in their profile: the same events, in French.
+      await prisma.user.update({ where: { id: staff.id }, data: { locale: "fr" } });
+      const french = await (await feed.calendarFeedResponse(`${first}.ics`, { origin })).text();
+      expect(french).toContain("SUMMARY:Rapport annuel à remettre\u202f: NOR-18\\, année 2");
+      expect(french).toContain("X-WR-CALNAME:Registre des centres collaborateurs\u202f: mes échéances");
+      expect(french).toContain("PRODID:-//Collaborating Centres Registry//deadlines//FR");
+      expect(french).not.toContain("Annual report due");
+      await prisma.user.update({ where: { id: staff.id }, data: { locale: null } });
 
       // A stale form (old version) does not replace the address.
       const stale = await executeCommand(
@@ -306,7 +316,8 @@ for (const kind of testDatabaseKinds()) {
 
     it("gives an officer the reports to review, evaluations and term ends of their centres", async () => {
       const events = await feed.calendarEventsFor(viewers.officer!);
-      const summaries = events.map((event) => event.summary);
+      const { describeEvents } = await import("@/server/calendar/ics");
+      const summaries = describeEvents(events, "en").map((event) => event.summary);
       expect(summaries).toContain("Review annual report: DEN-64, year 1");
       expect(summaries).toContain("Designation expires: NOR-18");
       expect(summaries.some((summary) => summary.includes("SOA-1"))).toBe(false);

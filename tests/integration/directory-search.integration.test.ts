@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PrismaClient } from "@/generated/prisma/client";
+import { englishSearchProblems } from "@/i18n/search-problems";
 import { createPrismaClient } from "@/server/db/create-client";
 import { seedAll } from "@/server/seed/seed-all";
 
@@ -74,7 +75,7 @@ for (const kind of testDatabaseKinds()) {
 
     async function page(query: string) {
       const result = await m.page.directoryPage(record(query));
-      if (!result.ok) throw new Error(result.errors.join("; "));
+      if (!result.ok) throw new Error(englishSearchProblems(result.errors).join("; "));
       return result;
     }
 
@@ -265,13 +266,13 @@ for (const kind of testDatabaseKinds()) {
       expect(unknownSubject.status).toBe(400);
       expect(unknownSubject.body.errors.join(" ")).toContain("Underwater basket weaving");
       const pageError = await m.page.directoryPage(record("region=EURO&region=ATLANTIS"));
-      expect(pageError).toEqual({
-        ok: false,
-        errors: [expect.stringContaining('Unknown region "ATLANTIS"')],
-      });
+      expect(pageError.ok).toBe(false);
+      expect(!pageError.ok && englishSearchProblems(pageError.errors)).toEqual([
+        expect.stringContaining('Unknown region "ATLANTIS"'),
+      ]);
 
       const csv = await m.exporter.exportCentres(
-        new URL("http://localhost/api/v1/centres.csv?q=health&region=EURO&region=AFRO"),
+        new URL("http://localhost/api/v1/centres.csv?q=health&region=EURO&region=AFRO&header=machine"),
         "csv",
       );
       const rows = parse(await csv.text(), { columns: true }) as { region: string }[];
@@ -445,9 +446,9 @@ for (const kind of testDatabaseKinds()) {
         "status=closed&status=terminated",
       ]) {
         const parsed = m.search.parsePageSearch(record(query));
-        if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+        if (!parsed.ok) throw new Error(englishSearchProblems(parsed.errors).join("; "));
         const resolved = await m.resolve.resolveSearch(parsed.value);
-        if (!resolved.ok) throw new Error(resolved.errors.join("; "));
+        if (!resolved.ok) throw new Error(englishSearchProblems(resolved.errors).join("; "));
         const sorted = (rows: { facet: string; id: string; count: number }[]) =>
           rows.map((row) => `${row.facet}:${row.id}:${Number(row.count)}`).sort();
         const fromCounters = await prisma.$queryRaw<{ facet: string; id: string; count: number }[]>(
@@ -470,9 +471,9 @@ for (const kind of testDatabaseKinds()) {
         ["q=tubercolosis&former=1&sort=reference", 0],
       ] as const) {
         const parsed = m.search.parsePageSearch(record(query));
-        if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+        if (!parsed.ok) throw new Error(englishSearchProblems(parsed.errors).join("; "));
         const resolved = await m.resolve.resolveSearch(parsed.value);
-        if (!resolved.ok) throw new Error(resolved.errors.join("; "));
+        if (!resolved.ok) throw new Error(englishSearchProblems(resolved.errors).join("; "));
         const options = { limit: 20, offset };
         const [combined] = await prisma.$queryRaw<
           {
@@ -599,9 +600,9 @@ for (const kind of testDatabaseKinds()) {
       const text = await import("@/domain/directory/full-text-query");
       const resolveOf = async (query: string) => {
         const parsed = m.search.parsePageSearch(record(query));
-        if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+        if (!parsed.ok) throw new Error(englishSearchProblems(parsed.errors).join("; "));
         const resolved = await m.resolve.resolveSearch(parsed.value);
-        if (!resolved.ok) throw new Error(resolved.errors.join("; "));
+        if (!resolved.ok) throw new Error(englishSearchProblems(resolved.errors).join("; "));
         return resolved.value;
       };
       // Every match with its rank key, in order, for the search as resolved
@@ -659,7 +660,7 @@ for (const kind of testDatabaseKinds()) {
     ])("the page explains bad input instead of failing: %#", async (query, message) => {
       const result = await m.page.directoryPage(record(query));
       expect(result.ok).toBe(false);
-      expect(!result.ok && result.errors.join(" ")).toMatch(message);
+      expect(!result.ok && englishSearchProblems(result.errors).join(" ")).toMatch(message);
     });
 
     it("treats HTML and SQL in q as words", async () => {
@@ -714,9 +715,9 @@ for (const kind of testDatabaseKinds()) {
 
     it("exports the complete result set as CSV, JSON and NDJSON, streamed", async () => {
       const expected = (await page("region=EURO")).result.total;
-      const exportOf = async (format: "csv" | "json" | "ndjson") => {
+      const exportOf = async (format: "csv" | "json" | "ndjson", extra = "") => {
         const response = await m.exporter.exportCentres(
-          new URL(`http://localhost/api/v1/centres.${format}?region=EURO`),
+          new URL(`http://localhost/api/v1/centres.${format}?region=EURO${extra}`),
           format,
         );
         expect(response.status).toBe(200);
@@ -724,9 +725,17 @@ for (const kind of testDatabaseKinds()) {
         return response.text();
       };
       const csv = (await exportOf("csv")).trimEnd().split("\r\n");
-      expect(csv[0]).toMatch(/^reference,title,status,region,country/);
+      // Column headings in words, English unless lang= names another language;
+      // header=machine gives the stable names; the rows are the same data.
+      expect(csv[0]).toMatch(/^Reference,Title,Status,Region,Country,/);
       expect(csv).toHaveLength(expected + 1);
       expect(csv.some((line) => line.startsWith("NOR-18,"))).toBe(true);
+      const french = (await exportOf("csv", "&lang=fr")).trimEnd().split("\r\n");
+      expect(french[0]).toMatch(/^Référence,Titre,Statut,Région,Pays,/);
+      const machine = (await exportOf("csv", "&lang=ar&header=machine")).trimEnd().split("\r\n");
+      expect(machine[0]).toMatch(/^reference,title,status,region,country,/);
+      expect(french.slice(1)).toEqual(csv.slice(1));
+      expect(machine.slice(1)).toEqual(csv.slice(1));
       const ndjson = (await exportOf("ndjson"))
         .trim()
         .split("\n")

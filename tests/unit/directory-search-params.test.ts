@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 
 import { canonicalPageQuery, canonicalSearchLocation, givenQuery } from "@/domain/directory/canonical-query";
+import { csvHeaderRow } from "@/domain/directory/csv";
 import {
   effectiveSort,
   effectiveStatuses,
   fromNextSearchParams,
   pageParameterNames,
   parseApiSearch,
+  parseCsvExportSearch,
   parseExportSearch,
   parsePageSearch,
   searchToParams,
@@ -14,6 +16,7 @@ import {
   statusChoices,
   toParamsRecord,
 } from "@/domain/directory/search-params";
+import { englishSearchProblems } from "@/i18n/search-problems";
 
 const record = (query: string) => toParamsRecord(new URLSearchParams(query).entries());
 
@@ -71,10 +74,14 @@ describe("parsePageSearch", () => {
   it("ignores unknown parameters (shared links carry tracking tags) but the API rejects them", () => {
     expect(parsePageSearch(record("utm_source=mail")).ok).toBe(true);
     const api = parseApiSearch(record("q=x&colour=blue"));
-    expect(api).toEqual({
-      ok: false,
-      errors: [expect.stringMatching(/Unknown parameter "colour".*q, region/)],
-    });
+    expect(api.ok).toBe(false);
+    expect(!api.ok && englishSearchProblems(api.errors)).toEqual([
+      expect.stringMatching(/^Unknown parameter "colour": the parameters are q, region/),
+    ]);
+    const two = parseApiSearch(record("a=1&b=2"));
+    expect(!two.ok && englishSearchProblems(two.errors)).toEqual([
+      expect.stringMatching(/^Unknown parameters "a", "b": /),
+    ]);
     expect(parseExportSearch(record("page=2")).ok).toBe(false);
   });
 
@@ -95,7 +102,7 @@ describe("parsePageSearch", () => {
   ])("rejects %s with a message saying what is wrong", (query, message) => {
     const result = parsePageSearch(record(query.length > 200 ? query : query));
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors.join(" ")).toMatch(message);
+    expect(!result.ok && englishSearchProblems(result.errors).join(" ")).toMatch(message);
   });
 
   it("never lets a proposed or not-designated status through", () => {
@@ -188,7 +195,7 @@ describe("canonicalPageQuery", () => {
   const canonicalOf = (query: string) => {
     const given = record(query);
     const parsed = parsePageSearch(given);
-    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+    if (!parsed.ok) throw new Error(englishSearchProblems(parsed.errors).join("; "));
     const { page, expand } = parsed.value;
     return canonicalPageQuery({ search: parsed.value, page, expand }, given, pageParameterNames);
   };
@@ -231,7 +238,8 @@ describe("parameter names that are also names of Object.prototype (issue #11)", 
     for (const parse of [parseApiSearch, parseExportSearch]) {
       const result = parse(record(`${name}=1&region=EURO`));
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.errors.join(" ")).toContain(`Unknown parameter "${name}"`);
+      if (!result.ok)
+        expect(englishSearchProblems(result.errors).join(" ")).toContain(`Unknown parameter "${name}"`);
     }
   });
 
@@ -257,5 +265,37 @@ describe("parameter names that are also names of Object.prototype (issue #11)", 
       ["__proto__", ["x"]],
       ["toString", ["a", "b"]],
     ]);
+  });
+});
+
+describe("the CSV export's header row", () => {
+  it("is in English labels by default, in the language `lang` names, or the stable machine names", () => {
+    const header = (query: string) => {
+      const parsed = parseCsvExportSearch(record(query));
+      return parsed.ok ? parsed.value.header : englishSearchProblems(parsed.errors);
+    };
+    expect(header("region=EURO")).toEqual({ kind: "labels", locale: "en" });
+    expect(header("region=EURO&lang=fr")).toEqual({ kind: "labels", locale: "fr" });
+    expect(header("header=machine")).toEqual({ kind: "machine" });
+    expect(header("header=machine&lang=ar")).toEqual({ kind: "machine" });
+    expect(header("lang=de")).toEqual(['Unknown language "de": use one of ar, zh, en, fr, ru, es.']);
+    expect(header("header=pretty")).toEqual([
+      'Unknown header "pretty": use header=machine for stable column names, or leave it out.',
+    ]);
+    expect(header("lang=fr&lang=es")).toEqual(['Give "lang" at most once.']);
+  });
+
+  it("is a CSV parameter only: JSON and NDJSON refuse it", () => {
+    const json = parseExportSearch(record("lang=fr"));
+    expect(!json.ok && englishSearchProblems(json.errors).join(" ")).toContain('Unknown parameter "lang"');
+  });
+
+  it("names the columns by their machine names or by labels", () => {
+    expect(csvHeaderRow()).toBe(
+      "reference,title,status,region,country,city,institution,initiator,subjects,activity_types,first_designated_on,term_start,term_end,website,url\r\n",
+    );
+    expect(csvHeaderRow((column) => (column === "title" ? "Titre, complet" : column.toUpperCase()))).toMatch(
+      /^REFERENCE,"Titre, complet",STATUS,/,
+    );
   });
 });

@@ -38,17 +38,17 @@ describe("buildTsQuery", () => {
 
 describe("looseningSuggestions", () => {
   it("offers to drop each filter, include former centres and drop the words", () => {
-    const labels = looseningSuggestions({
+    const ways = looseningSuggestions({
       ...emptySearch(),
       q: "zzz",
       region: ["EURO"],
       subject: ["Nursing"],
-    }).map((suggestion) => suggestion.label);
-    expect(labels).toEqual([
-      "Remove the region filter “EURO”",
-      "Remove the subject filter “Nursing”",
-      "Include former centres (closed and terminated)",
-      "Search without the words “zzz”",
+    }).map((way) => ({ ...way, search: undefined }));
+    expect(ways).toEqual([
+      { kind: "remove", facet: "region", value: "EURO" },
+      { kind: "remove", facet: "subject", value: "Nursing" },
+      { kind: "former" },
+      { kind: "withoutWords", q: "zzz" },
     ]);
   });
 
@@ -65,7 +65,9 @@ describe("Atom", () => {
     );
     const xml = atomFeed({
       id: "urn:x",
+      lang: "fr",
       title: "T",
+      author: "Registre & co",
       selfLink: "http://x/feed",
       siteLink: "http://x/",
       updated: "2026-01-01T00:00:00.000Z",
@@ -80,6 +82,8 @@ describe("Atom", () => {
       ],
     });
     expect(xml).toContain("<title>&lt;script&gt;</title>");
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">');
+    expect(xml).toContain("<author><name>Registre &amp; co</name></author>");
     expect(xml).not.toContain("<script>");
   });
 });

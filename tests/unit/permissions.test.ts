@@ -30,6 +30,7 @@ const expected: Record<Action, { inScope: string; outOfScope: string }> = {
   "dashboard.list-item": { inScope: "AOUF", outOfScope: "A" },
   "calendar.manage": { inScope: "AOUFS", outOfScope: "AOUFS" },
   "account.two-factor": { inScope: "AOUFS", outOfScope: "AOUFS" },
+  "account.language": { inScope: "AOUFS", outOfScope: "AOUFS" },
   "centre.read-internal": { inScope: "AOUFS", outOfScope: "A" },
   "centre.edit-contacts": { inScope: "AOS", outOfScope: "A" },
   "centre.close": { inScope: "AF", outOfScope: "A" },

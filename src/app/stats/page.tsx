@@ -1,24 +1,18 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
 import { BarChart } from "@/components/directory/bar-chart";
 import { ColumnChart } from "@/components/directory/column-chart";
 import { CurrentCentresHeadline } from "@/components/directory/current-centres-headline";
-import { directoryStats } from "@/server/queries/directory-stats";
+import { getFormat, getLocaleHref, getReferenceLabels } from "@/i18n/server";
+import { directoryStats, type Count } from "@/server/queries/directory-stats";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: "Statistics",
-  description:
-    "Collaborating centres in figures: by region, subject and type of activity, designations per year and terms ending in the next twelve months.",
-};
-
-const monthLabel = (month: string) =>
-  new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en-GB", {
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("StatsPage");
+  return { title: t("title"), description: t("description") };
+}
 
 type YearRow = { year: number; initial: number; redesignation: number };
 
@@ -34,46 +28,58 @@ function everyYear(rows: YearRow[]): YearRow[] {
   });
 }
 
+const topSubjects = 20;
+
 export default async function StatsPage() {
   const stats = await directoryStats();
-  const search = (key: string, value: string) => `/centres?${new URLSearchParams({ [key]: value })}`;
+  const t = await getTranslations("StatsPage");
+  const labels = await getReferenceLabels();
+  const format = await getFormat();
+  const href = await getLocaleHref();
+  const search = (key: string, value: string) => href(`/centres?${new URLSearchParams({ [key]: value })}`);
+  // Bars named in the page's language, searching by the stored name; ties in the language's order.
+  const bars = (rows: Count[], key: "subject" | "activity", label: (name: string) => string) =>
+    rows
+      .map((row) => ({ label: label(row.label), value: row.value, href: search(key, row.label) }))
+      .sort((a, b) => b.value - a.value || format.compare(a.label, b.label));
   return (
     <div className="space-y-8">
       <header className="space-y-2">
-        <h1 className="text-3xl font-semibold tracking-tight text-brand-800">Statistics</h1>
+        <h1 className="text-3xl font-semibold tracking-tight text-brand-800">{t("title")}</h1>
         <CurrentCentresHeadline figure={stats.headline} />
-        <p className="text-muted">Each chart has a table with the same figures.</p>
+        <p className="text-muted">{t("intro")}</p>
       </header>
       <BarChart
         id="regions"
-        title="Centres by region"
-        labelHeading="Region"
-        valueLabel="Centres"
+        title={t("byRegion")}
+        labelHeading={t("region")}
+        valueLabel={t("centres")}
         bars={stats.byRegion.map((row) => ({
-          label: row.label,
+          label: labels.region(row.code ?? "", row.label),
           value: row.value,
           href: search("region", row.code ?? ""),
         }))}
       />
       <BarChart
         id="activities"
-        title="Centres by type of activity"
-        labelHeading="Type of activity"
-        valueLabel="Centres"
-        bars={stats.byActivity.map((row) => ({ ...row, href: search("activity", row.label) }))}
+        title={t("byActivity")}
+        labelHeading={t("activity")}
+        valueLabel={t("centres")}
+        bars={bars(stats.byActivity, "activity", labels.activity)}
       />
       <BarChart
         id="subjects"
-        title="Centres by subject (the 20 most common)"
-        labelHeading="Subject"
-        valueLabel="Centres"
-        bars={stats.bySubject.slice(0, 20).map((row) => ({ ...row, href: search("subject", row.label) }))}
+        title={t("bySubject", { count: topSubjects })}
+        labelHeading={t("subject")}
+        valueLabel={t("centres")}
+        // The same 20 in every language (the database's order), then in the page's.
+        bars={bars(stats.bySubject.slice(0, topSubjects), "subject", labels.subject)}
       />
       <ColumnChart
         id="years"
-        title="Designations per year"
-        labelHeading="Year"
-        series={["First designations", "Redesignations"]}
+        title={t("perYear")}
+        labelHeading={t("year")}
+        series={[t("first"), t("redesignations")]}
         columns={everyYear(stats.designationsPerYear).map((row) => ({
           label: String(row.year),
           values: [row.initial, row.redesignation],
@@ -81,14 +87,19 @@ export default async function StatsPage() {
       />
       <ColumnChart
         id="expiries"
-        title="Active centres whose term ends in the next 12 months"
-        labelHeading="Month"
-        series={["Terms ending"]}
-        columns={stats.expiriesNext12Months.map((row) => ({
-          label: monthLabel(row.month),
+        title={t("expiries")}
+        labelHeading={t("month")}
+        series={[t("termsEnding")]}
+        columns={stats.expiriesNext12Months.map((row, index) => ({
+          label: format.month(row.month),
+          // Under each column its month; the year under the first and under each January.
+          axis:
+            index === 0 || row.month.endsWith("-01")
+              ? [format.monthName(row.month), format.year(row.month)]
+              : [format.monthName(row.month)],
           values: [row.value],
         }))}
-        emptyMessage="No active centre's term ends in the next 12 months."
+        emptyMessage={t("noExpiries")}
       />
     </div>
   );

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
 import { safeNext } from "@/server/commands/sign-in";
 import { siteOrigin } from "@/server/public-api/site-origin";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Use the registry's address" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("WrongAddress");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -16,15 +20,23 @@ export default async function WrongAddressPage({ searchParams }: Props) {
   const from = (await searchParams).from;
   const address = siteOrigin();
   const target = `${address}${typeof from === "string" && from.startsWith("/") ? safeNext(from) : "/"}`;
+  const t = await getTranslations("WrongAddress");
+  // The address is a URL: left to right inside any sentence.
   return (
     <div className="max-w-2xl space-y-4" role="alert">
-      <h1 className="text-2xl font-semibold text-brand-800">Open the registry at its own address</h1>
+      <h1 className="text-2xl font-semibold text-brand-800">{t("heading")}</h1>
       <p>
-        This registry&apos;s address is <strong>{address}</strong>. You reached it under another name, and for
-        your safety it accepts sign-ins and changes only from its own address. Nothing was changed.
+        {t.rich("text", {
+          address,
+          strong: (chunks) => (
+            <strong>
+              <bdi>{chunks}</bdi>
+            </strong>
+          ),
+        })}
       </p>
       <p>
-        <a href={target}>Continue at {address}</a>
+        <a href={target}>{t("continue", { address })}</a>
       </p>
     </div>
   );

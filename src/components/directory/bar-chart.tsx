@@ -1,3 +1,7 @@
+import { getLocale, getTranslations } from "next-intl/server";
+
+import { getFormat } from "@/i18n/server";
+
 type Bar = { label: string; value: number; href?: string };
 
 type Props = { id: string; title: string; bars: Bar[]; labelHeading: string; valueLabel: string };
@@ -6,9 +10,13 @@ type Props = { id: string; title: string; bars: Bar[]; labelHeading: string; val
  * Horizontal bars as HTML, not SVG: each label wraps instead of being cut,
  * each value is printed as text beside its bar, and both keep their size on
  * a phone (an SVG scaled to a 375 px screen shrank them to 5 px). Each label
- * links to its search. The table under it has the same figures.
+ * links to its search. The table under it has the same figures. Bars grow
+ * from the start of the line: right to left in Arabic.
  */
-export function BarChart({ id, title, bars, labelHeading, valueLabel }: Props) {
+export async function BarChart({ id, title, bars, labelHeading, valueLabel }: Props) {
+  const t = await getTranslations("Charts");
+  const locale = await getLocale();
+  const format = await getFormat();
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   return (
     <section
@@ -19,11 +27,15 @@ export function BarChart({ id, title, bars, labelHeading, valueLabel }: Props) {
         {title}
       </h2>
       {bars.length === 0 ? (
-        <p className="text-muted">Nothing to show yet.</p>
+        <p className="text-muted">{t("empty")}</p>
       ) : (
         <ol
           className="bar-chart"
-          aria-label={`${title}: ${valueLabel.toLowerCase()} per ${labelHeading.toLowerCase()}`}
+          aria-label={t("chartLabel", {
+            title,
+            value: valueLabel.toLocaleLowerCase(locale),
+            label: labelHeading.toLocaleLowerCase(locale),
+          })}
         >
           {bars.map((bar) => (
             <li key={bar.label} className="bar-row">
@@ -32,7 +44,7 @@ export function BarChart({ id, title, bars, labelHeading, valueLabel }: Props) {
                 <span className="bar" style={{ width: `${Math.max(0.5, (bar.value / max) * 100)}%` }} />
               </span>
               {/* A space keeps label and value apart in read and copied text. */}{" "}
-              <span className="bar-value">{bar.value.toLocaleString("en")}</span>
+              <span className="bar-value">{format.number(bar.value)}</span>
             </li>
           ))}
         </ol>
@@ -50,21 +62,32 @@ export function BarChart({ id, title, bars, labelHeading, valueLabel }: Props) {
 
 export type TableRow = { label: string; href?: string; values: (string | number)[] };
 
-export function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: TableRow[] }) {
+/** A chart's figures as a table, folded under "Show as a table". */
+export async function DataTable({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string;
+  head: string[];
+  rows: TableRow[];
+}) {
+  const t = await getTranslations("Charts");
+  const format = await getFormat();
   return (
     <details>
       <summary className="cursor-pointer text-sm text-brand-700 underline underline-offset-2">
-        Show as a table
+        {t("showTable")}
       </summary>
       <table className="mt-2 w-full text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="text-left">
+        <thead className="text-start">
           <tr>
             {head.map((cell, index) => (
               <th
                 key={cell}
                 scope="col"
-                className={`px-2 py-1 font-semibold ${index > 0 ? "text-right" : ""}`}
+                className={`px-2 py-1 font-semibold ${index > 0 ? "text-end" : "text-start"}`}
               >
                 {cell}
               </th>
@@ -74,12 +97,12 @@ export function DataTable({ caption, head, rows }: { caption: string; head: stri
         <tbody>
           {rows.map((row) => (
             <tr key={row.label} className="border-t border-slate-100">
-              <th scope="row" className="px-2 py-1 text-left font-normal">
+              <th scope="row" className="px-2 py-1 text-start font-normal">
                 {row.href ? <a href={row.href}>{row.label}</a> : row.label}
               </th>
               {row.values.map((value, index) => (
-                <td key={index} className="px-2 py-1 text-right tabular-nums">
-                  {typeof value === "number" ? value.toLocaleString("en") : value}
+                <td key={index} className="px-2 py-1 text-end tabular-nums">
+                  {typeof value === "number" ? format.number(value) : value}
                 </td>
               ))}
             </tr>

@@ -1,6 +1,15 @@
+import { getTranslations } from "next-intl/server";
+
+import { getFormat } from "@/i18n/server";
+
 import { DataTable } from "./bar-chart";
 
-type Column = { label: string; values: number[] };
+/**
+ * A column: its label (the table's), its values, and the axis's words under
+ * it, one or two short lines ("Dec" over "2026"), so that long month names
+ * (сент. 2027 г.) do not run into each other.
+ */
+type Column = { label: string; axis?: string[]; values: number[] };
 
 type Props = {
   id: string;
@@ -15,10 +24,16 @@ const colours = ["#0a5c8a", "#d97706"];
 const total = (column: Column) => column.values.reduce((a, b) => a + b, 0);
 const width = 760;
 const height = 220;
-const bottom = 28;
+const bottom = 44;
 
-/** Vertical (stacked) columns in SVG with a table alternative. */
-export function ColumnChart({ id, title, series, columns, labelHeading, emptyMessage }: Props) {
+/**
+ * Vertical (stacked) columns in SVG with a table alternative. Time runs left
+ * to right in every language (the axis is not mirrored); labels and figures
+ * are in the page's language.
+ */
+export async function ColumnChart({ id, title, series, columns, labelHeading, emptyMessage }: Props) {
+  const t = await getTranslations("Charts");
+  const format = await getFormat();
   const max = Math.max(1, ...columns.map(total));
   const slot = width / Math.max(1, columns.length);
   const labelEvery = Math.ceil(columns.length / 16);
@@ -51,7 +66,7 @@ export function ColumnChart({ id, title, series, columns, labelHeading, emptyMes
       )}
       {/* On a phone the chart keeps a readable size and scrolls sideways
           (a keyboard can scroll it too); the table has the same figures. */}
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${title}: chart`}>
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("chart", { title })}>
         <svg
           viewBox={`0 0 ${width} ${height + bottom}`}
           className="h-auto w-full min-w-[36rem]"
@@ -84,7 +99,7 @@ export function ColumnChart({ id, title, series, columns, labelHeading, emptyMes
                     fontSize="12"
                     fill="#1b2733"
                   >
-                    {total(column).toLocaleString("en")}
+                    {format.number(total(column))}
                   </text>
                 )}
                 {index % labelEvery === 0 && (
@@ -95,7 +110,11 @@ export function ColumnChart({ id, title, series, columns, labelHeading, emptyMes
                     fontSize="12"
                     fill="#4d5b69"
                   >
-                    {column.label}
+                    {(column.axis ?? [column.label]).map((line, row) => (
+                      <tspan key={row} x={index * slot + slot / 2} dy={row === 0 ? 0 : 15}>
+                        {line}
+                      </tspan>
+                    ))}
                   </text>
                 )}
               </g>

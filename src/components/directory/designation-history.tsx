@@ -1,17 +1,21 @@
-import { centreStatusLabels } from "@/domain/centre-status";
-import { formatIsoDate } from "@/domain/dates";
+import { getTranslations } from "next-intl/server";
+
+import { getFormat } from "@/i18n/server";
 import type { PublicHistoryEvent } from "@/server/queries/centre-detail";
 
-const date = (value: string | null) => (value ? formatIsoDate(value) : "date not recorded");
-
-export function DesignationHistory({ events }: { events: PublicHistoryEvent[] }) {
+/** The centre page's designations and status changes, newest first, in the page's language. */
+export async function DesignationHistory({ events }: { events: PublicHistoryEvent[] }) {
+  const t = await getTranslations("History");
+  const status = await getTranslations("Status");
+  const format = await getFormat();
+  const date = (value: string | null) => (value ? format.day(value) : t("dateNotRecorded"));
   return (
     <section aria-labelledby="history-heading" className="space-y-3">
       <h2 id="history-heading" className="text-xl font-semibold">
-        Designation history
+        {t("heading")}
       </h2>
       {events.length === 0 ? (
-        <p className="text-muted">No designation recorded.</p>
+        <p className="text-muted">{t("none")}</p>
       ) : (
         <ol className="space-y-2">
           {events.map((event, index) => (
@@ -19,20 +23,26 @@ export function DesignationHistory({ events }: { events: PublicHistoryEvent[] })
               {event.kind === "designation" ? (
                 <>
                   <p className="font-medium">
-                    {event.type === "INITIAL" ? "Designated" : "Redesignated"} on{" "}
-                    {date(event.letterDate ?? event.termStart)}
+                    {t("designated", { type: event.type, date: date(event.letterDate ?? event.termStart) })}
                   </p>
                   <p className="text-sm text-muted">
-                    Term {date(event.termStart)} to {date(event.termEnd)}
+                    {t("term", { start: date(event.termStart), end: date(event.termEnd) })}
                   </p>
                 </>
               ) : (
                 <>
                   <p className="font-medium">
-                    Status changed to {centreStatusLabels[event.status].toLowerCase()} on{" "}
-                    {formatIsoDate(event.date)}
+                    {t("statusChanged", {
+                      status: status(`label.${event.status}`),
+                      date: format.day(event.date),
+                    })}
                   </p>
-                  {event.reason && <p className="text-sm text-muted">{event.reason}</p>}
+                  {/* The reason is the registry's record, in the language it was written in. */}
+                  {event.reason && (
+                    <p className="text-sm text-muted">
+                      <bdi>{event.reason}</bdi>
+                    </p>
+                  )}
                 </>
               )}
             </li>

@@ -1,8 +1,12 @@
+import { getTranslations } from "next-intl/server";
+
+import type { FacetName } from "@/domain/directory/search-params";
+import { getFormat } from "@/i18n/server";
 import type { FacetValue } from "@/server/queries/directory-facets";
 
 type Props = {
-  name: string;
-  legend: string;
+  name: FacetName;
+  /** The values with their labels in the page's language (localizeFacet). */
   values: FacetValue[];
   /** Link that shows every value of this facet; absent when they all show. */
   expandHref?: string;
@@ -14,21 +18,27 @@ type Props = {
  * values (and every chosen one); "Show all" is a plain link, so it works
  * without JavaScript and the page stays small for everyone else.
  */
-export function FacetGroup({ name, legend, values, expandHref, visible = 8 }: Props) {
+export async function FacetGroup({ name, values, expandHref, visible = 8 }: Props) {
   if (values.length === 0) return null;
+  const t = await getTranslations("Facets");
+  const format = await getFormat();
   const shown = expandHref ? values.filter((value, index) => index < visible || value.selected) : values;
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-semibold text-ink">{legend}</legend>
-      <ul className={`space-y-1 ${expandHref ? "" : "max-h-96 overflow-y-auto pr-1"}`}>
+      <legend className="text-sm font-semibold text-ink">{t(`label.${name}`)}</legend>
+      <ul className={`space-y-1 ${expandHref ? "" : "max-h-96 overflow-y-auto pe-1"}`}>
         {shown.map((value) => (
-          <FacetOption key={value.value} name={name} value={value} />
+          <FacetOption key={value.value} name={name} value={value} count={format.number(value.count)} />
         ))}
       </ul>
       {expandHref && shown.length < values.length && (
         <p className="text-sm">
           <a href={expandHref}>
-            Show all {values.length} <span className="sr-only">values of {legend.toLowerCase()}</span>
+            {t.rich("showAll", {
+              count: values.length,
+              facet: name,
+              hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+            })}
           </a>
         </p>
       )}
@@ -36,7 +46,7 @@ export function FacetGroup({ name, legend, values, expandHref, visible = 8 }: Pr
   );
 }
 
-function FacetOption({ name, value }: { name: string; value: FacetValue }) {
+function FacetOption({ name, value, count }: { name: string; value: FacetValue; count: string }) {
   const id = `facet-${name}-${value.value}`.replace(/[^A-Za-z0-9_-]/g, "_");
   return (
     <li className="facet-option">
@@ -50,7 +60,7 @@ function FacetOption({ name, value }: { name: string; value: FacetValue }) {
       />
       <label htmlFor={id} className="facet-label">
         <span>{value.label}</span>
-        <span className="facet-count">{value.count.toLocaleString("en")}</span>
+        <span className="facet-count">{count}</span>
       </label>
     </li>
   );

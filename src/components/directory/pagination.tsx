@@ -1,22 +1,30 @@
+import { getTranslations } from "next-intl/server";
+
 type Props = { page: number; pages: number; href: (page: number) => string };
 
-export function Pagination({ page, pages, href }: Props) {
+// The arrows point the way the page reads: mirrored right to left.
+const arrow = (glyph: string) => (
+  <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
+    {glyph}
+  </span>
+);
+
+export async function Pagination({ page, pages, href }: Props) {
   if (pages <= 1) return null;
+  const t = await getTranslations("Pagination");
   return (
-    <nav aria-label="Pages of results" className="flex flex-wrap items-center justify-between gap-4 pt-2">
+    <nav aria-label={t("label")} className="flex flex-wrap items-center justify-between gap-4 pt-2">
       {page > 1 ? (
         <a href={href(page - 1)} rel="prev" className="rounded-md border border-slate-300 bg-white px-4 py-2">
-          ← Previous page
+          {arrow("←")} {t("previous")}
         </a>
       ) : (
         <span />
       )}
-      <span className="text-sm text-muted">
-        Page {page.toLocaleString("en")} of {pages.toLocaleString("en")}
-      </span>
+      <span className="text-sm text-muted">{t("position", { page, pages })}</span>
       {page < pages ? (
         <a href={href(page + 1)} rel="next" className="rounded-md border border-slate-300 bg-white px-4 py-2">
-          Next page →
+          {t("next")} {arrow("→")}
         </a>
       ) : (
         <span />

@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+
 import type { CountryCount } from "@/server/queries/directory-map";
 
 import { mapHeight, mapWidth, worldShapes } from "./world-shapes";
@@ -11,14 +13,22 @@ const noCentres = "#eef1f4";
 // Roughly logarithmic: counts per country range from 1 to over 100.
 const limits = [1, 3, 10, 30, Infinity];
 
-function bucketLabel(index: number): string {
+type Words = Awaited<ReturnType<typeof getTranslations<"WorldMap">>>;
+
+function bucketLabel(t: Words, index: number): string {
   const low = index === 0 ? 1 : limits[index - 1]! + 1;
   const high = limits[index]!;
-  if (high === Infinity) return `${low} or more`;
-  return low === high ? `${low}` : `${low}–${high}`;
+  if (high === Infinity) return t("orMore", { low });
+  return low === high ? t("single", { low }) : t("range", { low, high });
 }
 
-export function WorldMap({ counts }: { counts: CountryCount[] }) {
+/**
+ * The countries shaded by their current centres, each a link to its search.
+ * `counts` carry each country's name in the page's language; the map itself
+ * is geography and does not mirror right to left (its legend does).
+ */
+export async function WorldMap({ counts, href }: { counts: CountryCount[]; href: (path: string) => string }) {
+  const t = await getTranslations("WorldMap");
   const byIso = new Map(counts.filter((c) => c.isoNumeric).map((c) => [c.isoNumeric!.padStart(3, "0"), c]));
   const shade = (count: number) =>
     `s${Math.min(
@@ -32,14 +42,14 @@ export function WorldMap({ counts }: { counts: CountryCount[] }) {
         viewBox={`0 0 ${mapWidth} ${mapHeight()}`}
         className="world-map h-auto w-full rounded-lg border border-slate-200 bg-white"
         role="group"
-        aria-label="World map: countries shaded by number of current centres; each shaded country links to its centres"
+        aria-label={t("label")}
       >
         {worldShapes().map((shape) => {
           const country = byIso.get(shape.isoNumeric);
           // Countries without centres: shade and outline from CSS (.world-map),
           // no name (they are not in the accessibility tree).
           if (!country) return <path key={shape.isoNumeric + shape.name} d={shape.d} />;
-          const label = `${country.name}: ${country.count} ${country.count === 1 ? "centre" : "centres"}`;
+          const label = t("countryCentres", { country: country.name, count: country.count });
           const id = `c${shape.isoNumeric}`;
           // The <title> names the link (and is its tooltip). The <use>
           // repeats the outline as a wider, invisible click area (.map-hit):
@@ -50,7 +60,7 @@ export function WorldMap({ counts }: { counts: CountryCount[] }) {
           return (
             <a
               key={shape.isoNumeric}
-              href={`/centres?country=${country.code}`}
+              href={href(`/centres?country=${country.code}`)}
               className={shade(country.count)}
             >
               <title>{label}</title>
@@ -61,7 +71,7 @@ export function WorldMap({ counts }: { counts: CountryCount[] }) {
         })}
       </svg>
       <figcaption className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-muted">
-        <span>Current centres per country:</span>
+        <span>{t("legend")}</span>
         {limits.map((_, index) => (
           <span key={index} className="flex items-center gap-1.5">
             <span
@@ -69,7 +79,7 @@ export function WorldMap({ counts }: { counts: CountryCount[] }) {
               className="inline-block size-4 rounded-sm border border-slate-300"
               style={{ background: shades[index] }}
             />
-            {bucketLabel(index)}
+            {bucketLabel(t, index)}
           </span>
         ))}
         <span className="flex items-center gap-1.5">
@@ -78,7 +88,7 @@ export function WorldMap({ counts }: { counts: CountryCount[] }) {
             className="inline-block size-4 rounded-sm border border-slate-300"
             style={{ background: noCentres }}
           />
-          none
+          {t("none")}
         </span>
       </figcaption>
     </figure>

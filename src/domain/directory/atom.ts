@@ -18,7 +18,11 @@ export type AtomEntry = { id: string; title: string; link: string; updated: stri
 
 export function atomFeed(feed: {
   id: string;
+  /** The language of its text (xml:lang), e.g. "fr". */
+  lang: string;
   title: string;
+  /** Who publishes it: the registry's name in that language. */
+  author: string;
   selfLink: string;
   siteLink: string;
   updated: string;
@@ -36,13 +40,13 @@ export function atomFeed(feed: {
     )
     .join("\n");
   return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlEscape(feed.lang)}">
   <id>${xmlEscape(feed.id)}</id>
   <title>${xmlEscape(feed.title)}</title>
   <link rel="self" href="${xmlEscape(feed.selfLink)}"/>
   <link href="${xmlEscape(feed.siteLink)}"/>
   <updated>${xmlEscape(feed.updated)}</updated>
-  <author><name>Collaborating Centres Registry</name></author>
+  <author><name>${xmlEscape(feed.author)}</name></author>
 ${entries}
 </feed>
 `;

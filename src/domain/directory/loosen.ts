@@ -1,15 +1,20 @@
-import type { DirectorySearch } from "./search-params";
+import type { DirectorySearch, FacetName } from "./search-params";
 
-export type Loosening = { label: string; search: DirectorySearch };
+/** One way to widen a search; the page says it in the visitor's language (Directory.loosen.*). */
+export type Loosening = { search: DirectorySearch } & (
+  | { kind: "remove"; facet: FacetName; value: string }
+  | { kind: "former" }
+  | { kind: "withoutWords"; q: string }
+);
 
-const facetLabels = {
-  region: "region",
-  country: "country",
-  status: "status",
-  subject: "subject",
-  activity: "type of activity",
-  initiator: "initiator",
-} as const;
+const facets = [
+  "region",
+  "country",
+  "status",
+  "subject",
+  "activity",
+  "initiator",
+] as const satisfies FacetName[];
 
 /**
  * For an empty result: each way to widen the search by one step (drop a
@@ -17,23 +22,23 @@ const facetLabels = {
  */
 export function looseningSuggestions(search: DirectorySearch): Loosening[] {
   const out: Loosening[] = [];
-  for (const facet of Object.keys(facetLabels) as (keyof typeof facetLabels)[]) {
+  for (const facet of facets) {
     for (const value of search[facet] as string[]) {
       out.push({
-        label: `Remove the ${facetLabels[facet]} filter “${facet === "status" ? value.toLowerCase() : value}”`,
+        kind: "remove",
+        facet,
+        value,
         search: { ...search, [facet]: (search[facet] as string[]).filter((other) => other !== value) },
       });
     }
   }
   if (!search.former && search.status.length === 0) {
-    out.push({
-      label: "Include former centres (closed and terminated)",
-      search: { ...search, former: true },
-    });
+    out.push({ kind: "former", search: { ...search, former: true } });
   }
   if (search.q) {
     out.push({
-      label: `Search without the words “${search.q}”`,
+      kind: "withoutWords",
+      q: search.q,
       // Relevance has nothing to rank without words: back to the default order.
       search: { ...search, q: "", sort: search.sort === "relevance" ? null : search.sort },
     });

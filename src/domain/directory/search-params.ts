@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { currentCentreStatuses, publicCentreStatuses, type CentreStatus } from "@/domain/centre-status";
+import { locales, type Locale } from "@/i18n/locales";
 
 // The directory's search as it lives in a URL: the page, the exports and the
 // API share it so that a link, a CSV and an API call return the same centres.
@@ -39,6 +40,56 @@ export type DirectorySearch = {
 
 export type SearchParamsRecord = Record<string, string[]>;
 
+/**
+ * What is wrong with a search, as a key of the catalogues' SearchErrors and
+ * its values, so that the page can say it in the visitor's language and the
+ * API in English (src/i18n/search-problems.ts), from one text per language.
+ */
+export type SearchProblem = { key: SearchProblemKey; values?: Record<string, string | number> };
+export type SearchProblemKey =
+  | "repeated"
+  | "tooManyValues"
+  | "queryTooLong"
+  | "queryTooManyWords"
+  | "unknownRegion"
+  | "countryCode"
+  | "unknownStatus"
+  | "subjectTooLong"
+  | "activityTooLong"
+  | "unknownInitiator"
+  | "former"
+  | "unknownSort"
+  | "pageNotNumber"
+  | "pageTooSmall"
+  | "pageTooLarge"
+  | "limitNotNumber"
+  | "limitRange"
+  | "cursor"
+  | "unknownExpand"
+  | "unknownLanguage"
+  | "unknownHeader"
+  | "unknownParameters"
+  | "invalid"
+  | "resolveRegion"
+  | "resolveCountry"
+  | "resolveSubject"
+  | "resolveActivity";
+
+// Zod carries an issue's message as a string: the problem travels in it as
+// JSON, and messages() reads it back.
+const problem = (key: SearchProblemKey, values?: SearchProblem["values"]): string =>
+  JSON.stringify(values ? { key, values } : { key });
+
+function readProblem(issue: z.core.$ZodIssue): SearchProblem {
+  try {
+    const parsed = JSON.parse(issue.message) as SearchProblem;
+    if (typeof parsed.key === "string") return parsed;
+  } catch {
+    // One of zod's own messages: say which parameter.
+  }
+  return { key: "invalid", values: { name: String(issue.path[0] ?? "") } };
+}
+
 // Parameter names come from the client: a record of them has no prototype, so
 // `constructor`, `toString` or `__proto__` are keys like any other instead of
 // Object.prototype's members (which made `?constructor=1` a 500, issue #11).
@@ -68,7 +119,7 @@ export function fromNextSearchParams(
 const single = <T extends z.ZodType<unknown, string | undefined>>(schema: T, name: string) =>
   z
     .array(z.string())
-    .max(1, `Give "${name}" at most once.`)
+    .max(1, problem("repeated", { name }))
     .optional()
     .transform((values) => values?.[0])
     .pipe(schema);
@@ -76,7 +127,7 @@ const single = <T extends z.ZodType<unknown, string | undefined>>(schema: T, nam
 const many = (name: string, item: z.ZodType<string, string>) =>
   z
     .array(z.string())
-    .max(maxValuesPerFacet, `Choose at most ${maxValuesPerFacet} values for "${name}".`)
+    .max(maxValuesPerFacet, problem("tooManyValues", { name, max: maxValuesPerFacet }))
     .optional()
     .transform((values) => [
       ...new Set((values ?? []).map((value) => value.trim()).filter((value) => value !== "")),
@@ -92,10 +143,10 @@ const facetFields = {
       .pipe(
         z
           .string()
-          .max(maxQueryLength, `The search text is too long: use at most ${maxQueryLength} characters.`)
+          .max(maxQueryLength, problem("queryTooLong", { max: maxQueryLength }))
           .refine(
             (value) => searchWords(value).length <= maxQueryWords,
-            `The search text has too many words: use at most ${maxQueryWords}.`,
+            problem("queryTooManyWords", { max: maxQueryWords }),
           ),
       ),
     "q",
@@ -107,7 +158,8 @@ const facetFields = {
       .transform((value) => value.toUpperCase())
       .pipe(
         z.enum(regionCodes, {
-          error: (issue) => `Unknown region "${String(issue.input)}": use one of ${regionCodes.join(", ")}.`,
+          error: (issue) =>
+            problem("unknownRegion", { value: String(issue.input), allowed: regionCodes.join(", ") }),
         }),
       ),
   ),
@@ -116,7 +168,7 @@ const facetFields = {
     z
       .string()
       .transform((value) => value.toUpperCase())
-      .pipe(z.string().regex(/^[A-Z]{3}$/, "A country is its three-letter WHO code, for example NOR.")),
+      .pipe(z.string().regex(/^[A-Z]{3}$/, problem("countryCode"))),
   ),
   status: many(
     "status",
@@ -126,12 +178,12 @@ const facetFields = {
       .pipe(
         z.enum(publicStatusValues, {
           error: (issue) =>
-            `Unknown status "${String(issue.input)}": use one of ${publicStatusValues.join(", ")}.`,
+            problem("unknownStatus", { value: String(issue.input), allowed: publicStatusValues.join(", ") }),
         }),
       ),
   ).transform((values) => values.map((value) => value.toUpperCase() as CentreStatus)),
-  subject: many("subject", z.string().max(200, "A subject name is at most 200 characters.")),
-  activity: many("activity", z.string().max(200, "A type of activity is at most 200 characters.")),
+  subject: many("subject", z.string().max(200, problem("subjectTooLong", { max: 200 }))),
+  activity: many("activity", z.string().max(200, problem("activityTooLong", { max: 200 }))),
   initiator: many(
     "initiator",
     z
@@ -140,14 +192,14 @@ const facetFields = {
       .pipe(
         z.enum(initiatorCodes, {
           error: (issue) =>
-            `Unknown initiator "${String(issue.input)}": use one of ${initiatorCodes.join(", ")}.`,
+            problem("unknownInitiator", { value: String(issue.input), allowed: initiatorCodes.join(", ") }),
         }),
       ),
   ),
   former: single(
     z
       .enum(["1", "true", "0", "false", ""], {
-        error: "Use former=1 to include former centres, or leave it out.",
+        error: problem("former"),
       })
       .optional()
       .transform((value) => value === "1" || value === "true"),
@@ -155,7 +207,7 @@ const facetFields = {
   ),
   sort: single(
     z
-      .enum(["", ...sortKeys], { error: `Unknown sort: use one of ${sortKeys.join(", ")}.` })
+      .enum(["", ...sortKeys], { error: problem("unknownSort", { allowed: sortKeys.join(", ") }) })
       .optional()
       .transform((value) => (value ? (value as SortKey) : undefined)),
     "sort",
@@ -170,14 +222,14 @@ const pageField = single(
     .pipe(
       z
         .string()
-        .regex(/^\d{1,6}$/, "The page number must be a whole number from 1.")
+        .regex(/^\d{1,6}$/, problem("pageNotNumber"))
         .transform(Number)
         .pipe(
           z
             .number()
             .int()
-            .min(1, "The page number must be 1 or more.")
-            .max(maxPage, `Only the first ${maxPage} pages are shown: narrow the search to see more.`),
+            .min(1, problem("pageTooSmall"))
+            .max(maxPage, problem("pageTooLarge", { max: maxPage })),
         ),
     ),
   "page",
@@ -191,23 +243,20 @@ const limitField = single(
     .pipe(
       z
         .string()
-        .regex(/^\d{1,4}$/, `limit must be a whole number from 1 to ${maxApiLimit}.`)
+        .regex(/^\d{1,4}$/, problem("limitNotNumber", { max: maxApiLimit }))
         .transform(Number)
         .pipe(
           z
             .number()
             .int()
-            .min(1, `limit must be from 1 to ${maxApiLimit}.`)
-            .max(maxApiLimit, `limit must be from 1 to ${maxApiLimit}.`),
+            .min(1, problem("limitRange", { max: maxApiLimit }))
+            .max(maxApiLimit, problem("limitRange", { max: maxApiLimit })),
         ),
     ),
   "limit",
 );
 
-const cursorField = single(
-  z.string().max(500, "The cursor is not one this API issued.").optional(),
-  "cursor",
-);
+const cursorField = single(z.string().max(500, problem("cursor")).optional(), "cursor");
 
 export const facetNames = ["region", "country", "status", "subject", "activity", "initiator"] as const;
 export type FacetName = (typeof facetNames)[number];
@@ -215,7 +264,7 @@ export type FacetName = (typeof facetNames)[number];
 // Which facet shows all its values on the page (the others show the top few).
 const expandField = single(
   z
-    .enum(["", ...facetNames], { error: `Unknown facet to expand: use one of ${facetNames.join(", ")}.` })
+    .enum(["", ...facetNames], { error: problem("unknownExpand", { allowed: facetNames.join(", ") }) })
     .optional()
     .transform((value) => (value ? (value as FacetName) : undefined)),
   "expand",
@@ -229,7 +278,31 @@ export const pageParameterNames: readonly string[] = Object.keys(pageSchema.shap
 const apiSchema = z.object({ ...facetFields, cursor: cursorField, limit: limitField }).strict();
 const exportSchema = z.object({ ...facetFields }).strict();
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+// The CSV export's own parameters: the language of its column headings, or
+// header=machine for the stable snake_case names that programs read.
+export const csvHeaderKinds = ["machine"] as const;
+const csvExportSchema = z
+  .object({
+    ...facetFields,
+    lang: single(
+      z
+        .enum(locales, {
+          error: (issue) =>
+            problem("unknownLanguage", { value: String(issue.input), allowed: locales.join(", ") }),
+        })
+        .optional(),
+      "lang",
+    ),
+    header: single(
+      z
+        .enum(csvHeaderKinds, { error: (issue) => problem("unknownHeader", { value: String(issue.input) }) })
+        .optional(),
+      "header",
+    ),
+  })
+  .strict();
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: SearchProblem[] };
 
 // One order for the values of a facet, whatever order the URL gave them in,
 // so that equal searches have one URL and one cache key. Code-unit order,
@@ -265,16 +338,27 @@ export function effectiveSort(sort: SortKey | null, hasWords: boolean): SortKey 
   return chosen === "relevance" && !hasWords ? "reference" : chosen;
 }
 
-function messages(error: z.ZodError, allowed: readonly string[] = []): string[] {
-  return [
-    ...new Set(
-      error.issues.map((issue) =>
-        issue.code === "unrecognized_keys"
-          ? `Unknown parameter${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key}"`).join(", ")}: the parameters are ${allowed.join(", ")}.`
-          : issue.message,
-      ),
-    ),
-  ];
+function messages(error: z.ZodError, allowed: readonly string[] = []): SearchProblem[] {
+  const problems = error.issues.map((issue): SearchProblem =>
+    issue.code === "unrecognized_keys"
+      ? {
+          key: "unknownParameters",
+          values: {
+            count: issue.keys.length,
+            names: issue.keys.map((key) => `"${key}"`).join(", "),
+            allowed: allowed.join(", "),
+          },
+        }
+      : readProblem(issue),
+  );
+  // The same problem twice (two bad values of one kind) is said once.
+  const seen = new Set<string>();
+  return problems.filter((one) => {
+    const text = JSON.stringify(one);
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
 }
 
 /** The search page: unknown parameters are ignored (shared links carry tracking tags). */
@@ -304,6 +388,27 @@ export function parseExportSearch(record: SearchParamsRecord): ParseResult<Direc
   const result = exportSchema.safeParse(record);
   if (!result.success) return { ok: false, errors: messages(result.error, Object.keys(exportSchema.shape)) };
   return { ok: true, value: finish(result.data) };
+}
+
+/** How the CSV's first row names its columns: stable machine names, or labels in a language. */
+export type CsvHeader = { kind: "machine" } | { kind: "labels"; locale: Locale };
+
+/**
+ * The CSV export: the search, and its header row. Labels in English unless
+ * `lang` names another language; `header=machine` gives the stable snake_case
+ * names whatever `lang` says.
+ */
+export function parseCsvExportSearch(
+  record: SearchParamsRecord,
+): ParseResult<DirectorySearch & { header: CsvHeader }> {
+  const result = csvExportSchema.safeParse(record);
+  if (!result.success)
+    return { ok: false, errors: messages(result.error, Object.keys(csvExportSchema.shape)) };
+  const header: CsvHeader =
+    result.data.header === "machine"
+      ? { kind: "machine" }
+      : { kind: "labels", locale: result.data.lang ?? "en" };
+  return { ok: true, value: { ...finish(result.data), header } };
 }
 
 /** The statuses a search covers: the chosen ones, else current or all public. */

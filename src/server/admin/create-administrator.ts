@@ -2,9 +2,12 @@ import { z } from "zod";
 
 import { firstAdministratorOutcome } from "@/domain/first-administrator";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { localeField } from "@/i18n/locale-field";
+import { recipientLocale } from "@/i18n/locales";
 import { recordAudit } from "@/server/audit/record-audit";
 import { issueToken, setPasswordLink } from "@/server/auth/tokens";
 import { emailField } from "@/server/commands/command";
+import { administratorMail } from "@/server/mail/compose";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 
 const input = z
@@ -12,6 +15,8 @@ const input = z
     email: emailField,
     name: z.string().trim().min(1, "Give the person's name.").max(200, "Use at most 200 characters."),
     force: z.boolean(),
+    /** The new administrator's language (`--language fr`): their e-mails, this one included. */
+    locale: localeField.optional(),
   })
   .strict();
 
@@ -27,16 +32,17 @@ export type CreateAdministratorResult =
  */
 export async function createAdministrator(
   db: PrismaClient,
-  raw: { email: string; name?: string; force?: boolean },
+  raw: { email: string; name?: string; force?: boolean; locale?: string },
   now: Date = new Date(),
 ): Promise<CreateAdministratorResult> {
   const parsed = input.safeParse({
     email: raw.email,
     name: raw.name ?? raw.email.split("@")[0] ?? "",
     force: raw.force ?? false,
+    locale: raw.locale,
   });
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => i.message).join(" ") };
-  const { email, name, force } = parsed.data;
+  const { email, name, force, locale: chosen } = parsed.data;
   const mailed = Boolean(process.env.SMTP_URL);
 
   return db.$transaction(async (tx) => {
@@ -45,7 +51,12 @@ export async function createAdministrator(
     });
     const existing = await tx.user.findUnique({
       where: { email },
-      select: { id: true, disabledAt: true, roles: { where: { role: "ADMIN" }, select: { id: true } } },
+      select: {
+        id: true,
+        disabledAt: true,
+        locale: true,
+        roles: { where: { role: "ADMIN" }, select: { id: true } },
+      },
     });
     const outcome = firstAdministratorOutcome({
       activeAdministrators,
@@ -56,7 +67,11 @@ export async function createAdministrator(
     });
     if (outcome.kind === "refused") return { ok: false, message: outcome.reason };
 
-    const user = existing ?? (await tx.user.create({ data: { email, name }, select: { id: true } }));
+    const user =
+      existing ??
+      (await tx.user.create({ data: { email, name, locale: chosen ?? null }, select: { id: true } }));
+    // An existing account keeps the language its owner chose.
+    const locale = recipientLocale(existing?.locale ?? chosen);
     if (!existing?.roles.length) await tx.roleAssignment.create({ data: { userId: user.id, role: "ADMIN" } });
     const token = await issueToken(tx, {
       userId: user.id,
@@ -64,21 +79,9 @@ export async function createAdministrator(
       issuedById: null,
       now,
     });
-    const link = setPasswordLink(token);
+    const link = setPasswordLink(token, locale);
     if (mailed) {
-      await enqueueMail(tx, {
-        kind: "invitation",
-        to: email,
-        subject: "You are an administrator of the Collaborating Centres Registry",
-        text: [
-          `Hello ${name},`,
-          "",
-          "The registry's operator has made you an administrator. Open this link to set your password:",
-          link,
-          "",
-          "The link works once and expires in 72 hours.",
-        ].join("\n"),
-      });
+      await enqueueMail(tx, { kind: "invitation", to: email, ...administratorMail(locale, { name, link }) });
     }
     await recordAudit(tx, {
       actor: null,

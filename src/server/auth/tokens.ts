@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { tokenTtl, type TokenPurpose } from "@/domain/auth-tokens";
 import { configuredAppUrl } from "@/domain/site-address";
 import type { Prisma } from "@/generated/prisma/client";
+import { defaultLocale, localePath, type Locale } from "@/i18n/locales";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
@@ -41,6 +42,7 @@ export function appUrl(): string {
   return configuredAppUrl(process.env);
 }
 
-export function setPasswordLink(token: string): string {
-  return `${appUrl()}/set-password/${token}`;
+/** The set-password page of a token, in the language of the person it is for (unprefixed in English). */
+export function setPasswordLink(token: string, locale: Locale = defaultLocale): string {
+  return `${appUrl()}${localePath(locale, `/set-password/${token}`)}`;
 }

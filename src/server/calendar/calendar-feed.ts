@@ -16,6 +16,7 @@ import {
 import { currentCentreStatuses } from "@/domain/centre-status";
 import type { TermFact } from "@/domain/dashboard";
 import { startOfUtcDay } from "@/domain/dates";
+import { localePath, recipientLocale, type Locale } from "@/i18n/locales";
 import { can, type Subject } from "@/domain/permissions";
 import { hashToken } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
@@ -125,7 +126,7 @@ export async function calendarEventsFor(subject: Subject, now = new Date()): Pro
  */
 export async function calendarFeedResponse(
   file: string,
-  { origin, now = new Date() }: { origin: string; now?: Date },
+  { origin, now = new Date(), locale }: { origin: string; now?: Date; locale?: Locale },
 ): Promise<Response> {
   const token = calendarTokenFromFile(file);
   const user = token
@@ -134,6 +135,7 @@ export async function calendarFeedResponse(
         select: {
           id: true,
           disabledAt: true,
+          locale: true,
           roles: { select: { role: true, regionId: true, centreId: true, unitId: true } },
         },
       })
@@ -144,8 +146,15 @@ export async function calendarFeedResponse(
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });
   }
-  const events = await calendarEventsFor({ id: user.id, roles: user.roles }, now);
-  return new Response(renderIcs(events, { origin, now }), {
+  // The feed is one person's: its words are in the language its address asks
+  // for (`?lang=`), else their profile's (English if none is chosen); its
+  // links open the registry in that language.
+  const language = locale ?? recipientLocale(user.locale);
+  const events = (await calendarEventsFor({ id: user.id, roles: user.roles }, now)).map((event) => ({
+    ...event,
+    path: localePath(language, event.path),
+  }));
+  return new Response(renderIcs(events, { origin, now, locale: language }), {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": 'inline; filename="deadlines.ics"',

@@ -1,12 +1,18 @@
 "use server";
 
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+
 import type { FormState } from "@/domain/form-state";
+import { isLocale, localePath } from "@/i18n/locales";
+import { rememberLocale } from "@/server/http/locale-cookie";
 
 import { changePasswordCommand } from "./change-password";
 import { addRoleCommand, removeRoleCommand } from "./change-roles";
 import { inviteUserCommand } from "./invite-user";
 import { requestPasswordResetCommand } from "./request-password-reset";
 import { runServerAction } from "./server-action";
+import { setLanguageCommand } from "./set-language";
 import { setPasswordCommand } from "./set-password";
 import { signInCommand } from "./sign-in";
 import { signOutCommand } from "./sign-out";
@@ -34,6 +40,9 @@ export async function setPasswordAction(_previous: FormState, formData: FormData
 }
 
 export async function inviteUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  // A form without the language choice (the designation page's): the
+  // invitee's e-mails are in the inviter's current language.
+  if (formData instanceof FormData && !formData.has("locale")) formData.set("locale", await getLocale());
   return runServerAction(inviteUserCommand, formData);
 }
 
@@ -51,4 +60,17 @@ export async function setUserAccessAction(_previous: FormState, formData: FormDa
 
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runServerAction(changePasswordCommand, formData);
+}
+
+/**
+ * The account's language page: the profile first (the command), then this
+ * browser's cookie, then the same page at the new language's address, so
+ * the whole page, header included, is in the language just chosen.
+ */
+export async function setLanguageAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const state = await runServerAction(setLanguageCommand, formData);
+  const locale = formData instanceof FormData ? formData.get("locale") : null;
+  if (state.status !== "success" || !isLocale(locale)) return state;
+  await rememberLocale(locale);
+  redirect(localePath(locale, "/account/language?saved=1"));
 }

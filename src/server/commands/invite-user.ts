@@ -4,9 +4,12 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { parseRecordId } from "@/domain/record-id";
+import { localeField } from "@/i18n/locale-field";
+import { recipientLocale, type Locale } from "@/i18n/locales";
 import { recordAudit } from "@/server/audit/record-audit";
 import { issueToken, setPasswordLink } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
+import { invitationMail, roleGrantedMail } from "@/server/mail/compose";
 import { deliverOutbox, logMailFailure } from "@/server/mail/deliver-outbox";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 import { centreFactsByReference } from "@/server/policy/resource-facts";
@@ -19,6 +22,11 @@ const schema = z
     email: emailField,
     name: z.string().trim().min(1, "Enter the person's name.").max(200, "Use at most 200 characters."),
     ...roleFields,
+    // The language of the person's e-mails (and of the pages once they sign
+    // in): the form offers it, defaulting to the inviter's own; an invitation
+    // from elsewhere (the designation page) gets the inviter's language from
+    // the server action. Absent here means not chosen (English e-mails).
+    locale: localeField.optional(),
     // The designation page invites in place and comes back to itself; nothing
     // but a designation's own path is followed (no open redirect).
     returnTo: z
@@ -54,7 +62,10 @@ export const inviteUserCommand: Command<z.infer<typeof schema>> = {
     const scope = await resolveScope(input);
     const now = new Date();
     const isAdmin = viewer.roles.some((r) => r.role === "ADMIN");
-    const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    const existing = await prisma.user.findUnique({
+      where: { email: input.email },
+      select: { id: true, locale: true },
+    });
     if (existing && isAdmin) {
       // Administrators see every account anyway: point them at it.
       throw new CommandError("This person already has an account.", {
@@ -65,13 +76,16 @@ export const inviteUserCommand: Command<z.infer<typeof schema>> = {
       // An officer must not learn who has an account: the existing person is
       // given the centre role and told so, and the officer sees the same
       // answer as for a new invitation.
-      await grantToExistingAccount(existing.id, scope, { viewer, role, meta, email: input.email });
+      // Their own language if they chose one; the inviter's choice is only a
+      // guess for this mail, never written over their profile.
+      const locale = existing.locale ? recipientLocale(existing.locale) : (input.locale ?? null);
+      await grantToExistingAccount(existing.id, scope, { viewer, role, meta, email: input.email, locale });
       void deliverOutbox(prisma).catch(logMailFailure);
       redirect(afterInvitation(input, "/my-work?invited=1"));
     }
     const userId = await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name },
+        data: { email: input.email, name: input.name, locale: input.locale ?? null },
         select: { id: true },
       });
       await tx.roleAssignment.create({ data: { userId: user.id, ...scope } });
@@ -81,18 +95,15 @@ export const inviteUserCommand: Command<z.infer<typeof schema>> = {
         issuedById: viewer.id,
         now,
       });
+      const locale = recipientLocale(input.locale);
       await enqueueMail(tx, {
         kind: "invitation",
         to: input.email,
-        subject: "You are invited to the Collaborating Centres Registry",
-        text: [
-          `Hello ${input.name},`,
-          "",
-          `${viewer.name} has invited you to the Collaborating Centres Registry. Open this link to set your password:`,
-          setPasswordLink(token),
-          "",
-          "The link works once and expires in 72 hours. If it has expired, use “Forgot your password?” on the sign-in page.",
-        ].join("\n"),
+        ...invitationMail(locale, {
+          name: input.name,
+          inviter: viewer.name,
+          link: setPasswordLink(token, locale),
+        }),
       });
       await recordAudit(tx, {
         actor: { id: viewer.id, role },
@@ -101,6 +112,7 @@ export const inviteUserCommand: Command<z.infer<typeof schema>> = {
         meta,
         details: {
           email: input.email,
+          locale: input.locale ?? null,
           role: scope.role,
           regionId: scope.regionId,
           unitId: scope.unitId,
@@ -117,7 +129,10 @@ export const inviteUserCommand: Command<z.infer<typeof schema>> = {
 async function grantToExistingAccount(
   userId: number,
   scope: ResolvedScope,
-  context: Pick<CommandContext<unknown>, "viewer" | "role" | "meta"> & { email: string },
+  context: Pick<CommandContext<unknown>, "viewer" | "role" | "meta"> & {
+    email: string;
+    locale: Locale | null;
+  },
 ): Promise<void> {
   const { viewer, role, meta, email } = context;
   await prisma.$transaction(async (tx) => {
@@ -139,14 +154,7 @@ async function grantToExistingAccount(
       await enqueueMail(tx, {
         kind: "role-granted",
         to: email,
-        subject: "You have been given access in the Collaborating Centres Registry",
-        text: [
-          `Hello ${user.name},`,
-          "",
-          `${viewer.name} has given your account access as centre staff. Sign in with your usual password; the centre appears under "My work".`,
-          "",
-          "If you forgot your password, use “Forgot your password?” on the sign-in page.",
-        ].join("\n"),
+        ...roleGrantedMail(recipientLocale(context.locale), { name: user.name, inviter: viewer.name }),
       });
     }
     await recordAudit(tx, {

@@ -8,9 +8,11 @@ import {
   RESET_REQUESTS_PER_IP,
   retryInWords,
 } from "@/domain/auth-tokens";
+import { recipientLocale } from "@/i18n/locales";
 import { recordAudit } from "@/server/audit/record-audit";
 import { issueToken, setPasswordLink } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
+import { passwordResetMail } from "@/server/mail/compose";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 import { deliverOutbox, logMailFailure } from "@/server/mail/deliver-outbox";
 import { takeFixedWindow } from "@/server/rate-limit/fixed-window";
@@ -75,7 +77,7 @@ export const requestPasswordResetCommand: PublicCommand<z.infer<typeof schema>> 
     await prisma.$transaction(async (tx) => {
       const user = await tx.user.findUnique({
         where: { email: input.email },
-        select: { id: true, name: true, disabledAt: true },
+        select: { id: true, name: true, disabledAt: true, locale: true },
       });
       await recordAudit(tx, {
         actor: null,
@@ -91,18 +93,12 @@ export const requestPasswordResetCommand: PublicCommand<z.infer<typeof schema>> 
         issuedById: null,
         now,
       });
+      // In the account's language, whatever language the form was in: the mail is theirs.
+      const locale = recipientLocale(user.locale);
       await enqueueMail(tx, {
         kind: "password-reset",
         to: input.email,
-        subject: "Set a new password for the Collaborating Centres Registry",
-        text: [
-          `Hello ${user.name},`,
-          "",
-          "Someone (we hope you) asked to set a new password for your account. Open this link to choose one:",
-          setPasswordLink(token),
-          "",
-          "The link works once and expires in 60 minutes. If you did not ask for it, ignore this message: your password stays as it is.",
-        ].join("\n"),
+        ...passwordResetMail(locale, { name: user.name, link: setPasswordLink(token, locale) }),
       });
     });
     void deliverOutbox(prisma).catch(logMailFailure);

@@ -5,7 +5,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { throttledMessage } from "@/domain/sign-in-throttle";
+import { isLocale, localePath, splitLocalePrefix } from "@/i18n/locales";
+import { normaliseEmail } from "@/server/auth/credentials";
 import { signIn, throttledWait } from "@/server/auth/next-auth";
+import { prisma } from "@/server/db/client";
+import { rememberLocale } from "@/server/http/locale-cookie";
 
 import { CommandError, type PublicCommand } from "./command";
 import { secondFactorField, secondFactorSignInError } from "./two-factor/sign-in-errors";
@@ -52,6 +56,17 @@ export const signInCommand: PublicCommand<z.infer<typeof schema>> = {
       }
       throw error;
     }
-    redirect(safeNext(input.next));
+    // The interface follows the language in the person's profile (decision 0026): the
+    // cookie the proxy reads is set to it, and the next page is that language's address.
+    const locale = (
+      await prisma.user.findUnique({
+        where: { email: normaliseEmail(input.email) },
+        select: { locale: true },
+      })
+    )?.locale;
+    const next = safeNext(input.next);
+    if (!isLocale(locale)) redirect(next);
+    await rememberLocale(locale);
+    redirect(localePath(locale, splitLocalePrefix(next).rest));
   },
 };

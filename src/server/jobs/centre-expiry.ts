@@ -1,12 +1,11 @@
 import "server-only";
 
 import { expiryDecision, isImportedTerm, type ExpiryDecision } from "@/domain/centre-expiry";
-import { centreStatusLabels } from "@/domain/centre-status";
 import { formatIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { openDesignationStates } from "@/domain/designation";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { recordAudit } from "@/server/audit/record-audit";
-import { appUrl } from "@/server/auth/tokens";
+import { centreExpiredMail } from "@/server/mail/compose";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 
 import { forEachBatch } from "./batches";
@@ -118,15 +117,12 @@ export async function runCentreExpiry(db: PrismaClient, now = new Date()): Promi
               kind: "centre.expired",
               to: person.email,
               dedupeKey: `centre:${centre.id}:term-ended:${toIsoDate(termEnd)}:to:${person.id}`,
-              subject: `${centre.reference}: the term ended; the centre is now ${centreStatusLabels[decision.to]}`,
-              text: [
-                `The term of ${centre.reference} (${centre.title}) ended on ${end}.`,
-                decision.to === "PENDING"
-                  ? "A redesignation is under way: the centre stays public as Pending until it is decided."
-                  : "No redesignation was under way: the centre is now Closed and listed among former centres.",
-                "",
-                `The centre's public page: ${appUrl()}/centres/${centre.reference}`,
-              ].join("\n"),
+              ...centreExpiredMail(person.locale, {
+                reference: centre.reference,
+                title: centre.title,
+                termEnd: toIsoDate(termEnd),
+                to: decision.to,
+              }),
             });
           }
         }

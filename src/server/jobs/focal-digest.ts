@@ -1,10 +1,10 @@
 import "server-only";
 
 import { centreStatusesOwingReports, reportStatesAwaitingSubmission } from "@/domain/annual-report-schedule";
-import { daysBetween, formatIsoDate, fromIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
+import { daysBetween, fromIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { focalDigests, type DigestReport } from "@/domain/reminders";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { appUrl } from "@/server/auth/tokens";
+import { focalDigestMail } from "@/server/mail/compose";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 
 import { focalPoints } from "./recipients";
@@ -38,32 +38,27 @@ export async function runFocalDigest(db: PrismaClient, now = new Date()): Promis
     submittedAt: report.submittedAt,
   }));
   const people = await focalPoints(db);
-  const emails = new Map(people.map((person) => [person.id, person.email]));
+  const byId = new Map(people.map((person) => [person.id, person]));
   let queued = 0;
   for (const digest of focalDigests(
     digestReports,
     people.map((person) => ({ userId: person.id, regionIds: person.regionIds })),
     now,
   )) {
-    const to = emails.get(digest.userId);
-    if (!to) continue;
-    const lines = digest.reports.map(
-      (report) =>
-        `- ${report.reference} ${report.title}: year ${report.yearNumber}, due ${formatIsoDate(report.dueOn)} (${daysBetween(fromIsoDate(report.dueOn), today)} days overdue) ${appUrl()}/reports/${report.id}`,
-    );
+    const person = byId.get(digest.userId);
+    if (!person) continue;
     const inserted = await db.$transaction((tx) =>
       enqueueMail(tx, {
         kind: "digest.focal-point",
-        to,
+        to: person.email,
         dedupeKey: digest.key,
-        subject: `Weekly digest: ${digest.reports.length} overdue annual report${digest.reports.length === 1 ? "" : "s"} in your region`,
-        text: [
-          `Overdue annual reports in your region on ${formatIsoDate(toIsoDate(today))}:`,
-          "",
-          ...lines,
-          "",
-          `Your dashboard: ${appUrl()}/dashboard`,
-        ].join("\n"),
+        ...focalDigestMail(person.locale, {
+          today: toIsoDate(today),
+          reports: digest.reports.map((report) => ({
+            ...report,
+            daysOverdue: daysBetween(fromIsoDate(report.dueOn), today),
+          })),
+        }),
       }),
     );
     if (inserted) queued += 1;

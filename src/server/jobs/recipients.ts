@@ -1,11 +1,13 @@
 import "server-only";
 
 import type { PrismaClient } from "@/generated/prisma/client";
+import { recipientSelect, toRecipient, type Recipient } from "@/server/mail/recipient";
 
 // Who receives a job's mail: active (not disabled) people by role and scope,
-// the same rule as the designation's notifications (notify-next.ts).
+// the same rule as the designation's notifications (notify-next.ts), each
+// with the language their mail is written in.
 
-export type Recipient = { id: number; email: string };
+export type { Recipient } from "@/server/mail/recipient";
 
 /** Centre staff by centre id. */
 export async function staffByCentre(
@@ -14,14 +16,14 @@ export async function staffByCentre(
 ): Promise<Map<number, Recipient[]>> {
   const roles = await db.roleAssignment.findMany({
     where: { role: "CENTRE_STAFF", centreId: { in: centreIds }, user: { disabledAt: null } },
-    select: { centreId: true, user: { select: { id: true, email: true } } },
+    select: { centreId: true, user: { select: recipientSelect } },
     orderBy: { userId: "asc" },
   });
   const byCentre = new Map<number, Recipient[]>();
   for (const role of roles) {
     if (role.centreId === null) continue;
     const list = byCentre.get(role.centreId) ?? [];
-    if (!list.some((user) => user.id === role.user.id)) list.push(role.user);
+    if (!list.some((user) => user.id === role.user.id)) list.push(toRecipient(role.user));
     byCentre.set(role.centreId, list);
   }
   return byCentre;
@@ -31,21 +33,21 @@ export async function staffByCentre(
 export async function activeUsers(db: PrismaClient, ids: number[]): Promise<Map<number, Recipient>> {
   const users = await db.user.findMany({
     where: { id: { in: ids }, disabledAt: null },
-    select: { id: true, email: true },
+    select: recipientSelect,
   });
-  return new Map(users.map((user) => [user.id, user]));
+  return new Map(users.map((user) => [user.id, toRecipient(user)]));
 }
 
 /** Every active focal point with the regions they hold. */
 export async function focalPoints(db: PrismaClient): Promise<(Recipient & { regionIds: number[] })[]> {
   const roles = await db.roleAssignment.findMany({
     where: { role: "FOCAL_POINT", regionId: { not: null }, user: { disabledAt: null } },
-    select: { regionId: true, user: { select: { id: true, email: true } } },
+    select: { regionId: true, user: { select: recipientSelect } },
     orderBy: { userId: "asc" },
   });
   const byUser = new Map<number, Recipient & { regionIds: number[] }>();
   for (const role of roles) {
-    const entry = byUser.get(role.user.id) ?? { ...role.user, regionIds: [] };
+    const entry = byUser.get(role.user.id) ?? { ...toRecipient(role.user), regionIds: [] };
     if (role.regionId !== null && !entry.regionIds.includes(role.regionId))
       entry.regionIds.push(role.regionId);
     byUser.set(role.user.id, entry);

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { centreStatusesOwingReports, reportStatesAwaitingSubmission } from "@/domain/annual-report-schedule";
-import { addDays, formatIsoDate, fromIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
+import { addDays, fromIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { openDesignationStates } from "@/domain/designation";
 import {
   REDESIGNATION_INVITATION_MONTHS,
@@ -9,12 +9,11 @@ import {
   recipientKey,
   redesignationInvitation,
   remindersDue,
-  type Reminder,
   type ReportForReminder,
 } from "@/domain/reminders";
 import { addMonths } from "@/domain/term";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { appUrl } from "@/server/auth/tokens";
+import { redesignationInvitationMail, reportReminderMail } from "@/server/mail/compose";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 
 import { activeUsers, staffByCentre, type Recipient } from "./recipients";
@@ -83,7 +82,7 @@ export async function runReminders(db: PrismaClient, now = new Date()): Promise<
           kind: `reminder.${reminder.kind}`,
           to: person.email,
           dedupeKey: recipientKey(reminder.key, person.id),
-          ...reminderText(reminder),
+          ...reportReminderMail(person.locale, reminder),
         });
         if (inserted) written += 1;
       }
@@ -113,36 +112,6 @@ function forReminder(report: {
     state: report.state,
     submittedAt: report.submittedAt,
   };
-}
-
-function reminderText(reminder: Reminder): { subject: string; text: string } {
-  const { report } = reminder;
-  const name = `${report.reference} ${report.title}`;
-  const due = formatIsoDate(report.dueOn);
-  const link = `${appUrl()}/reports/${report.id}`;
-  const what = `the annual report for year ${report.yearNumber}`;
-  switch (reminder.kind) {
-    case "due-minus-30":
-      return {
-        subject: `${report.reference}: annual report due on ${due}`,
-        text: `${name}: ${what} is open and due on ${due} (in ${reminder.daysToDue} days).\n\nOpen it in the registry: ${link}`,
-      };
-    case "due-date":
-      return {
-        subject: `${report.reference}: annual report due today`,
-        text: `${name}: ${what} is due today (${due}) and has not been submitted yet.\n\nOpen it in the registry: ${link}`,
-      };
-    case "due-plus-14":
-      return {
-        subject: `${report.reference}: annual report overdue since ${due}`,
-        text: `${name}: ${what} was due on ${due} and has not been submitted. Please submit it, or tell your responsible officer what holds it up.\n\nOpen it in the registry: ${link}`,
-      };
-    case "review-waiting":
-      return {
-        subject: `${report.reference}: annual report waiting for your review`,
-        text: `${name}: ${what} was submitted ${reminder.waitedDays} days ago and waits for your review (accept, or return it with a note).\n\nOpen it in the registry: ${link}`,
-      };
-  }
 }
 
 /** Invites each Active centre's officer once per term, 6 months before the term ends. */
@@ -200,13 +169,12 @@ async function inviteRedesignations(db: PrismaClient, now: Date): Promise<number
         kind: "reminder.redesignation-invitation",
         to: officer.email,
         dedupeKey: recipientKey(invitation.key, officer.id),
-        subject: `${centre.reference}: term ends on ${formatIsoDate(termEnd)}; start the redesignation`,
-        text: [
-          `The current term of ${centre.reference} (${centre.title}) ends on ${formatIsoDate(termEnd)}.`,
-          "You are invited to write the final evaluation of the term and, if you recommend it, to start the redesignation: it must be designated before the term ends for the centre to stay Active.",
-          "",
-          `Open it in the registry: ${appUrl()}/evaluations/${current.id}`,
-        ].join("\n"),
+        ...redesignationInvitationMail(officer.locale, {
+          reference: centre.reference,
+          title: centre.title,
+          termEnd,
+          designationId: current.id,
+        }),
       }),
     );
     if (inserted) queued += 1;

@@ -1,7 +1,14 @@
 import "server-only";
 
-import { csvRow } from "@/domain/directory/csv";
-import { parseExportSearch, toParamsRecord } from "@/domain/directory/search-params";
+import { csvHeaderRow, csvRow, type CsvColumn } from "@/domain/directory/csv";
+import {
+  parseCsvExportSearch,
+  parseExportSearch,
+  toParamsRecord,
+  type CsvHeader,
+} from "@/domain/directory/search-params";
+import { translatorFor } from "@/i18n/catalogues";
+import { englishSearchProblems } from "@/i18n/search-problems";
 import { logger } from "@/server/log/logger";
 import type { DirectoryCentre } from "@/server/queries/directory-centres";
 import { resolveSearch } from "@/server/queries/directory-resolve";
@@ -13,24 +20,8 @@ import { siteOrigin } from "./site-origin";
 
 export type ExportFormat = "csv" | "json" | "ndjson";
 
-const csvHeader = [
-  "reference",
-  "title",
-  "status",
-  "region",
-  "country",
-  "city",
-  "institution",
-  "initiator",
-  "subjects",
-  "activity_types",
-  "first_designated_on",
-  "term_start",
-  "term_end",
-  "website",
-  "url",
-];
-
+// The values are the data whatever the header's language (codes and stored
+// names), so a sheet built on one export reads another.
 function csvLine(centre: DirectoryCentre, origin: string): string {
   return csvRow([
     centre.reference,
@@ -57,17 +48,21 @@ function csvLine(centre: DirectoryCentre, origin: string): string {
  * however many centres match.
  */
 export async function exportCentres(url: URL, format: ExportFormat): Promise<Response> {
-  const parsed = parseExportSearch(toParamsRecord(url.searchParams.entries()));
-  if (!parsed.ok) return apiErrors(400, parsed.errors);
+  const record = toParamsRecord(url.searchParams.entries());
+  // The CSV takes two parameters of its own (its header row); JSON and NDJSON refuse them.
+  const csv = format === "csv" ? parseCsvExportSearch(record) : null;
+  const parsed = csv ?? parseExportSearch(record);
+  if (!parsed.ok) return apiErrors(400, englishSearchProblems(parsed.errors));
   const resolved = await resolveSearch(parsed.value);
-  if (!resolved.ok) return apiErrors(400, resolved.errors);
+  if (!resolved.ok) return apiErrors(400, englishSearchProblems(resolved.errors));
+  const header = csv?.ok ? await headerRow(csv.value.header) : "";
 
   const rows = allMatches(resolved.value);
   const encoder = new TextEncoder();
   let first = true;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      if (format === "csv") controller.enqueue(encoder.encode(csvRow(csvHeader)));
+      if (format === "csv") controller.enqueue(encoder.encode(header));
       if (format === "json") controller.enqueue(encoder.encode("["));
     },
     async pull(controller) {
@@ -102,4 +97,11 @@ export async function exportCentres(url: URL, format: ExportFormat): Promise<Res
     ndjson: "application/x-ndjson; charset=utf-8",
   };
   return streamResponse(stream, types[format], format === "csv" ? "centres.csv" : undefined);
+}
+
+/** The CSV's first row: the stable machine names, or the columns' labels in the asked language. */
+async function headerRow(header: CsvHeader): Promise<string> {
+  if (header.kind === "machine") return csvHeaderRow();
+  const t = translatorFor(header.locale, "CsvColumns");
+  return csvHeaderRow((column: CsvColumn) => t(column));
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { CursorError } from "@/domain/directory/cursor";
 import { parseApiSearch, searchToParams, toParamsRecord } from "@/domain/directory/search-params";
+import { englishSearchProblems } from "@/i18n/search-problems";
 import { resolveSearch } from "@/server/queries/directory-resolve";
 import { searchDirectoryAfter } from "@/server/queries/directory-search";
 
@@ -12,9 +13,9 @@ import { siteOrigin } from "./site-origin";
 /** GET /api/v1/centres: one cursor page, its facet counts and the next link. */
 export async function listCentres(url: URL): Promise<Response> {
   const parsed = parseApiSearch(toParamsRecord(url.searchParams.entries()));
-  if (!parsed.ok) return apiErrors(400, parsed.errors);
+  if (!parsed.ok) return apiErrors(400, englishSearchProblems(parsed.errors));
   const resolved = await resolveSearch(parsed.value);
-  if (!resolved.ok) return apiErrors(400, resolved.errors);
+  if (!resolved.ok) return apiErrors(400, englishSearchProblems(resolved.errors));
   try {
     // Facet counts and the total cost a scan of every match: the first page
     // carries them, later pages (with a cursor) do not repeat them.

@@ -1,4 +1,5 @@
 import {
+  csvHeaderKinds,
   initiatorCodes,
   maxApiLimit,
   maxQueryLength,
@@ -6,6 +7,7 @@ import {
   regionCodes,
   sortKeys,
 } from "@/domain/directory/search-params";
+import { locales } from "@/i18n/locales";
 
 const arrayParam = (
   name: string,
@@ -52,6 +54,25 @@ const filterParams = [
     description:
       "Order of results. Without it: relevance when q has words, else reference; relevance without words falls back to reference.",
     schema: { type: "string", enum: [...sortKeys] },
+  },
+];
+
+// The CSV's header row: people get the columns named in their language,
+// programs the stable names.
+const csvParams = [
+  {
+    name: "lang",
+    in: "query",
+    description:
+      "Language of the header row's column names (default en). The rows are the same in every language: codes and the registry's English names.",
+    schema: { type: "string", enum: [...locales] },
+  },
+  {
+    name: "header",
+    in: "query",
+    description:
+      "machine: the stable snake_case column names (reference, title, status, region, country, city, institution, initiator, subjects, activity_types, first_designated_on, term_start, term_end, website, url), whatever lang says. Use it in programs.",
+    schema: { type: "string", enum: [...csvHeaderKinds] },
   },
 ];
 
@@ -140,7 +161,7 @@ export function openApiDocument() {
             get: {
               operationId: `exportCentres${format.toUpperCase()}`,
               summary: `Every centre matching the search, streamed as ${format.toUpperCase()}`,
-              parameters: filterParams,
+              parameters: format === "csv" ? [...filterParams, ...csvParams] : filterParams,
               responses: {
                 "200": {
                   description: "The complete result set",

@@ -37,8 +37,12 @@ export type PublicCentre = {
   status: CentreStatus;
   country: string;
   countryCode: string;
+  /** ISO 3166-1 alpha-2, for the country's name in the page's language; the page's only (not in the API). */
+  countryIsoCode: string | null;
   region: { code: string; name: string };
   initiator: string;
+  /** HQ or a region's code, for the page's language; the page's only (the API has `initiator`). */
+  initiatorCode: string;
   website: string | null;
   city: string | null;
   publicContactEmail: string | null;
@@ -92,7 +96,7 @@ export const findPublicCentre = cache(async (reference: string): Promise<PublicC
       statusChangedAt: true,
       statusReason: true,
       importedAt: true,
-      country: { select: { name: true, whoCode: true } },
+      country: { select: { name: true, whoCode: true, isoCode: true } },
       region: { select: { code: true, name: true } },
       institution: { select: { name: true, department: true, city: true, website: true } },
       unit: { select: { code: true, name: true } },
@@ -170,8 +174,10 @@ export const findPublicCentre = cache(async (reference: string): Promise<PublicC
     status: centre.status,
     country: centre.country.name,
     countryCode: centre.country.whoCode.trim(),
+    countryIsoCode: centre.country.isoCode,
     region: centre.region,
     initiator: centre.initiator === "HQ" ? "Headquarters" : centre.initiator,
+    initiatorCode: centre.initiator,
     website: centre.website,
     city: centre.city,
     publicContactEmail: centre.publicContactEmail,

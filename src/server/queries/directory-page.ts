@@ -6,6 +6,7 @@ import {
   type DirectorySearch,
   type FacetName,
   type SearchParamsRecord,
+  type SearchProblem,
 } from "@/domain/directory/search-params";
 
 import { resolveSearch } from "./directory-resolve";
@@ -19,8 +20,10 @@ export type DirectoryPageResult =
       pages: number;
       expand: FacetName | undefined;
       result: DirectoryPage;
+      /** ISO 3166-1 alpha-2 code by WHO country code, to name countries in the page's language. */
+      countryIsoCodes: Record<string, string>;
     }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: SearchProblem[] };
 
 /** The search page's one server call: parse the URL, resolve names, search. */
 export async function directoryPage(record: SearchParamsRecord): Promise<DirectoryPageResult> {
@@ -37,5 +40,10 @@ export async function directoryPage(record: SearchParamsRecord): Promise<Directo
     pages,
     expand: parsed.value.expand,
     result,
+    countryIsoCodes: Object.fromEntries(
+      resolved.value.vocabulary.countries.flatMap((country) =>
+        country.isoCode ? [[country.code, country.isoCode]] : [],
+      ),
+    ),
   };
 }

@@ -7,6 +7,8 @@ import {
   effectiveStatuses,
   searchWords,
   type DirectorySearch,
+  type SearchProblem,
+  type SearchProblemKey,
   type SortKey,
 } from "@/domain/directory/search-params";
 import { Prisma } from "@/generated/prisma/client";
@@ -29,7 +31,7 @@ export type ResolvedSearch = {
   vocabulary: DirectoryVocabulary;
 };
 
-export type ResolveResult = { ok: true; value: ResolvedSearch } | { ok: false; errors: string[] };
+export type ResolveResult = { ok: true; value: ResolvedSearch } | { ok: false; errors: SearchProblem[] };
 
 // Words shorter than this are too short for trigram similarity to mean much.
 const minCorrectableLength = 4;
@@ -38,30 +40,35 @@ export async function resolveSearch(search: DirectorySearch): Promise<ResolveRes
   const words = searchWords(search.q);
   const { dataVersion, corrections } = await versionAndCorrections(words);
   const vocabulary = await vocabularyAt(dataVersion);
-  const errors: string[] = [];
+  const errors: SearchProblem[] = [];
   const lookup = <T extends { id: number }>(
     values: string[],
     items: T[],
     key: (item: T) => string,
-    describe: string,
+    unknown: SearchProblemKey,
   ): number[] => {
     const ids = values.flatMap((value) => {
       const found = items.find((item) => key(item).toLowerCase() === value.toLowerCase());
-      if (!found) errors.push(`Unknown ${describe} “${value}”.`);
+      if (!found) errors.push({ key: unknown, values: { value } });
       return found ? [found.id] : [];
     });
     // Sorted and distinct: one SQL text (one cache key) per set of values.
     return [...new Set(ids)].sort((a, b) => a - b);
   };
 
-  const regionIds = lookup(search.region, vocabulary.regions, (region) => region.code, "region");
-  const countryIds = lookup(search.country, vocabulary.countries, (country) => country.code, "country code");
-  const subjectIds = lookup(search.subject, vocabulary.subjects, (subject) => subject.name, "subject");
+  const regionIds = lookup(search.region, vocabulary.regions, (region) => region.code, "resolveRegion");
+  const countryIds = lookup(
+    search.country,
+    vocabulary.countries,
+    (country) => country.code,
+    "resolveCountry",
+  );
+  const subjectIds = lookup(search.subject, vocabulary.subjects, (subject) => subject.name, "resolveSubject");
   const activityIds = lookup(
     search.activity,
     vocabulary.activities,
     (activity) => activity.name,
-    "type of activity",
+    "resolveActivity",
   );
   if (errors.length > 0) return { ok: false, errors };
 

@@ -8,6 +8,8 @@ export type VocabularyCountry = {
   id: number;
   code: string;
   name: string;
+  /** ISO 3166-1 alpha-2, which names the country in every language (src/i18n/reference-labels.ts). */
+  isoCode: string | null;
   isoNumeric: string | null;
   regionId: number;
 };
@@ -59,7 +61,7 @@ const versionNumber = (version: string): bigint => (/^\d+$/.test(version) ? BigI
 export const vocabularySql = Prisma.sql`
     SELECT
       (SELECT json_agg(json_build_object('id', id, 'code', code, 'name', name) ORDER BY code) FROM "Region") AS regions,
-      (SELECT json_agg(json_build_object('id', id, 'code', "whoCode", 'name', name, 'isoNumeric', "isoNumeric",
+      (SELECT json_agg(json_build_object('id', id, 'code', "whoCode", 'name', name, 'isoCode', "isoCode", 'isoNumeric', "isoNumeric",
                                          'regionId', "regionId") ORDER BY name) FROM "Country") AS countries,
       (SELECT json_agg(json_build_object('id', id, 'name', name) ORDER BY name) FROM "Subject") AS subjects,
       (SELECT json_agg(json_build_object('id', id, 'name', name) ORDER BY position, name) FROM "ActivityType") AS activities,

@@ -24,18 +24,21 @@ export function InviteForm({
   regions,
   units,
   centres,
+  language,
 }: {
   roles: Option[];
   regions: Option[];
   units: Option[];
   centres: Option[] | null;
+  /** The invitee's language for e-mails, defaulting to the inviter's (decision 0026). */
+  language: { label: string; hint: string; options: Option[]; selected: string };
 }) {
   const [state, action] = useActionState(inviteUserAction, initialFormState);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-5" noValidate>
-      <FormMessage state={state} labels={labels} />
+      <FormMessage state={state} labels={{ ...labels, locale: language.label }} />
       <TextField
         name="name"
         label={labels.name}
@@ -101,6 +104,14 @@ export function InviteForm({
           errors={errors.centre}
         />
       )}
+      <SelectField
+        name="locale"
+        label={language.label}
+        hint={language.hint}
+        options={language.options}
+        defaultValue={values.locale ?? language.selected}
+        errors={errors.locale}
+      />
       <SubmitButton pendingLabel="Sending the invitation…">Send invitation</SubmitButton>
     </form>
   );

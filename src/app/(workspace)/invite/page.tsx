@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 
 import { can, holdsGrantFor } from "@/domain/permissions";
+import { languageNames, locales } from "@/i18n/locales";
 import { requirePage } from "@/server/policy/page-guard";
 import { inviteOptions } from "@/server/queries/users";
 
@@ -17,6 +19,13 @@ export default async function InvitePage() {
     await requirePage("user.invite", null, "/invite");
   }
   const options = await inviteOptions(viewer);
+  const tLanguage = await getTranslations("LanguagePreference");
+  const language = {
+    label: tLanguage("mailLanguage"),
+    hint: tLanguage("mailLanguageHint"),
+    options: locales.map((code) => ({ value: code, label: languageNames[code] })),
+    selected: await getLocale(),
+  };
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
@@ -25,7 +34,7 @@ export default async function InvitePage() {
       <p className="text-muted">
         They receive an e-mail with a link to set their password. The link works once, for 72 hours.
       </p>
-      <InviteForm {...options} />
+      <InviteForm {...options} language={language} />
     </div>
   );
 }

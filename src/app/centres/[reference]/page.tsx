@@ -1,31 +1,51 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 
 import { DesignationHistory } from "@/components/directory/designation-history";
 import { StatusBadge, statusMeaningId } from "@/components/status-badge";
 import { StatusMeanings } from "@/components/status-meanings";
-import { formatIsoDate, toIsoDate } from "@/domain/dates";
+import { toIsoDate } from "@/domain/dates";
 import { termHasBegun } from "@/domain/term";
-import { changeLabels, type ActivityDiff, type ItemDiff } from "@/domain/tor-diff";
-import { findPublicCentre } from "@/server/queries/centre-detail";
+import type { ActivityDiff, ItemDiff } from "@/domain/tor-diff";
+import type { ReferenceLabels } from "@/i18n/reference-labels";
+import { getFormat, getLocaleHref, getReferenceLabels } from "@/i18n/server";
+import { findPublicCentre, type PublicCentre } from "@/server/queries/centre-detail";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ reference: string }> };
 
+const countryOf = (labels: ReferenceLabels, centre: PublicCentre) =>
+  labels.country({ code: centre.countryCode, isoCode: centre.countryIsoCode, name: centre.country });
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const centre = await findPublicCentre(decodeURIComponent((await params).reference));
-  if (!centre) return { title: "Centre not found" };
+  const t = await getTranslations("CentrePage");
+  if (!centre) return { title: t("notFound") };
+  const labels = await getReferenceLabels();
+  const place = [centre.institution?.name, centre.city, countryOf(labels, centre)].filter(Boolean);
   return {
     title: `${centre.reference}: ${centre.title}`,
-    description: `${centre.title}, ${[centre.institution?.name, centre.city, centre.country].filter(Boolean).join(", ")}.`,
+    description: t("metaDescription", { title: centre.title, place: place.join(t("placeSeparator")) }),
     alternates: { types: { "application/json": `/api/v1/centres/${centre.reference}` } },
   };
 }
 
+// Our words (labels, dates, statuses, reference data) are in the page's
+// language; the centre's own (title, terms of reference, work plan,
+// institution, reasons, networks) stay as written, each isolated in its own
+// direction (<bdi>) so that an English title keeps its punctuation on an
+// Arabic page while lining up with the page's words.
 export default async function CentrePage({ params }: Props) {
   const centre = await findPublicCentre(decodeURIComponent((await params).reference));
   if (!centre) notFound();
+  const t = await getTranslations("CentrePage");
+  const navigation = await getTranslations("Navigation");
+  const labels = await getReferenceLabels();
+  const format = await getFormat();
+  const href = await getLocaleHref();
+  const country = countryOf(labels, centre);
   // A redesignation decided early records the next term before it begins.
   const nextTerm =
     centre.termStart && centre.termEnd && !termHasBegun(centre.termStart, toIsoDate(new Date()))
@@ -35,76 +55,90 @@ export default async function CentrePage({ params }: Props) {
   return (
     <article className="space-y-8">
       {/* Plain links, not next/link, here and below: not prefetched (decision 0024). */}
-      <nav aria-label="Breadcrumb" className="text-sm">
-        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a plain link on purpose (decision 0024) */}
-        <a href="/centres">Centres</a> <span aria-hidden="true">/</span>{" "}
-        <a href={`/centres?country=${centre.countryCode}`}>{centre.country}</a>
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <a href={href("/centres")}>{navigation("centres")}</a> <span aria-hidden="true">/</span>{" "}
+        <a href={href(`/centres?country=${centre.countryCode}`)}>{country}</a>
       </nav>
       <header className="space-y-3">
         <p className="text-sm font-medium uppercase tracking-wide text-muted">{centre.reference}</p>
         <h1 className="max-w-4xl text-2xl font-semibold tracking-tight text-brand-800 sm:text-3xl">
-          {centre.title}
+          <bdi>{centre.title}</bdi>
         </h1>
         <div className="flex flex-wrap items-center gap-4">
           <StatusBadge status={centre.status} describedBy={statusMeaningId(centre.status)} />{" "}
           <a href={`/api/v1/centres/${centre.reference}`} className="text-sm">
-            This centre as JSON
+            {t("asJson")}
           </a>
         </div>
         <StatusMeanings statuses={[centre.status]} className="max-w-3xl" />
       </header>
 
       <dl className="grid gap-x-8 gap-y-4 rounded-lg border border-slate-200 bg-white p-6 sm:grid-cols-2">
-        <Fact label="Country">{centre.country}</Fact>
-        <Fact label="Region">
-          {centre.region.name} ({centre.region.code})
+        <Fact label={t("fact.country")}>{country}</Fact>
+        <Fact label={t("fact.region")}>
+          {t("regionValue", {
+            name: labels.region(centre.region.code, centre.region.name),
+            code: centre.region.code,
+          })}
         </Fact>
-        <Fact label="Institution">
+        <Fact label={t("fact.institution")}>
           {centre.institution ? (
             <>
-              {centre.institution.name}
+              <bdi>{centre.institution.name}</bdi>
               {centre.institution.department && (
-                <span className="block text-muted">{centre.institution.department}</span>
+                <span className="block text-muted">
+                  <bdi>{centre.institution.department}</bdi>
+                </span>
               )}
             </>
           ) : (
             // WHO's 2022 list names no institutions: say so rather than leave a gap.
             <span className="text-muted">
-              {centre.imported ? "Not recorded in WHO's 2022 list" : "Not recorded"}
+              {centre.imported ? t("notRecordedImported") : t("notRecorded")}
             </span>
           )}
         </Fact>
-        {centre.city && <Fact label="City">{centre.city}</Fact>}
-        <Fact label="Initiated by">{centre.initiator}</Fact>
-        {centre.unit && <Fact label="Responsible unit">{centre.unit.name}</Fact>}
+        {centre.city && (
+          <Fact label={t("fact.city")}>
+            <bdi>{centre.city}</bdi>
+          </Fact>
+        )}
+        <Fact label={t("fact.initiator")}>{labels.initiator(centre.initiatorCode)}</Fact>
+        {centre.unit && (
+          <Fact label={t("fact.unit")}>
+            <bdi>{centre.unit.name}</bdi>
+          </Fact>
+        )}
         {centre.firstDesignatedOn && (
-          <Fact label="First designated">{formatIsoDate(centre.firstDesignatedOn)}</Fact>
+          <Fact label={t("fact.firstDesignated")}>{format.day(centre.firstDesignatedOn)}</Fact>
         )}
         {nextTerm ? (
           <>
-            <Fact label="Current term ends">{formatIsoDate(nextTerm.start)}</Fact>
-            <Fact label="Redesignated for">
-              {formatIsoDate(nextTerm.start)} to {formatIsoDate(nextTerm.end)}
+            <Fact label={t("fact.termEnds")}>{format.day(nextTerm.start)}</Fact>
+            <Fact label={t("fact.redesignatedFor")}>
+              {t("period", { start: format.day(nextTerm.start), end: format.day(nextTerm.end) })}
             </Fact>
           </>
         ) : (
           <>
-            {centre.termStart && <Fact label="Current term began">{formatIsoDate(centre.termStart)}</Fact>}
-            {centre.termEnd && <Fact label="Current term ends">{formatIsoDate(centre.termEnd)}</Fact>}
+            {centre.termStart && <Fact label={t("fact.termBegan")}>{format.day(centre.termStart)}</Fact>}
+            {centre.termEnd && <Fact label={t("fact.termEnds")}>{format.day(centre.termEnd)}</Fact>}
           </>
         )}
         {centre.statusReason && centre.status !== "ACTIVE" && (
-          <Fact label="Reason">{centre.statusReason}</Fact>
+          <Fact label={t("fact.reason")}>
+            <bdi>{centre.statusReason}</bdi>
+          </Fact>
         )}
         {centre.website && (
-          <Fact label="Website">
+          <Fact label={t("fact.website")}>
             <a href={centre.website} rel="noopener noreferrer" className="break-all">
               {centre.website}
             </a>
           </Fact>
         )}
         {centre.publicContactEmail && (
-          <Fact label="Contact">
+          <Fact label={t("fact.contact")}>
             <a href={`mailto:${centre.publicContactEmail}`} className="break-all">
               {centre.publicContactEmail}
             </a>
@@ -113,36 +147,59 @@ export default async function CentrePage({ params }: Props) {
       </dl>
 
       <div className="grid gap-8 sm:grid-cols-2">
-        <TagList heading="Subjects" items={centre.subjects} facet="subject" />
-        <TagList heading="Types of activity" items={centre.activityTypes} facet="activity" />
+        <TagList
+          heading={t("subjects")}
+          empty={t("noneRecorded")}
+          items={centre.subjects.map((name) => ({ value: name, label: labels.subject(name) }))}
+          facet="subject"
+          href={href}
+        />
+        <TagList
+          heading={t("activityTypes")}
+          empty={t("noneRecorded")}
+          items={centre.activityTypes.map((name) => ({ value: name, label: labels.activity(name) }))}
+          facet="activity"
+          href={href}
+        />
       </div>
 
       <section aria-labelledby="tor-heading" className="space-y-4">
         <h2 id="tor-heading" className="text-xl font-semibold">
-          Terms of reference and work plan
+          {t("torHeading")}
         </h2>
         {centre.termsOfReference.length === 0 ? (
-          <p className="text-muted">
-            The terms of reference of the current term have not been published here.
-          </p>
+          <p className="text-muted">{t("torNotPublished")}</p>
         ) : (
           <ol className="space-y-5">
             {centre.termsOfReference.map((item) => (
               <li key={item.position} className="rounded-lg border border-slate-200 bg-white p-5">
                 <h3 className="font-semibold">
-                  <span className="text-muted">ToR {item.position}.</span> {item.text}
+                  <span className="text-muted">{t("torItem", { position: item.position })}</span>{" "}
+                  <bdi>{item.text}</bdi>
                 </h3>
                 {item.activities.length > 0 && (
-                  <ul className="mt-3 space-y-3 border-l-2 border-brand-100 pl-4">
+                  <ul className="mt-3 space-y-3 border-s-2 border-brand-100 ps-4">
                     {item.activities.map((activity) => (
                       <li key={activity.title}>
-                        <p className="font-medium">{activity.title}</p>
-                        <p className="text-sm text-muted">
-                          {activity.activityType} · {activity.timeframe}
+                        <p className="font-medium">
+                          <bdi>{activity.title}</bdi>
                         </p>
-                        <p className="mt-1 text-sm">{activity.description}</p>
+                        <p className="text-sm text-muted">
+                          {t.rich("activityMeta", {
+                            type: labels.activity(activity.activityType),
+                            timeframe: activity.timeframe,
+                            content: (chunks) => <bdi>{chunks}</bdi>,
+                          })}
+                        </p>
                         <p className="mt-1 text-sm">
-                          <span className="font-medium">Deliverables:</span> {activity.deliverables}
+                          <bdi>{activity.description}</bdi>
+                        </p>
+                        <p className="mt-1 text-sm">
+                          {t.rich("deliverables", {
+                            deliverables: activity.deliverables,
+                            label: (chunks) => <span className="font-medium">{chunks}</span>,
+                            content: (chunks) => <bdi>{chunks}</bdi>,
+                          })}
                         </p>
                       </li>
                     ))}
@@ -154,21 +211,21 @@ export default async function CentrePage({ params }: Props) {
         )}
       </section>
 
-      {centre.versionDiff && <VersionDiff diff={centre.versionDiff} />}
+      {centre.versionDiff && <VersionDiff diff={centre.versionDiff} labels={labels} />}
 
       <DesignationHistory events={centre.history} />
 
       {centre.networks.length > 0 && (
         <section aria-labelledby="networks-heading" className="space-y-3">
           <h2 id="networks-heading" className="text-xl font-semibold">
-            Networks
+            {t("networks")}
           </h2>
           <ul className="space-y-2">
             {centre.networks.map((network) => (
               <li key={network.name}>
-                <span className="font-medium">{network.name}</span>
+                <bdi className="font-medium">{network.name}</bdi>
                 <span className="block text-sm text-muted">
-                  {network.description} Member since {formatIsoDate(network.joinedOn)}.
+                  <bdi>{network.description}</bdi> {t("memberSince", { date: format.day(network.joinedOn) })}
                 </span>
               </li>
             ))}
@@ -188,21 +245,34 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function TagList({ heading, items, facet }: { heading: string; items: string[]; facet: string }) {
+function TagList({
+  heading,
+  empty,
+  items,
+  facet,
+  href,
+}: {
+  heading: string;
+  empty: string;
+  /** The value searched for (the stored name) and its label in the page's language. */
+  items: { value: string; label: string }[];
+  facet: string;
+  href: (path: string) => string;
+}) {
   return (
     <section className="space-y-3">
       <h2 className="text-lg font-semibold">{heading}</h2>
       {items.length === 0 ? (
-        <p className="text-muted">None recorded.</p>
+        <p className="text-muted">{empty}</p>
       ) : (
         <ul className="flex flex-wrap gap-2">
           {items.map((item) => (
-            <li key={item}>
+            <li key={item.value}>
               <a
-                href={`/centres?${new URLSearchParams({ [facet]: item })}`}
+                href={href(`/centres?${new URLSearchParams({ [facet]: item.value })}`)}
                 className="inline-block rounded-md bg-brand-50 px-3 py-1 text-sm text-brand-800 no-underline hover:underline"
               >
-                {item}
+                {item.label}
               </a>
             </li>
           ))}
@@ -219,30 +289,43 @@ const changeStyles = {
   unchanged: "border-slate-300 bg-white",
 } as const;
 
+type Diff = { version: number; previousVersion: number; items: ItemDiff[] };
+
 /**
  * Version n of the ToR and work plan beside version n−1. Each row names its
  * change in words ("Added", "Removed", "Changed"), so colour is never the
  * only signal; on a narrow screen the two columns stack.
  */
-function VersionDiff({ diff }: { diff: { version: number; previousVersion: number; items: ItemDiff[] } }) {
+async function VersionDiff({ diff, labels }: { diff: Diff; labels: ReferenceLabels }) {
+  const t = await getTranslations("CentrePage.diff");
+  const versions = { version: diff.version, previous: diff.previousVersion };
   return (
     <section aria-labelledby="diff-heading" className="space-y-4">
       <h2 id="diff-heading" className="text-xl font-semibold">
-        What changed: version {diff.version} against version {diff.previousVersion}
+        {t("heading", versions)}
       </h2>
-      <p className="text-muted">
-        The terms of reference and work plan of the current term (version {diff.version}) beside those of the
-        previous term (version {diff.previousVersion}).
-      </p>
+      <p className="text-muted">{t("intro", versions)}</p>
       <ol className="space-y-4" data-testid="version-diff">
         {diff.items.map((item) => (
-          <li key={item.position} className={`rounded-lg border-l-4 p-4 ${changeStyles[item.change]}`}>
+          <li key={item.position} className={`rounded-lg border-s-4 p-4 ${changeStyles[item.change]}`}>
             <p className="font-semibold">
-              ToR {item.position}: <span data-testid="diff-change">{changeLabels[item.change]}</span>
+              {t.rich("item", {
+                position: item.position,
+                label: t(`change.${item.change}`),
+                change: (chunks) => <span data-testid="diff-change">{chunks}</span>,
+              })}
             </p>
             <div className="mt-2 grid gap-4 md:grid-cols-2">
-              <DiffColumn label={`Version ${diff.previousVersion}`} text={item.before} />
-              <DiffColumn label={`Version ${diff.version}`} text={item.after} />
+              <DiffColumn
+                label={t("version", { version: diff.previousVersion })}
+                text={item.before}
+                empty={t("notInVersion")}
+              />
+              <DiffColumn
+                label={t("version", { version: diff.version })}
+                text={item.after}
+                empty={t("notInVersion")}
+              />
             </div>
             {item.activities.some((activity) => activity.change !== "unchanged") && (
               <ul className="mt-3 space-y-2">
@@ -253,6 +336,7 @@ function VersionDiff({ diff }: { diff: { version: number; previousVersion: numbe
                       key={(activity.after ?? activity.before)?.title}
                       activity={activity}
                       diff={diff}
+                      labels={labels}
                     />
                   ))}
               </ul>
@@ -264,34 +348,58 @@ function VersionDiff({ diff }: { diff: { version: number; previousVersion: numbe
   );
 }
 
-function DiffColumn({ label, text }: { label: string; text: string | null }) {
+function DiffColumn({ label, text, empty }: { label: string; text: string | null; empty: string }) {
   return (
     <div>
       <p className="text-sm font-medium text-muted">{label}</p>
-      <p>{text ?? <span className="italic text-muted">Not in this version</span>}</p>
+      {text === null ? (
+        <p>
+          <span className="italic text-muted">{empty}</span>
+        </p>
+      ) : (
+        <p>
+          <bdi>{text}</bdi>
+        </p>
+      )}
     </div>
   );
 }
 
-function ActivityChange({
+async function ActivityChange({
   activity,
   diff,
+  labels,
 }: {
   activity: ActivityDiff;
-  diff: { version: number; previousVersion: number };
+  diff: Diff;
+  labels: ReferenceLabels;
 }) {
+  const t = await getTranslations("CentrePage.diff");
   const describe = (value: ActivityDiff["before"]) =>
     value
-      ? `${value.activityType} · ${value.timeframe}. ${value.description} Deliverables: ${value.deliverables}`
+      ? t("describe", {
+          type: labels.activity(value.activityType),
+          timeframe: value.timeframe,
+          description: value.description,
+          deliverables: value.deliverables,
+        })
       : null;
   return (
     <li className="rounded-md border border-slate-200 bg-white p-3 text-sm">
       <p className="font-medium">
-        Activity {changeLabels[activity.change].toLowerCase()}: {(activity.after ?? activity.before)?.title}
+        {t("activity", { change: activity.change, title: (activity.after ?? activity.before)?.title ?? "" })}
       </p>
       <div className="mt-1 grid gap-4 md:grid-cols-2">
-        <DiffColumn label={`Version ${diff.previousVersion}`} text={describe(activity.before)} />
-        <DiffColumn label={`Version ${diff.version}`} text={describe(activity.after)} />
+        <DiffColumn
+          label={t("version", { version: diff.previousVersion })}
+          text={describe(activity.before)}
+          empty={t("notInVersion")}
+        />
+        <DiffColumn
+          label={t("version", { version: diff.version })}
+          text={describe(activity.after)}
+          empty={t("notInVersion")}
+        />
       </div>
     </li>
   );

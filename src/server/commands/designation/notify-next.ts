@@ -1,31 +1,32 @@
 import "server-only";
 
-import { designationStateLabels, nextActor, type DesignationState } from "@/domain/designation";
+import { nextActor, type DesignationState } from "@/domain/designation";
 import type { Prisma } from "@/generated/prisma/client";
-import { appUrl } from "@/server/auth/tokens";
+import { designationMail } from "@/server/mail/compose";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
+import { recipientSelect, uniqueRecipients, type Recipient } from "@/server/mail/recipient";
 
 import type { LoadedDesignation } from "./load-designation";
 
 const active = { disabledAt: null } as const;
 
-/** The e-mail addresses of whoever acts next (or, at the end, the officer and the centre). */
+/** Whoever acts next (or, at the end, the officer and the centre), once each, with their language. */
 async function recipients(
   tx: Prisma.TransactionClient,
   designation: LoadedDesignation,
   state: DesignationState,
-): Promise<string[]> {
+): Promise<Recipient[]> {
   const { centre } = designation;
   const staff = () =>
     tx.user.findMany({
       where: { ...active, roles: { some: { role: "CENTRE_STAFF", centreId: centre.id } } },
-      select: { email: true },
+      select: recipientSelect,
     });
   const officer = () =>
     centre.responsibleOfficerId
-      ? tx.user.findMany({ where: { ...active, id: centre.responsibleOfficerId }, select: { email: true } })
+      ? tx.user.findMany({ where: { ...active, id: centre.responsibleOfficerId }, select: recipientSelect })
       : Promise.resolve([]);
-  let users: { email: string }[];
+  let users: { id: number; email: string; locale: string | null }[];
   switch (nextActor(state)) {
     case "staff":
       users = await staff();
@@ -42,21 +43,21 @@ async function recipients(
               // The proposer cannot clear, so they are not asked to.
               id: designation.proposedById ? { not: designation.proposedById } : undefined,
             },
-            select: { email: true },
+            select: recipientSelect,
           })
         : [];
       break;
     case "focalPoint":
       users = await tx.user.findMany({
         where: { ...active, roles: { some: { role: "FOCAL_POINT", regionId: centre.regionId } } },
-        select: { email: true },
+        select: recipientSelect,
       });
       break;
     default:
       // A final state: the officer always hears; the centre only if it ever saw the proposal.
       users = [...(await officer()), ...(designation.state === "DRAFT" ? [] : await staff())];
   }
-  return [...new Set(users.map((user) => user.email))];
+  return uniqueRecipients(users);
 }
 
 /** Queues one mail per next actor, in the transition's transaction. */
@@ -66,19 +67,12 @@ export async function notifyNext(
   to: DesignationState,
   note?: string,
 ): Promise<void> {
-  const label = designationStateLabels[to];
-  const link = `${appUrl()}/designations/${designation.id}`;
-  for (const email of await recipients(tx, designation, to)) {
+  const { reference, title } = designation.centre;
+  for (const person of await recipients(tx, designation, to)) {
     await enqueueMail(tx, {
       kind: "designation.transition",
-      to: email,
-      subject: `${designation.centre.reference} ${designation.centre.title}: ${label}`,
-      text: [
-        `The designation of ${designation.centre.reference} (${designation.centre.title}) is now: ${label}.`,
-        ...(note ? ["", note] : []),
-        "",
-        `Open it in the registry: ${link}`,
-      ].join("\n"),
+      to: person.email,
+      ...designationMail(person.locale, { id: designation.id, reference, title, state: to, note }),
     });
   }
 }

@@ -6,15 +6,15 @@ import {
   draftContent,
   evaluationFormSchema,
   evaluationTransition,
-  recommendationLabels,
   type EvaluationAction,
   type EvaluationContent,
   type EvaluationState,
   type EvaluationForm,
 } from "@/domain/evaluation";
 import type { Prisma } from "@/generated/prisma/client";
-import { appUrl } from "@/server/auth/tokens";
+import { evaluationCompletedMail } from "@/server/mail/compose";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
+import { recipientSelect, uniqueRecipients } from "@/server/mail/recipient";
 
 import { changeRecord, type Verdict } from "../change-record";
 import type { Command } from "../command";
@@ -58,20 +58,18 @@ async function notifyFocalPoints(
 ) {
   const focalPoints = await tx.user.findMany({
     where: { disabledAt: null, roles: { some: { role: "FOCAL_POINT", regionId: term.centre.regionId } } },
-    select: { email: true },
+    select: recipientSelect,
   });
-  const recommendation = content.recommendation ? recommendationLabels[content.recommendation] : "—";
-  for (const email of new Set(focalPoints.map((user) => user.email))) {
+  for (const person of uniqueRecipients(focalPoints)) {
     await enqueueMail(tx, {
       kind: "evaluation.completed",
-      to: email,
-      subject: `${term.centre.reference} ${term.centre.title}: final evaluation completed`,
-      text: [
-        `The final evaluation of ${term.centre.reference} (${term.centre.title}) is complete.`,
-        `Recommendation: ${recommendation}.`,
-        "",
-        `Open it in the registry: ${appUrl()}/evaluations/${term.id}`,
-      ].join("\n"),
+      to: person.email,
+      ...evaluationCompletedMail(person.locale, {
+        designationId: term.id,
+        reference: term.centre.reference,
+        title: term.centre.title,
+        recommendation: content.recommendation,
+      }),
     });
   }
 }

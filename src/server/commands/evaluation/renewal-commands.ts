@@ -15,7 +15,9 @@ import {
 import { stepFrom } from "@/domain/life-cycle";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db/client";
+import { centreTerminatedMail } from "@/server/mail/compose";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
+import { recipientSelect, uniqueRecipients } from "@/server/mail/recipient";
 import { authorize } from "@/server/policy/authorize";
 import { centreFacts } from "@/server/policy/resource-facts";
 import { cancelUnopenedReports } from "@/server/reports/schedule-reports";
@@ -207,20 +209,17 @@ export const terminateCentreCommand: Command<TerminateCentreInput> = {
               { roles: { some: { role: "CENTRE_STAFF", centreId: centre.id } } },
             ],
           },
-          select: { email: true },
+          select: recipientSelect,
         });
-        for (const email of new Set(people.map((person) => person.email))) {
+        for (const person of uniqueRecipients(people)) {
           await enqueueMail(tx, {
             kind: "centre.terminated",
-            to: email,
-            subject: `${centre.reference} ${centre.title}: designation terminated`,
-            text: [
-              `The designation of ${centre.reference} (${centre.title}) was terminated by WHO.`,
-              "",
-              `Reason: ${input.reason}`,
-              "",
-              "Annual reports not yet started are cancelled.",
-            ].join("\n"),
+            to: person.email,
+            ...centreTerminatedMail(person.locale, {
+              reference: centre.reference,
+              title: centre.title,
+              reason: input.reason,
+            }),
           });
         }
       },

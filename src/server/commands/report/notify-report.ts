@@ -1,8 +1,9 @@
 import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
-import { appUrl } from "@/server/auth/tokens";
+import { reportMail } from "@/server/mail/compose";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
+import { recipientSelect, uniqueRecipients } from "@/server/mail/recipient";
 
 import type { LoadedReport } from "./load-report";
 
@@ -25,37 +26,25 @@ export async function notifyReport(
       ? centre.responsibleOfficerId
         ? await tx.user.findMany({
             where: { ...active, id: centre.responsibleOfficerId },
-            select: { email: true },
+            select: recipientSelect,
           })
         : []
       : await tx.user.findMany({
           where: { ...active, roles: { some: { role: "CENTRE_STAFF", centreId: centre.id } } },
-          select: { email: true },
+          select: recipientSelect,
         });
-  const what = `the annual report of ${centre.reference} for year ${report.yearNumber}`;
-  const headline = {
-    submitted: `${centre.reference} has submitted ${what.replace(`of ${centre.reference} `, "")}; it is waiting for your review.`,
-    returned: `WHO has returned ${what} with a note. Please make the changes and submit it again.`,
-    accepted: `WHO has accepted ${what}. Thank you.`,
-  }[event];
-  const subject = {
-    submitted: `${centre.reference}: annual report year ${report.yearNumber} submitted for review`,
-    returned: `${centre.reference}: annual report year ${report.yearNumber} returned for changes`,
-    accepted: `${centre.reference}: annual report year ${report.yearNumber} accepted`,
-  }[event];
-  for (const email of new Set(users.map((user) => user.email))) {
+  for (const person of uniqueRecipients(users)) {
     await enqueueMail(tx, {
       kind: `report.${event}`,
-      to: email,
-      subject,
-      text: [
-        `${centre.title} (${centre.reference})`,
-        "",
-        headline,
-        ...(note ? ["", "Note from WHO:", note] : []),
-        "",
-        `Open it in the registry: ${appUrl()}/reports/${report.id}`,
-      ].join("\n"),
+      to: person.email,
+      ...reportMail(person.locale, {
+        id: report.id,
+        reference: centre.reference,
+        title: centre.title,
+        yearNumber: report.yearNumber,
+        event,
+        note,
+      }),
     });
   }
 }
