@@ -4,7 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 
 import { DataTable } from "@/components/data-table";
 import { dashboardListText, PENDING_REVIEW_AFTER_DAYS } from "@/domain/dashboard";
-import { formatCalendarDay } from "@/i18n/calendar-day";
+import { localeFormat } from "@/i18n/format";
 import { getLocaleHref } from "@/i18n/server";
 import { requirePage } from "@/server/policy/page-guard";
 import { dashboard, dashboardScope, type DashboardSection } from "@/server/queries/dashboard";
@@ -114,7 +114,7 @@ async function DashboardList({ section }: { section: DashboardSection }) {
                       <span className="sr-only">{t("itemOf", { reference: row.centre.reference })}</span>
                     </Link>
                   </td>
-                  <td className="px-4 py-2 whitespace-nowrap">{formatCalendarDay(locale, row.date)}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">{localeFormat(locale).day(row.date)}</td>
                   <td className="px-4 py-2 whitespace-nowrap">{words.lateness}</td>
                   <td className="px-4 py-2">{words.note}</td>
                 </tr>

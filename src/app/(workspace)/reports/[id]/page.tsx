@@ -8,7 +8,7 @@ import { MyWorkHeading } from "@/components/my-work-heading";
 import { isReportOverdue } from "@/domain/annual-report-schedule";
 import { flattenReportContent, REPORT_LIMITS } from "@/domain/annual-report";
 import { toIsoDate } from "@/domain/dates";
-import { formatCalendarDay } from "@/i18n/calendar-day";
+import { intlLocale, localeFormat } from "@/i18n/format";
 import { getLocaleHref } from "@/i18n/server";
 import { loadPageRecord } from "@/server/policy/page-record";
 import { annualReportPage } from "@/server/queries/annual-report-page";
@@ -50,7 +50,7 @@ export default async function AnnualReportPageRoute({
     getLocale(),
     getLocaleHref(),
   ]);
-  const day = (date: Date) => formatCalendarDay(locale, toIsoDate(date));
+  const day = (date: Date) => localeFormat(locale).day(toIsoDate(date));
   const regionKey = `${report.centre.region.code}.name` as "AFRO.name";
   const regionName = regionText.has(regionKey) ? regionText(regionKey) : report.centre.region.name;
   const today = new Date();
@@ -77,7 +77,7 @@ export default async function AnnualReportPageRoute({
       activities={activities}
       stored={flattenReportContent(page.content)}
       words={reportFormWords(t("title"), tField("errorLabel"), tWords, tForm)}
-      dateLocale={locale === "en" ? "en-GB" : locale}
+      dateLocale={intlLocale(locale)}
     />
   ) : (
     <>
