@@ -9,7 +9,7 @@ import { isReportOverdue } from "@/domain/annual-report-schedule";
 import { flattenReportContent, REPORT_LIMITS } from "@/domain/annual-report";
 import { toIsoDate } from "@/domain/dates";
 import { intlLocale, localeFormat } from "@/i18n/format";
-import { getLocaleHref } from "@/i18n/server";
+import { getLocaleHref, getReferenceLabels } from "@/i18n/server";
 import { loadPageRecord } from "@/server/policy/page-record";
 import { annualReportPage } from "@/server/queries/annual-report-page";
 
@@ -41,18 +41,17 @@ export default async function AnnualReportPageRoute({
     annualReportPage(viewer, reportId, { compare }),
   );
   const { report, offered } = page;
-  const [t, tWords, tForm, tField, regionText, locale, href] = await Promise.all([
+  const [t, tWords, tForm, tField, labels, locale, href] = await Promise.all([
     getTranslations("ReportPage"),
     getTranslations("ReportWords"),
     getTranslations("ReportForm"),
     getTranslations("WorkspaceForm"),
-    getTranslations("Regions"),
+    getReferenceLabels(),
     getLocale(),
     getLocaleHref(),
   ]);
   const day = (date: Date) => localeFormat(locale).day(toIsoDate(date));
-  const regionKey = `${report.centre.region.code}.name` as "AFRO.name";
-  const regionName = regionText.has(regionKey) ? regionText(regionKey) : report.centre.region.name;
+  const regionName = labels.region(report.centre.region.code, report.centre.region.name);
   const today = new Date();
   const overdue = isReportOverdue(report, today);
   const editable = offered.includes("report.save-draft");

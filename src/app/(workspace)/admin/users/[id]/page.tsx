@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { DataTable } from "@/components/data-table";
-import { getLocaleHref } from "@/i18n/server";
+import { getLocaleHref, getReferenceLabels } from "@/i18n/server";
 import { loadPageRecord } from "@/server/policy/page-record";
 import { hasTwoFactor } from "@/server/queries/two-factor";
 import { inviteOptions, userDetail } from "@/server/queries/users";
@@ -33,26 +33,24 @@ export default async function UserPage({
     { id, path: `/admin/users/${id}`, gate: "user.read" },
     userDetail,
   );
-  const [options, query, twoFactor, t, tUsers, tField, regionText, href] = await Promise.all([
+  const [options, query, twoFactor, t, tUsers, tField, labels, href] = await Promise.all([
     inviteOptions(viewer),
     searchParams,
     hasTwoFactor(viewer, user.id),
     getTranslations("AdminUser"),
     getTranslations("AdminUsers"),
     getTranslations("WorkspaceForm"),
-    getTranslations("Regions"),
+    getReferenceLabels(),
     getLocaleHref(),
   ]);
   const roleOptions = options.roles.map((option) => ({
     value: option.value,
     label: roleText(tUsers, { role: option.value, scope: null }),
   }));
-  // Region names by code; a region the catalogue does not know keeps its label from the database.
+  // Region names by code; a region the catalogue does not know keeps its name from the database.
   const regionOptions = options.regions.map((option) => {
-    const key = `${option.value}.name` as "AFRO.name";
-    return regionText.has(key)
-      ? { value: option.value, label: `${option.value} · ${regionText(key)}` }
-      : option;
+    const name = labels.region(option.value, "");
+    return name ? { value: option.value, label: `${option.value} · ${name}` } : option;
   });
   const formWords = {
     errorLabel: tField("errorLabel"),
