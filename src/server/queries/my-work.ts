@@ -7,7 +7,7 @@ import {
   reportStatesAwaitingSubmission,
 } from "@/domain/annual-report-schedule";
 import { addDays, daysBetween, startOfUtcDay, toIsoDate } from "@/domain/dates";
-import { missingEvaluations } from "@/domain/dashboard";
+import { missingEvaluations, type DashboardRow } from "@/domain/dashboard";
 import {
   designationStatesWaitingFor,
   openDesignationStates,
@@ -22,7 +22,24 @@ import { authorize } from "@/server/policy/authorize";
 
 import { dashboardFacts } from "./dashboard";
 
-export type WorkItem = { key: string; title: string; detail: string; href?: string };
+/** What an item's detail says, in codes, for the page to word in its language (`detail` is the English). */
+export type WorkDetail =
+  | {
+      type: "designation";
+      redesignation: boolean;
+      state: DesignationState;
+      returned: boolean;
+      /** The state's English label, until designation states are in the catalogues of this branch. */
+      stateLabel: string;
+      days: number;
+    }
+  | { type: "report"; yearNumber: number; state: ReportState; dueOn: string; overdue: boolean }
+  | { type: "evaluation"; row: DashboardRow }
+  | { type: "redesignation-pending" }
+  | { type: "redesignation-open"; termEnd: string | null }
+  | { type: "invitation-expired" }
+  | { type: "invitation-valid"; until: string };
+export type WorkItem = { key: string; title: string; detail: string; parts: WorkDetail; href?: string };
 /** What a section lists, for its heading in the page's language (one per role's list). */
 export type WorkSectionKind =
   | "officer-evaluations"
@@ -69,6 +86,14 @@ function designationItems(rows: DesignationRow[], now = new Date()): WorkItem[] 
       key: `designation-${row.id}`,
       title: `${row.centre.reference} · ${row.centre.title}`,
       detail: `${row.kind === "REDESIGNATION" ? "Redesignation" : "Designation"}: ${designationBadgeLabel(row.state, row.returned)}, waiting ${days} ${days === 1 ? "day" : "days"}`,
+      parts: {
+        type: "designation",
+        redesignation: row.kind === "REDESIGNATION",
+        state: row.state,
+        returned: row.returned,
+        stateLabel: designationBadgeLabel(row.state, row.returned),
+        days,
+      },
       href: `/designations/${row.id}`,
     };
   });
@@ -81,6 +106,13 @@ function reportItems(rows: ReportRow[], today: Date): WorkItem[] {
     detail: `Annual report, year ${row.yearNumber}: ${reportStateLabels[row.state]}, due ${toIsoDate(row.dueOn)}${
       isReportOverdue(row, today) ? " (overdue)" : ""
     }`,
+    parts: {
+      type: "report",
+      yearNumber: row.yearNumber,
+      state: row.state,
+      dueOn: toIsoDate(row.dueOn),
+      overdue: isReportOverdue(row, today),
+    },
     href: `/reports/${row.id}`,
   }));
 }
@@ -109,6 +141,7 @@ async function renewalSections(viewer: Viewer, today: Date): Promise<WorkSection
         key: row.key,
         title: `${row.centre.reference} · ${row.centre.title}`,
         detail: `Final evaluation: ${row.note.toLowerCase()}, ${row.lateness} (${row.date})`,
+        parts: { type: "evaluation", row },
         href: row.href,
       })),
     },
@@ -124,6 +157,10 @@ async function renewalSections(viewer: Viewer, today: Date): Promise<WorkSection
           term.centre.status === "PENDING"
             ? "Pending: the term has ended; start its redesignation or let it close"
             : `Term ends ${term.termEnd ? toIsoDate(term.termEnd) : "(no date)"}: the redesignation can start now`,
+        parts:
+          term.centre.status === "PENDING"
+            ? { type: "redesignation-pending" }
+            : { type: "redesignation-open", termEnd: term.termEnd ? toIsoDate(term.termEnd) : null },
         href: `/evaluations/${term.designationId}`,
       })),
     },
@@ -194,6 +231,13 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
           token.expiresAt < now
             ? "Link expired: they can ask for a new one"
             : `Link valid until ${token.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+        parts:
+          token.expiresAt < now
+            ? { type: "invitation-expired" }
+            : {
+                type: "invitation-valid",
+                until: token.expiresAt.toISOString().slice(0, 16).replace("T", " "),
+              },
         href: `/admin/users/${token.user.id}`,
       })),
     });

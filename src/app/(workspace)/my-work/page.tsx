@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 import { getLocaleHref } from "@/i18n/server";
 
 import { requirePage } from "@/server/policy/page-guard";
 import { myWork } from "@/server/queries/my-work";
+
+import { workDetailText } from "./work-detail";
 
 export const dynamic = "force-dynamic";
 
@@ -20,10 +22,13 @@ export default async function MyWorkPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const viewer = await requirePage("workspace.my-work", null, "/my-work");
-  const [sections, params, t, href] = await Promise.all([
+  const [sections, params, t, tReport, tDashboard, locale, href] = await Promise.all([
     myWork(viewer),
     searchParams,
     getTranslations("WorkspaceMyWork"),
+    getTranslations("ReportWords"),
+    getTranslations("Dashboard"),
+    getLocale(),
     getLocaleHref(),
   ]);
   return (
@@ -62,7 +67,9 @@ export default async function MyWorkPage({
                   ) : (
                     <span className="font-medium">{item.title}</span>
                   )}
-                  <p className="text-sm text-muted">{item.detail}</p>
+                  <p className="text-sm text-muted">
+                    {workDetailText({ t, tReport, tDashboard }, locale, item.parts)}
+                  </p>
                 </li>
               ))}
             </ul>
