@@ -62,6 +62,32 @@ export type DashboardRow = {
   /** How late, in words: "42 days overdue", "expires in 30 days". */
   lateness: string;
   note: string;
+  /** The same in codes, for a page in another language: what the row is about… */
+  subject: { kind: "report"; yearNumber: number } | { kind: "term" | "centre" | "evaluation" };
+  /** …and what its note says. */
+  noteCode: DashboardNote;
+};
+
+/** What a row's note says, as a code (the English is `note`). */
+export type DashboardNote =
+  | "report-scheduled"
+  | "report-open"
+  | "report-draft"
+  | "report-returned"
+  | "report-other"
+  | "redesignation-under-way"
+  | "ended-no-redesignation"
+  | "no-redesignation-started"
+  | "imported-pending"
+  | "no-redesignation-under-way"
+  | "evaluation-draft"
+  | "evaluation-not-started";
+
+const reportStateNoteCode: Record<string, DashboardNote> = {
+  SCHEDULED: "report-scheduled",
+  OPEN: "report-open",
+  DRAFT: "report-draft",
+  RETURNED: "report-returned",
 };
 
 function days(count: number): string {
@@ -79,7 +105,7 @@ const reportStateNote: Record<string, string> = {
 export function overdueReports(reports: readonly ReportFact[], today: Date): DashboardRow[] {
   return reports
     .filter((report) => isReportOverdue(report, today))
-    .map((report) => {
+    .map((report): DashboardRow => {
       const late = daysBetween(report.dueOn, today);
       return {
         key: `report-${report.id}`,
@@ -90,6 +116,8 @@ export function overdueReports(reports: readonly ReportFact[], today: Date): Das
         daysLate: late,
         lateness: `${days(late)} overdue`,
         note: reportStateNote[report.state] ?? report.state,
+        subject: { kind: "report", yearNumber: report.yearNumber },
+        noteCode: reportStateNoteCode[report.state] ?? "report-other",
       };
     })
     .sort(byLatenessThenReference);
@@ -104,7 +132,7 @@ export function expiringTerms(terms: readonly TermFact[], today: Date): Dashboar
   const horizon = addYears(today, EXPIRY_HORIZON_YEARS);
   return terms
     .filter((term) => term.centre.status === "ACTIVE" && term.termEnd !== null && term.termEnd <= horizon)
-    .map((term) => {
+    .map((term): DashboardRow => {
       const end = term.termEnd as Date;
       const late = daysBetween(end, today);
       return {
@@ -120,6 +148,12 @@ export function expiringTerms(terms: readonly TermFact[], today: Date): Dashboar
           : late >= 0
             ? "Ended, still Active: no redesignation started"
             : "No redesignation started",
+        subject: { kind: "term" },
+        noteCode: term.redesignationUnderWay
+          ? "redesignation-under-way"
+          : late >= 0
+            ? "ended-no-redesignation"
+            : "no-redesignation-started",
       };
     })
     .sort(byLatenessThenReference);
@@ -144,7 +178,7 @@ export function pendingSince(term: Pick<TermFact, "termEnd" | "centre">): Date {
 export function pendingCentres(terms: readonly TermFact[], today: Date): DashboardRow[] {
   return terms
     .filter((term) => term.centre.status === "PENDING")
-    .flatMap((term) => {
+    .flatMap((term): DashboardRow[] => {
       const since = pendingSince(term);
       const waited = daysBetween(since, today);
       const tooLong = waited > PENDING_REVIEW_AFTER_DAYS;
@@ -164,6 +198,12 @@ export function pendingCentres(terms: readonly TermFact[], today: Date): Dashboa
             : term.termImported
               ? "Imported as Pending: record a redesignation or close it"
               : "No redesignation under way",
+          subject: { kind: "centre" },
+          noteCode: term.redesignationUnderWay
+            ? "redesignation-under-way"
+            : term.termImported
+              ? "imported-pending"
+              : "no-redesignation-under-way",
         },
       ];
     })
@@ -184,7 +224,7 @@ export function missingEvaluations(terms: readonly TermFact[], today: Date): Das
         term.evaluationState !== "COMPLETED" &&
         toIsoDate(today) >= renewalWindowOpensOn(toIsoDate(term.termEnd)),
     )
-    .map((term) => {
+    .map((term): DashboardRow => {
       const end = term.termEnd as Date;
       const late = daysBetween(end, today);
       return {
@@ -196,6 +236,8 @@ export function missingEvaluations(terms: readonly TermFact[], today: Date): Das
         daysLate: late,
         lateness: late >= 0 ? `term ended ${days(late)} ago` : `term ends in ${days(-late)}`,
         note: term.evaluationState === "DRAFT" ? "Draft in progress" : "Not started",
+        subject: { kind: "evaluation" },
+        noteCode: term.evaluationState === "DRAFT" ? "evaluation-draft" : "evaluation-not-started",
       };
     })
     .sort(byLatenessThenReference);

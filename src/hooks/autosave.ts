@@ -1,3 +1,5 @@
+import { fill } from "@/i18n/fill";
+
 // The rules of autosave as a pure reducer (no React, no timers, no storage),
 // so every step of the queue, the retries and the local restore is a unit
 // test. useAutosave (./use-autosave.ts) runs it: it owns the timers, the one
@@ -138,21 +140,24 @@ export function restoreDecision(
   return copy.baseVersion === state.version ? "apply" : "ask";
 }
 
-const clock = (date: Date) => date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+/** The status line's sentences in the page's language; `{time}` and `{message}` are filled in. */
+export type SaveStatusWords = { idle: string; saving: string; saved: string; retry: string; failed: string };
 
-/** The status line under the form. */
-export function saveStatusText(status: SaveStatus): string {
+/** The status line under the form; times in `dateLocale` (English is British: 09:07). */
+export function saveStatusText(status: SaveStatus, words: SaveStatusWords, dateLocale: string): string {
   switch (status.kind) {
     case "idle":
-      return "Your draft is saved as you type.";
+      return words.idle;
     case "saving":
-      return "Saving…";
+      return words.saving;
     case "saved":
-      return `Saved at ${clock(status.at)}`;
+      return fill(words.saved, {
+        time: status.at.toLocaleTimeString(dateLocale, { hour: "2-digit", minute: "2-digit" }),
+      });
     case "retry":
-      return "Not saved — will retry. What you typed is kept on this device.";
+      return words.retry;
     case "failed":
-      return `Not saved: ${status.message}`;
+      return fill(words.failed, { message: status.message });
     case "restore":
       return "";
   }

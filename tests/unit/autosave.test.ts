@@ -12,6 +12,10 @@ import {
   type AutosaveEvent,
   type AutosaveState,
 } from "@/hooks/autosave";
+import { fill } from "@/i18n/fill";
+
+import en from "../../messages/en.json";
+import fr from "../../messages/fr.json";
 
 // The autosave rules the report form runs (src/hooks/use-autosave.ts): one
 // save at a time carrying the newest version, retries with back-off, a stop
@@ -180,15 +184,38 @@ describe("restoreDecision", () => {
 });
 
 describe("saveStatusText", () => {
+  // The catalogue's sentences, as the report page passes them (placeholders left in).
+  const words = (messages: typeof en) => ({
+    idle: messages.ReportForm.statusIdle,
+    saving: messages.ReportForm.statusSaving,
+    saved: messages.ReportForm.statusSaved,
+    retry: messages.ReportForm.statusRetry,
+    failed: messages.ReportForm.statusFailed,
+  });
+
   it("says what happened to the draft", () => {
     const at = new Date(2026, 11, 5, 9, 7);
-    expect(saveStatusText({ kind: "idle" })).toBe("Your draft is saved as you type.");
-    expect(saveStatusText({ kind: "saving" })).toBe("Saving…");
-    expect(saveStatusText({ kind: "saved", at })).toBe("Saved at 09:07");
-    expect(saveStatusText({ kind: "retry" })).toBe(
-      "Not saved — will retry. What you typed is kept on this device.",
+    const say = (status: Parameters<typeof saveStatusText>[0]) => saveStatusText(status, words(en), "en-GB");
+    expect(say({ kind: "idle" })).toBe("Your draft is saved as you type.");
+    expect(say({ kind: "saving" })).toBe("Saving…");
+    expect(say({ kind: "saved", at })).toBe("Saved at 09:07");
+    expect(say({ kind: "retry" })).toBe("Not saved — will retry. What you typed is kept on this device.");
+    expect(say({ kind: "failed", message: "Locked." })).toBe("Not saved: Locked.");
+    expect(say({ kind: "restore", writtenAt: now })).toBe("");
+  });
+
+  it("says it in the page's language", () => {
+    const at = new Date(2026, 11, 5, 9, 7);
+    expect(saveStatusText({ kind: "saved", at }, words(fr), "fr")).toBe("Enregistré à 09:07");
+    expect(saveStatusText({ kind: "failed", message: "Verrouillé." }, words(fr), "fr")).toBe(
+      "Non enregistré\u202f: Verrouillé.",
     );
-    expect(saveStatusText({ kind: "failed", message: "Locked." })).toBe("Not saved: Locked.");
-    expect(saveStatusText({ kind: "restore", writtenAt: now })).toBe("");
+  });
+});
+
+describe("fill", () => {
+  it("fills placeholders, leaves unknown ones and does not scan values again", () => {
+    expect(fill("Saved at {time} ({other})", { time: "10:05" })).toBe("Saved at 10:05 ({other})");
+    expect(fill("Activity {number}. {title}", { number: 2, title: "{number}" })).toBe("Activity 2. {number}");
   });
 });

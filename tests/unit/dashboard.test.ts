@@ -1,5 +1,7 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 
+import { rowWords } from "@/app/(workspace)/dashboard/row-words";
 import {
   dashboardCsv,
   dashboardList,
@@ -13,6 +15,9 @@ import {
   type TermFact,
 } from "@/domain/dashboard";
 import { fromIsoDate as d } from "@/domain/dates";
+
+import en from "../../messages/en.json";
+import fr from "../../messages/fr.json";
 
 // The dashboard's rules with an injected "today": every boundary (due today,
 // the 12-month horizon, 90 days Pending, the 6-month evaluation window) on
@@ -206,5 +211,66 @@ describe("dashboardList and dashboardCsv", () => {
       "reference,title,region,item,date,days_late,lateness,note,url\r\n" +
         `NOR-18,"'=HYPERLINK(""x""), ""quoted""",EURO,"Annual report, year 2",2026-10-16,40,40 days overdue,Not started,https://registry.example/reports/9\r\n`,
     );
+  });
+});
+
+describe("a row in the page's language", () => {
+  const rows = () => [
+    ...overdueReports(
+      [
+        report({ id: 1, state: "OPEN" }),
+        report({ id: 2, state: "DRAFT", dueOn: d("2026-11-24") }),
+        report({ id: 3, state: "RETURNED" }),
+        report({ id: 4, state: "SCHEDULED" }),
+      ],
+      today,
+    ).map((row) => ["overdue-reports", row] as const),
+    ...expiringTerms(
+      [
+        term({ designationId: 1, termEnd: d("2026-11-24") }),
+        term({ designationId: 2, termEnd: d("2026-11-26"), redesignationUnderWay: true }),
+        term({ designationId: 3, termEnd: d("2027-05-01") }),
+      ],
+      today,
+    ).map((row) => ["expiring-terms", row] as const),
+    ...pendingCentres(
+      [
+        term({ designationId: 4, status: "PENDING", statusChangedAt: d("2026-01-01") }),
+        term({ designationId: 5, status: "PENDING", statusChangedAt: d("2026-11-01"), termImported: true }),
+        term({
+          designationId: 6,
+          status: "PENDING",
+          statusChangedAt: d("2026-01-01"),
+          redesignationUnderWay: true,
+        }),
+      ],
+      today,
+    ).map((row) => ["pending-centres", row] as const),
+    ...missingEvaluations(
+      [
+        term({ designationId: 7, termEnd: d("2026-12-01"), evaluationState: "DRAFT" }),
+        term({ designationId: 8, termEnd: d("2026-11-01"), status: "PENDING" }),
+      ],
+      today,
+    ).map((row) => ["missing-evaluations", row] as const),
+  ];
+
+  it("says in English exactly what the CSV and the domain say", () => {
+    const t = createTranslator({ locale: "en", messages: en, namespace: "Dashboard" });
+    const all = rows();
+    expect(all.length).toBe(12);
+    for (const [list, row] of all) {
+      expect(rowWords(t, list, row)).toEqual({ item: row.item, lateness: row.lateness, note: row.note });
+    }
+  });
+
+  it("words every row in French", () => {
+    const t = createTranslator({ locale: "fr", messages: fr, namespace: "Dashboard" });
+    const [list, row] = rows()[0]!;
+    expect(rowWords(t, list, row)).toEqual({
+      item: "Rapport annuel, année 2",
+      lateness: "40 jours de retard",
+      note: "Pas commencé",
+    });
   });
 });

@@ -10,6 +10,15 @@ import {
 } from "@/app/(workspace)/reports/[id]/report-form-model";
 import { REPORT_LIMITS, sectionFields } from "@/domain/annual-report";
 
+import en from "../../messages/en.json";
+import fr from "../../messages/fr.json";
+
+// The catalogue's own sentences: the server passes them with their placeholders left in.
+const labelWords = (messages: typeof en) => ({
+  ...messages.ReportForm,
+  section: messages.ReportWords.section,
+});
+
 const activities: FormActivity[] = [
   { id: 11, title: "Framework", description: "", torLabel: "ToR 1: Norms" },
   { id: 12, title: "Training", description: "", torLabel: "ToR 2: Capacity" },
@@ -75,11 +84,13 @@ describe("the report form's model", () => {
   });
 
   it("names each field for the error summary by activity and part", () => {
-    const labels = fieldLabels(activities);
+    const labels = fieldLabels(activities, labelWords(en));
     expect(labels["activity-11-status"]).toBe("Activity 1, progress");
     expect(labels["activity-12-narrative"]).toBe("Activity 2, narrative");
     expect(labels["activity-12-output-2-url"]).toBe("Activity 2, output 3, link");
     expect(labels.useOfWhoName).toBe("Use of WHO's name");
+    const french = fieldLabels(activities, labelWords(fr));
+    expect(french["activity-12-output-2-url"]).toBe("Activité 2, produit 3, lien");
   });
 
   it("turns values into form data as posted", () => {

@@ -4,16 +4,24 @@ export function fieldId(name: string): string {
   return `field-${name}`;
 }
 
+// What a screen reader hears before a field's errors. Forms pass it in the
+// page's language (WorkspaceForm.errorLabel, as a prop from their server
+// page); the English default serves the forms whose words are not in the
+// catalogues yet (issue #13), and goes once they all pass it.
+const englishErrorLabel = "Error: ";
+
 type FieldProps = {
   name: string;
   label: string;
   hint?: ReactNode;
   errors?: string[];
+  /** "Error: " in the page's language, read before the errors. */
+  errorLabel?: string;
   children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: true }) => ReactNode;
 };
 
 /** A label, an optional hint and the field's errors, tied to the control with aria-describedby. */
-export function Field({ name, label, hint, errors, children }: FieldProps) {
+export function Field({ name, label, hint, errors, errorLabel = englishErrorLabel, children }: FieldProps) {
   const id = fieldId(name);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
@@ -30,7 +38,7 @@ export function Field({ name, label, hint, errors, children }: FieldProps) {
       )}
       {errorId && (
         <p id={errorId} className="text-sm font-medium text-red-700">
-          <span className="sr-only">Error: </span>
+          <span className="sr-only">{errorLabel}</span>
           {errors?.join(" ")}
         </p>
       )}
@@ -51,6 +59,7 @@ type TextFieldProps = {
   label: string;
   hint?: ReactNode;
   errors?: string[];
+  errorLabel?: string;
   type?: "text" | "email" | "password" | "search";
   defaultValue?: string;
   autoComplete?: string;
@@ -83,6 +92,7 @@ type SelectFieldProps = {
   label: string;
   hint?: ReactNode;
   errors?: string[];
+  errorLabel?: string;
   options: readonly { value: string; label: string }[];
   defaultValue?: string;
   placeholder?: string;

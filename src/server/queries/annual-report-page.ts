@@ -106,7 +106,7 @@ export async function annualReportPage(
         select: {
           reference: true,
           title: true,
-          region: { select: { name: true } },
+          region: { select: { name: true, code: true } },
           responsibleOfficer: { select: { name: true } },
         },
       },

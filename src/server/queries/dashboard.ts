@@ -198,23 +198,30 @@ function notFoundResponse(): Response {
   });
 }
 
-/** In words, whose centres the dashboard covers. */
-export async function dashboardScopeLabel(subject: Subject): Promise<string> {
-  const parts: string[] = [];
+/** Whose deadlines the dashboard shows, in parts the page words in its language. */
+export type DashboardScope =
+  | { all: true }
+  | {
+      all: false;
+      parts: ({ kind: "officer" } | { kind: "region"; code: string } | { kind: "unit"; name: string })[];
+    };
+
+export async function dashboardScope(subject: Subject): Promise<DashboardScope> {
+  const parts: Extract<DashboardScope, { all: false }>["parts"] = [];
   for (const assignment of subject.roles) {
-    if (assignment.role === "ADMIN") return "every centre";
-    if (assignment.role === "OFFICER") parts.push("the centres you are responsible officer for");
+    if (assignment.role === "ADMIN") return { all: true };
+    if (assignment.role === "OFFICER") parts.push({ kind: "officer" });
     if (assignment.role === "FOCAL_POINT" && assignment.regionId != null) {
       const region = await prisma.region.findUnique({
         where: { id: assignment.regionId },
         select: { code: true },
       });
-      if (region) parts.push(`the ${region.code} region`);
+      if (region) parts.push({ kind: "region", code: region.code });
     }
     if (assignment.role === "UNIT_HEAD" && assignment.unitId != null) {
       const unit = await prisma.unit.findUnique({ where: { id: assignment.unitId }, select: { name: true } });
-      if (unit) parts.push(`the centres of the ${unit.name} unit`);
+      if (unit) parts.push({ kind: "unit", name: unit.name });
     }
   }
-  return parts.join(", ") || "no centres";
+  return { all: false, parts };
 }

@@ -7,7 +7,7 @@ import {
   reportStatesAwaitingSubmission,
 } from "@/domain/annual-report-schedule";
 import { addDays, daysBetween, startOfUtcDay, toIsoDate } from "@/domain/dates";
-import { missingEvaluations } from "@/domain/dashboard";
+import { missingEvaluations, type DashboardRow } from "@/domain/dashboard";
 import {
   designationStatesWaitingFor,
   openDesignationStates,
@@ -22,8 +22,42 @@ import { authorize } from "@/server/policy/authorize";
 
 import { dashboardFacts } from "./dashboard";
 
-export type WorkItem = { key: string; title: string; detail: string; href?: string };
-export type WorkSection = { id: string; title: string; empty: string; items: WorkItem[] };
+/** What an item's detail says, in codes, for the page to word in its language (`detail` is the English). */
+export type WorkDetail =
+  | {
+      type: "designation";
+      redesignation: boolean;
+      state: DesignationState;
+      returned: boolean;
+      days: number;
+    }
+  | { type: "report"; yearNumber: number; state: ReportState; dueOn: string; overdue: boolean }
+  | { type: "evaluation"; row: DashboardRow }
+  | { type: "redesignation-pending" }
+  | { type: "redesignation-open"; termEnd: string | null }
+  | { type: "invitation-expired" }
+  | { type: "invitation-valid"; until: string };
+export type WorkItem = { key: string; title: string; detail: string; parts: WorkDetail; href?: string };
+/** What a section lists, for its heading in the page's language (one per role's list). */
+export type WorkSectionKind =
+  | "officer-evaluations"
+  | "officer-redesignations"
+  | "admin-invitations"
+  | "officer-designations"
+  | "officer-reports"
+  | "unit-clearance"
+  | "focal-designations"
+  | "focal-pipeline"
+  | "focal-overdue"
+  | "staff-reports"
+  | "staff-designation";
+export type WorkSection = {
+  id: string;
+  kind: WorkSectionKind;
+  title: string;
+  empty: string;
+  items: WorkItem[];
+};
 
 const centreSelect = { reference: true, title: true } as const;
 
@@ -50,6 +84,13 @@ function designationItems(rows: DesignationRow[], now = new Date()): WorkItem[] 
       key: `designation-${row.id}`,
       title: `${row.centre.reference} · ${row.centre.title}`,
       detail: `${row.kind === "REDESIGNATION" ? "Redesignation" : "Designation"}: ${designationBadgeLabel(row.state, row.returned)}, waiting ${days} ${days === 1 ? "day" : "days"}`,
+      parts: {
+        type: "designation",
+        redesignation: row.kind === "REDESIGNATION",
+        state: row.state,
+        returned: row.returned,
+        days,
+      },
       href: `/designations/${row.id}`,
     };
   });
@@ -62,6 +103,13 @@ function reportItems(rows: ReportRow[], today: Date): WorkItem[] {
     detail: `Annual report, year ${row.yearNumber}: ${reportStateLabels[row.state]}, due ${toIsoDate(row.dueOn)}${
       isReportOverdue(row, today) ? " (overdue)" : ""
     }`,
+    parts: {
+      type: "report",
+      yearNumber: row.yearNumber,
+      state: row.state,
+      dueOn: toIsoDate(row.dueOn),
+      overdue: isReportOverdue(row, today),
+    },
     href: `/reports/${row.id}`,
   }));
 }
@@ -83,17 +131,20 @@ async function renewalSections(viewer: Viewer, today: Date): Promise<WorkSection
   return [
     {
       id: "officer-evaluations",
+      kind: "officer-evaluations",
       title: "Final evaluations to write",
       empty: "No term of your centres is in its last 6 months without a completed evaluation.",
       items: evaluations.map((row) => ({
         key: row.key,
         title: `${row.centre.reference} · ${row.centre.title}`,
         detail: `Final evaluation: ${row.note.toLowerCase()}, ${row.lateness} (${row.date})`,
+        parts: { type: "evaluation", row },
         href: row.href,
       })),
     },
     {
       id: "officer-redesignations",
+      kind: "officer-redesignations",
       title: "Invited to start a redesignation",
       empty: "No centre of yours is due for a redesignation.",
       items: invitations.map((term) => ({
@@ -103,6 +154,10 @@ async function renewalSections(viewer: Viewer, today: Date): Promise<WorkSection
           term.centre.status === "PENDING"
             ? "Pending: the term has ended; start its redesignation or let it close"
             : `Term ends ${term.termEnd ? toIsoDate(term.termEnd) : "(no date)"}: the redesignation can start now`,
+        parts:
+          term.centre.status === "PENDING"
+            ? { type: "redesignation-pending" }
+            : { type: "redesignation-open", termEnd: term.termEnd ? toIsoDate(term.termEnd) : null },
         href: `/evaluations/${term.designationId}`,
       })),
     },
@@ -163,6 +218,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     });
     sections.push({
       id: "admin-invitations",
+      kind: "admin-invitations",
       title: "Invitations not yet accepted",
       empty: "Every invitation has been accepted.",
       items: invitations.map((token) => ({
@@ -172,6 +228,13 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
           token.expiresAt < now
             ? "Link expired: they can ask for a new one"
             : `Link valid until ${token.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+        parts:
+          token.expiresAt < now
+            ? { type: "invitation-expired" }
+            : {
+                type: "invitation-valid",
+                until: token.expiresAt.toISOString().slice(0, 16).replace("T", " "),
+              },
         href: `/admin/users/${token.user.id}`,
       })),
     });
@@ -181,6 +244,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     const mine = { responsibleOfficerId: viewer.id };
     sections.push({
       id: "officer-designations",
+      kind: "officer-designations",
       title: "Designations waiting for you",
       empty: "No designation is waiting for you.",
       items: designationItems(
@@ -189,6 +253,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     });
     sections.push({
       id: "officer-reports",
+      kind: "officer-reports",
       title: "Annual reports to review",
       empty: "No submitted report is waiting for your review.",
       items: reportItems(await reports({ centre: mine, state: "SUBMITTED" }), today),
@@ -200,6 +265,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     if (assignment.unitId == null) continue;
     sections.push({
       id: `unit-clearance-${assignment.unitId}`,
+      kind: "unit-clearance",
       title: "Technical clearance for your unit",
       empty: "No designation waits for technical clearance.",
       items: designationItems(
@@ -218,6 +284,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     const region = { regionId: assignment.regionId };
     sections.push({
       id: `focal-designations-${assignment.regionId}`,
+      kind: "focal-designations",
       title: "Your region's designations in progress",
       empty: "No designation in your region waits for you.",
       items: designationItems(
@@ -230,6 +297,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     // A focal point watches the whole region's pipeline, not only their own steps.
     sections.push({
       id: `focal-pipeline-${assignment.regionId}`,
+      kind: "focal-pipeline",
       title: "Everything in progress in your region",
       empty: "No designation is in progress in your region.",
       items: designationItems(
@@ -238,6 +306,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     });
     sections.push({
       id: `focal-overdue-${assignment.regionId}`,
+      kind: "focal-overdue",
       title: "Overdue annual reports in your region",
       empty: "No annual report in your region is overdue.",
       items: reportItems(
@@ -256,6 +325,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     const centre = { centreId: assignment.centreId };
     sections.push({
       id: `staff-reports-${assignment.centreId}`,
+      kind: "staff-reports",
       title: "Your centre's annual reports to complete",
       empty: "No annual report is open for your centre.",
       items: reportItems(
@@ -269,6 +339,7 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     });
     sections.push({
       id: `staff-designation-${assignment.centreId}`,
+      kind: "staff-designation",
       title: "Designation forms to complete",
       empty: "No designation form is waiting for your centre.",
       items: designationItems(

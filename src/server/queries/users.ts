@@ -10,6 +10,8 @@ export type UserListRow = {
   name: string;
   email: string;
   roles: string[];
+  /** The same roles as codes, for the page to word in its language. */
+  assignments: RoleAssignment[];
   state: StaffAccountState;
   lastSignInAt: Date | null;
 };
@@ -30,8 +32,15 @@ type AssignmentRow = {
   centre: { reference: string } | null;
 };
 
+/** A role by its code, with the region, unit or centre it covers. */
+export type RoleAssignment = { role: string; scope: string | null };
+
+function assignmentScope(assignment: AssignmentRow): string | null {
+  return assignment.region?.code ?? assignment.unit?.code ?? assignment.centre?.reference ?? null;
+}
+
 export function describeAssignment(assignment: AssignmentRow): string {
-  const scope = assignment.region?.code ?? assignment.unit?.code ?? assignment.centre?.reference;
+  const scope = assignmentScope(assignment);
   return `${roleLabels[assignment.role] ?? assignment.role}${scope ? ` (${scope})` : ""}`;
 }
 
@@ -73,6 +82,10 @@ export async function listUsers(viewer: Viewer, query: string): Promise<UserList
     name: user.name,
     email: user.email,
     roles: user.roles.map(describeAssignment),
+    assignments: user.roles.map((assignment) => ({
+      role: assignment.role,
+      scope: assignmentScope(assignment),
+    })),
     // Only whether a password exists counts here; the hash never leaves this function.
     state: staffAccountState({ hasPassword: user.passwordHash !== null, disabled: user.disabledAt !== null }),
     lastSignInAt: user.lastSignInAt,
@@ -88,7 +101,7 @@ export type UserDetail = {
   lastSignInAt: Date | null;
   createdAt: Date;
   state: StaffAccountState;
-  roles: { id: number; label: string }[];
+  roles: ({ id: number; label: string } & RoleAssignment)[];
   audit: {
     id: string;
     occurredAt: Date;
@@ -140,7 +153,12 @@ export async function userDetail(viewer: Viewer, id: number): Promise<UserDetail
     lastSignInAt: user.lastSignInAt,
     createdAt: user.createdAt,
     state: staffAccountState({ hasPassword: user.passwordHash !== null, disabled: user.disabledAt !== null }),
-    roles: user.roles.map((assignment) => ({ id: assignment.id, label: describeAssignment(assignment) })),
+    roles: user.roles.map((assignment) => ({
+      id: assignment.id,
+      label: describeAssignment(assignment),
+      role: assignment.role,
+      scope: assignmentScope(assignment),
+    })),
     audit: events.map((event) => ({
       id: event.id.toString(),
       occurredAt: event.occurredAt,

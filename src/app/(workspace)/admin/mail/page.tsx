@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 
 import { requirePage } from "@/server/policy/page-guard";
 import { listOutbox, mailPageEnabled } from "@/server/queries/outbox";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Mail (demo)" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AdminMail");
+  return { title: t("title") };
+}
 
 // split() with a capturing group puts the links at the odd positions.
 const linkPattern = /(https?:\/\/\S+)/;
@@ -14,15 +19,16 @@ const linkPattern = /(https?:\/\/\S+)/;
 export default async function MailPage() {
   if (!mailPageEnabled()) notFound();
   const viewer = await requirePage("mail.read", null, "/admin/mail");
-  const messages = await listOutbox(viewer);
+  const [messages, t] = await Promise.all([listOutbox(viewer), getTranslations("AdminMail")]);
+  const stateText = (state: string) => {
+    const key = `state.${state}` as "state.PENDING";
+    return t.has(key) ? t(key) : state.toLowerCase();
+  };
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-semibold tracking-tight text-brand-800">Mail (demo)</h1>
-      <p className="text-muted">
-        No mail server is configured, so messages are kept here instead of being sent. This page does not
-        exist in production.
-      </p>
-      {messages.length === 0 && <p>No messages yet.</p>}
+      <h1 className="text-3xl font-semibold tracking-tight text-brand-800">{t("title")}</h1>
+      <p className="text-muted">{t("intro")}</p>
+      {messages.length === 0 && <p>{t("none")}</p>}
       <ol className="space-y-4">
         {messages.map((message) => (
           <li
@@ -31,9 +37,12 @@ export default async function MailPage() {
             data-testid="mail-message"
           >
             <p className="text-sm text-muted">
-              To <span className="font-medium text-ink">{message.toEmail}</span> ·{" "}
-              {message.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC ·{" "}
-              {message.state.toLowerCase()}
+              {t.rich("meta", {
+                email: message.toEmail,
+                when: message.createdAt.toISOString().slice(0, 16).replace("T", " "),
+                state: stateText(message.state),
+                address: (chunks) => <span className="font-medium text-ink">{chunks}</span>,
+              })}
             </p>
             <h2 className="mt-1 font-semibold">{message.subject}</h2>
             <p className="mt-2 whitespace-pre-wrap break-words text-sm">

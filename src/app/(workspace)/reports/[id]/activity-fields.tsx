@@ -2,13 +2,13 @@ import { Field } from "@/components/forms/field";
 import {
   activityField,
   outputField,
-  outputKindLabels,
   outputKinds,
   progressStatuses,
-  progressStatusLabels,
   REPORT_LIMITS,
 } from "@/domain/annual-report";
+import { fill } from "@/i18n/fill";
 
+import type { ReportFormWords } from "./report-form";
 import { newRow, type FormActivity, type OutputRow } from "./report-form-model";
 
 export const reportInputClass =
@@ -27,6 +27,7 @@ type Props = {
   hydrated: boolean;
   setField: (name: string, value: string) => void;
   setRows: (rows: OutputRow[], field?: string) => void;
+  words: ReportFormWords;
 };
 
 /** One activity of the work plan: its progress, its narrative and its outputs. */
@@ -39,7 +40,9 @@ export function ActivityFields({
   hydrated,
   setField,
   setRows,
+  words,
 }: Props) {
+  const number = index + 1;
   const status = activityField(activity.id, "status");
   const narrative = activityField(activity.id, "narrative");
   return (
@@ -48,13 +51,13 @@ export function ActivityFields({
       data-testid={`activity-${index + 1}`}
     >
       <legend className="px-1 text-lg font-semibold">
-        Activity {index + 1}. {activity.title}
+        {fill(words.activity, { number, title: activity.title })}
       </legend>
       <p className="text-sm text-muted">
         {activity.torLabel}
         {activity.description ? ` — ${activity.description}` : ""}
       </p>
-      <Field name={status} label="Progress" errors={errorsOf(status)}>
+      <Field name={status} label={words.progress} errors={errorsOf(status)} errorLabel={words.errorLabel}>
         {(props) => (
           <select
             {...props}
@@ -63,10 +66,10 @@ export function ActivityFields({
             onChange={(event) => setField(status, event.target.value)}
             className={`${reportInputClass} max-w-xs`}
           >
-            <option value="">Choose…</option>
+            <option value="">{words.choose}</option>
             {progressStatuses.map((value) => (
               <option key={value} value={value}>
-                {progressStatusLabels[value]}
+                {words.progressStatus[value]}
               </option>
             ))}
           </select>
@@ -74,9 +77,10 @@ export function ActivityFields({
       </Field>
       <Field
         name={narrative}
-        label="Narrative"
-        hint={`What was done this year and what is next. Up to ${REPORT_LIMITS.narrative.toLocaleString("en-GB")} characters.`}
+        label={words.narrative}
+        hint={words.narrativeHint}
         errors={errorsOf(narrative)}
+        errorLabel={words.errorLabel}
       >
         {(props) => (
           <textarea
@@ -90,10 +94,8 @@ export function ActivityFields({
         )}
       </Field>
       <fieldset className="space-y-3">
-        <legend className="font-medium">Outputs</legend>
-        <p className="text-sm text-muted">
-          Publications, events and trainings. To remove one, clear its title and link.
-        </p>
+        <legend className="font-medium">{words.outputs}</legend>
+        <p className="text-sm text-muted">{words.outputsHint}</p>
         <ol className="space-y-3">
           {rows.map((row, rowIndex) => {
             const name = (part: Part) => outputField(activity.id, rowIndex, part);
@@ -109,8 +111,9 @@ export function ActivityFields({
               >
                 <Field
                   name={name("kind")}
-                  label={`Type of output ${rowIndex + 1}`}
+                  label={fill(words.outputType, { row: rowIndex + 1 })}
                   errors={errorsOf(name("kind"))}
+                  errorLabel={words.errorLabel}
                 >
                   {(props) => (
                     <select
@@ -122,7 +125,7 @@ export function ActivityFields({
                     >
                       {outputKinds.map((kind) => (
                         <option key={kind} value={kind}>
-                          {outputKindLabels[kind]}
+                          {words.outputKind[kind]}
                         </option>
                       ))}
                     </select>
@@ -130,8 +133,9 @@ export function ActivityFields({
                 </Field>
                 <Field
                   name={name("title")}
-                  label={`Title of output ${rowIndex + 1}`}
+                  label={fill(words.outputTitle, { row: rowIndex + 1 })}
                   errors={errorsOf(name("title"))}
+                  errorLabel={words.errorLabel}
                 >
                   {(props) => (
                     <input
@@ -145,8 +149,9 @@ export function ActivityFields({
                 </Field>
                 <Field
                   name={name("url")}
-                  label={`Link of output ${rowIndex + 1} (optional)`}
+                  label={fill(words.outputLink, { row: rowIndex + 1 })}
                   errors={errorsOf(name("url"))}
+                  errorLabel={words.errorLabel}
                 >
                   {(props) => (
                     <input
@@ -154,6 +159,8 @@ export function ActivityFields({
                       name={name("url")}
                       type="url"
                       inputMode="url"
+                      // A web address's beginning: the same in every language.
+                      // eslint-disable-next-line i18next/no-literal-string
                       placeholder="https://"
                       value={row.url}
                       onChange={(event) => update("url", event.target.value)}
@@ -167,11 +174,8 @@ export function ActivityFields({
                     onClick={() => setRows(rows.filter((other) => other.key !== row.key))}
                     className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
                   >
-                    Remove
-                    <span className="sr-only">
-                      {" "}
-                      output {rowIndex + 1} of activity {index + 1}
-                    </span>
+                    {words.remove}
+                    <span className="sr-only">{fill(words.removeWhich, { row: rowIndex + 1, number })}</span>
                   </button>
                 )}
               </li>
@@ -184,7 +188,8 @@ export function ActivityFields({
             onClick={() => setRows([...rows, newRow()])}
             className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium"
           >
-            Add an output<span className="sr-only"> to activity {index + 1}</span>
+            {words.add}
+            <span className="sr-only">{fill(words.addWhere, { number })}</span>
           </button>
         )}
       </fieldset>

@@ -3,8 +3,9 @@ import {
   outputField,
   REPORT_LIMITS,
   sectionFields,
-  sectionLabels,
+  type SectionField,
 } from "@/domain/annual-report";
+import { fill } from "@/i18n/fill";
 
 // The report form's values while someone edits them: outputs as rows with
 // stable keys (so React keeps focus while rows come and go), everything else
@@ -76,19 +77,29 @@ export function toFormData(values: Record<string, string>): FormData {
   return data;
 }
 
+export type FieldLabelWords = {
+  errorProgress: string;
+  errorNarrative: string;
+  errorOutputType: string;
+  errorOutputTitle: string;
+  errorOutputLink: string;
+  section: Record<SectionField, string>;
+};
+
 /** Labels for the error summary: which activity, which part. */
-export function fieldLabels(activities: FormActivity[]): Record<string, string> {
+export function fieldLabels(activities: FormActivity[], words: FieldLabelWords): Record<string, string> {
   const labels: Record<string, string> = {};
   activities.forEach((activity, index) => {
-    const name = `Activity ${index + 1}`;
-    labels[activityField(activity.id, "status")] = `${name}, progress`;
-    labels[activityField(activity.id, "narrative")] = `${name}, narrative`;
+    const number = index + 1;
+    labels[activityField(activity.id, "status")] = fill(words.errorProgress, { number });
+    labels[activityField(activity.id, "narrative")] = fill(words.errorNarrative, { number });
     for (let row = 0; row < REPORT_LIMITS.outputsPerActivity; row += 1) {
-      labels[outputField(activity.id, row, "kind")] = `${name}, output ${row + 1}, type`;
-      labels[outputField(activity.id, row, "title")] = `${name}, output ${row + 1}, title`;
-      labels[outputField(activity.id, row, "url")] = `${name}, output ${row + 1}, link`;
+      const at = { number, row: row + 1 };
+      labels[outputField(activity.id, row, "kind")] = fill(words.errorOutputType, at);
+      labels[outputField(activity.id, row, "title")] = fill(words.errorOutputTitle, at);
+      labels[outputField(activity.id, row, "url")] = fill(words.errorOutputLink, at);
     }
   });
-  for (const field of sectionFields) labels[field] = sectionLabels[field];
+  for (const field of sectionFields) labels[field] = words.section[field];
   return labels;
 }

@@ -5,11 +5,17 @@ import { useRouter } from "next/navigation";
 
 import { FormMessage } from "@/components/forms/error-summary";
 import { Field } from "@/components/forms/field";
-import { REPORT_LIMITS, sectionFields, sectionLabels } from "@/domain/annual-report";
+import {
+  sectionFields,
+  type OutputKind,
+  type ProgressStatus,
+  type SectionField,
+} from "@/domain/annual-report";
 import { initialFormState, type FormState } from "@/domain/form-state";
 import { saveStatusText } from "@/hooks/autosave";
 import { useAutosave } from "@/hooks/use-autosave";
 import { useHydrated } from "@/hooks/use-hydrated";
+import { fill } from "@/i18n/fill";
 import { autosaveReportAction, reportFormAction } from "@/server/commands/report/actions";
 
 import { ActivityFields, reportInputClass } from "./activity-fields";
@@ -26,6 +32,60 @@ import {
 
 export type { FormActivity } from "./report-form-model";
 
+/** The form's words in the page's language, from the server (placeholders in braces). */
+export type ReportFormWords = {
+  formLabel: string;
+  /** "Error: ", read before a field's errors. */
+  errorLabel: string;
+  progressHeading: string;
+  closingHeading: string;
+  /** `{number}`, `{title}`. */
+  activity: string;
+  progress: string;
+  narrative: string;
+  outputs: string;
+  progressStatus: Record<ProgressStatus, string>;
+  outputKind: Record<OutputKind, string>;
+  section: Record<SectionField, string>;
+  draftSaved: string;
+  notSavedYet: string;
+  /** `{when}`. */
+  restorePrompt: string;
+  restore: string;
+  discard: string;
+  progressIntro: string;
+  sectionHint: string;
+  saveDraft: string;
+  submit: string;
+  pleaseWait: string;
+  statusIdle: string;
+  statusSaving: string;
+  /** `{time}`. */
+  statusSaved: string;
+  statusRetry: string;
+  /** `{message}`. */
+  statusFailed: string;
+  /** `{number}`; the output ones `{row}` too. */
+  errorProgress: string;
+  errorNarrative: string;
+  errorOutputType: string;
+  errorOutputTitle: string;
+  errorOutputLink: string;
+  choose: string;
+  narrativeHint: string;
+  outputsHint: string;
+  /** `{row}`. */
+  outputType: string;
+  outputTitle: string;
+  outputLink: string;
+  remove: string;
+  /** `{row}`, `{number}`. */
+  removeWhich: string;
+  add: string;
+  /** `{number}`. */
+  addWhere: string;
+};
+
 type Props = {
   reportId: number;
   version: number;
@@ -33,6 +93,9 @@ type Props = {
   activities: FormActivity[];
   /** The draft as stored, as form fields. */
   stored: Record<string, string>;
+  words: ReportFormWords;
+  /** Dates and times on this device in the page's language (English is British). */
+  dateLocale: string;
 };
 
 /**
@@ -42,7 +105,15 @@ type Props = {
  * server shortly after, retried when it fails) and both buttons go through
  * the autosave first.
  */
-export function ReportForm({ reportId, version, idempotencyKey, activities, stored }: Props) {
+export function ReportForm({
+  reportId,
+  version,
+  idempotencyKey,
+  activities,
+  stored,
+  words,
+  dateLocale,
+}: Props) {
   const router = useRouter();
   const [formState, formAction, pending] = useActionState(reportFormAction, initialFormState);
   // Without JavaScript the page comes back with the posted values after an error.
@@ -61,7 +132,14 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
     }
   }
   const summaryRef = useRef<HTMLDivElement>(null);
-  const labels = useMemo(() => fieldLabels(activities), [activities]);
+  const labels = useMemo(() => fieldLabels(activities, words), [activities, words]);
+  const statusWords = {
+    idle: words.statusIdle,
+    saving: words.statusSaving,
+    saved: words.statusSaved,
+    retry: words.statusRetry,
+    failed: words.statusFailed,
+  };
 
   const autosave = useAutosave({
     version,
@@ -107,14 +185,13 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
     const intent = ((event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value;
     const savedAll = await autosave.save();
     if (intent !== "submit") {
-      if (savedAll) setOutcome({ status: "success", message: "Draft saved." });
+      if (savedAll) setOutcome({ status: "success", message: words.draftSaved });
       return;
     }
     if (!savedAll) {
       setOutcome({
         status: "error",
-        message:
-          "Your latest changes are not saved yet, so the report was not submitted. Try again in a moment.",
+        message: words.notSavedYet,
       });
       return;
     }
@@ -128,7 +205,7 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
       action={formAction}
       onSubmit={onSubmit}
       noValidate
-      aria-label="Annual report"
+      aria-label={words.formLabel}
       className="space-y-8"
       data-testid="report-form"
     >
@@ -139,10 +216,11 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
         <FormMessage state={outcome} labels={labels} />
       </div>
       {autosave.status.kind === "restore" && (
-        <div className="space-y-2 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4 text-amber-950">
+        <div className="space-y-2 rounded-md border-s-4 border-amber-600 bg-amber-50 p-4 text-amber-950">
           <p>
-            This device has changes you made on {new Date(autosave.status.writtenAt).toLocaleString("en-GB")}{" "}
-            that were not saved, and the report has changed since. Restore them over the saved version?
+            {fill(words.restorePrompt, {
+              when: new Date(autosave.status.writtenAt).toLocaleString(dateLocale),
+            })}
           </p>
           <div className="flex gap-3">
             <button
@@ -150,14 +228,14 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
               onClick={autosave.restore}
               className="rounded-md bg-brand-700 px-3 py-1.5 text-white"
             >
-              Restore my changes
+              {words.restore}
             </button>
             <button
               type="button"
               onClick={autosave.discard}
               className="rounded-md border border-slate-400 bg-white px-3 py-1.5"
             >
-              Discard them
+              {words.discard}
             </button>
           </div>
         </div>
@@ -165,12 +243,9 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
 
       <section aria-labelledby="progress-heading" className="space-y-4">
         <h2 id="progress-heading" className="text-xl font-semibold">
-          Progress on the work plan
+          {words.progressHeading}
         </h2>
-        <p className="text-muted">
-          For each activity: how far it got, what was done, and what came out of it (optional, each with a
-          link if there is one).
-        </p>
+        <p className="text-muted">{words.progressIntro}</p>
         {activities.map((activity, index) => (
           <ActivityFields
             key={activity.id}
@@ -180,6 +255,7 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
             rows={model.outputs[activity.id] ?? []}
             errorsOf={errorsOf}
             hydrated={hydrated}
+            words={words}
             setField={setField}
             setRows={(rows, field) => setRows(activity.id, rows, field)}
           />
@@ -188,15 +264,16 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
 
       <section aria-labelledby="closing-heading" className="space-y-4">
         <h2 id="closing-heading" className="text-xl font-semibold">
-          Resources, collaboration and use of WHO&apos;s name
+          {words.closingHeading}
         </h2>
         {sectionFields.map((field) => (
           <Field
             key={field}
             name={field}
-            label={sectionLabels[field]}
-            hint={`Up to ${REPORT_LIMITS.section.toLocaleString("en-GB")} characters.`}
+            label={words.section[field]}
+            hint={words.sectionHint}
             errors={errorsOf(field)}
+            errorLabel={words.errorLabel}
           >
             {(props) => (
               <textarea
@@ -219,7 +296,7 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
           value="save"
           className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-ink hover:bg-slate-50"
         >
-          Save draft
+          {words.saveDraft}
         </button>
         <button
           type="submit"
@@ -228,10 +305,10 @@ export function ReportForm({ reportId, version, idempotencyKey, activities, stor
           disabled={pending}
           className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
         >
-          {pending ? "Please wait…" : "Submit report"}
+          {pending ? words.pleaseWait : words.submit}
         </button>
         <p role="status" aria-live="polite" className="text-sm text-muted" data-testid="save-status">
-          {hydrated ? saveStatusText(autosave.status) : ""}
+          {hydrated ? saveStatusText(autosave.status, statusWords, dateLocale) : ""}
         </p>
       </div>
     </form>

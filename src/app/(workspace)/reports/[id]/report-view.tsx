@@ -1,11 +1,6 @@
-import {
-  isWebAddress,
-  outputKindLabels,
-  progressStatusLabels,
-  sectionFields,
-  sectionLabels,
-  type ReportContent,
-} from "@/domain/annual-report";
+import { getTranslations } from "next-intl/server";
+
+import { isWebAddress, sectionFields, type ReportContent } from "@/domain/annual-report";
 
 export type ViewActivity = {
   id: number;
@@ -20,7 +15,7 @@ export type ViewActivity = {
  * outputs, then the closing sections. Used for a submitted report, for
  * reviewers, and for last year's report beside this one.
  */
-export function ReportView({
+export async function ReportView({
   activities,
   content,
   headingLevel = 2,
@@ -31,38 +26,42 @@ export function ReportView({
   headingLevel?: 2 | 3;
   idPrefix: string;
 }) {
+  const t = await getTranslations("ReportWords");
+  const notGiven = t("notGiven");
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const Sub = headingLevel === 2 ? "h3" : "h4";
   return (
     <div className="space-y-8">
       <section aria-labelledby={`${idPrefix}-activities`} className="space-y-4">
         <Heading id={`${idPrefix}-activities`} className="text-xl font-semibold">
-          Progress on the work plan
+          {t("progressHeading")}
         </Heading>
-        {activities.length === 0 && <p className="text-muted">This term has no work-plan activity.</p>}
+        {activities.length === 0 && <p className="text-muted">{t("noActivity")}</p>}
         <ol className="space-y-4">
           {activities.map((activity, index) => {
             const progress = content.activities[activity.id];
             return (
               <li key={activity.id} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
                 <Sub className="font-semibold">
-                  Activity {index + 1}. {activity.title}
+                  {t("activity", { number: index + 1, title: activity.title })}
                 </Sub>
                 <p className="text-sm text-muted">
-                  ToR {activity.torItem.position}: {activity.torItem.text}
+                  {t("tor", { position: activity.torItem.position, text: activity.torItem.text })}
                 </p>
                 <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[10rem_1fr]">
-                  <dt className="font-medium text-muted">Progress</dt>
-                  <dd>{progress?.status ? progressStatusLabels[progress.status] : "Not given"}</dd>
-                  <dt className="font-medium text-muted">Narrative</dt>
-                  <dd className="whitespace-pre-line">{progress?.narrative ?? "Not given"}</dd>
-                  <dt className="font-medium text-muted">Outputs</dt>
+                  <dt className="font-medium text-muted">{t("progress")}</dt>
+                  <dd>{progress?.status ? t(`progressStatus.${progress.status}`) : notGiven}</dd>
+                  <dt className="font-medium text-muted">{t("narrative")}</dt>
+                  <dd className="whitespace-pre-line">{progress?.narrative ?? notGiven}</dd>
+                  <dt className="font-medium text-muted">{t("outputs")}</dt>
                   <dd>
                     {progress?.outputs.length ? (
-                      <ul className="list-disc space-y-1 pl-5">
+                      <ul className="list-disc space-y-1 ps-5">
                         {progress.outputs.map((output, outputIndex) => (
                           <li key={outputIndex}>
-                            <span className="text-muted">{outputKindLabels[output.kind]}:</span>{" "}
+                            <span className="text-muted">
+                              {t("outputLine", { kind: t(`outputKind.${output.kind}`) })}
+                            </span>{" "}
                             {output.url && isWebAddress(output.url) ? (
                               <a href={output.url} rel="noopener noreferrer nofollow" className="underline">
                                 {output.title}
@@ -74,7 +73,7 @@ export function ReportView({
                         ))}
                       </ul>
                     ) : (
-                      "None"
+                      t("none")
                     )}
                   </dd>
                 </dl>
@@ -85,13 +84,13 @@ export function ReportView({
       </section>
       <section aria-labelledby={`${idPrefix}-sections`} className="space-y-3">
         <Heading id={`${idPrefix}-sections`} className="text-xl font-semibold">
-          Resources, collaboration and use of WHO&apos;s name
+          {t("closingHeading")}
         </Heading>
         <dl className="space-y-3">
           {sectionFields.map((field) => (
             <div key={field}>
-              <dt className="font-medium text-muted">{sectionLabels[field]}</dt>
-              <dd className="whitespace-pre-line">{content.sections[field] ?? "Not given"}</dd>
+              <dt className="font-medium text-muted">{t(`section.${field}`)}</dt>
+              <dd className="whitespace-pre-line">{content.sections[field] ?? notGiven}</dd>
             </div>
           ))}
         </dl>

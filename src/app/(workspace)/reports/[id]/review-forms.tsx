@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+
 import { RETURN_NOTE_MAX } from "@/domain/annual-report";
 import { acceptReportAction, returnReportAction } from "@/server/commands/report/actions";
 
@@ -5,7 +7,7 @@ import { acceptReportAction, returnReportAction } from "@/server/commands/report
 import { ActionForm } from "../../designations/[id]/action-form";
 
 /** The responsible officer's review of a submitted report: accept, or return with a note. */
-export function ReviewForms({
+export async function ReviewForms({
   reportId,
   version,
   idempotencyKey,
@@ -14,6 +16,7 @@ export function ReviewForms({
   version: number;
   idempotencyKey: string;
 }) {
+  const t = await getTranslations("ReportReview");
   return (
     <section
       aria-labelledby="review"
@@ -21,28 +24,28 @@ export function ReviewForms({
       data-testid="review-forms"
     >
       <h2 id="review" className="text-xl font-semibold">
-        Your review
+        {t("heading")}
       </h2>
       <div className="grid gap-8 md:grid-cols-2">
         <ActionForm
-          legend="Accept the report"
+          legend={t("acceptLegend")}
           action={acceptReportAction}
           hidden={{ reportId, version, idempotencyKey: `${idempotencyKey}-accept` }}
-          submitLabel="Accept report"
+          submitLabel={t("acceptSubmit")}
         />
         <ActionForm
-          legend="Return it to the centre"
+          legend={t("returnLegend")}
           action={returnReportAction}
           hidden={{ reportId, version, idempotencyKey: `${idempotencyKey}-return` }}
           fields={[
             {
               name: "note",
-              label: "Note to the centre",
+              label: t("noteLabel"),
               kind: "textarea",
-              hint: `What should the centre change? They see this note next to the report. Up to ${RETURN_NOTE_MAX.toLocaleString("en-GB")} characters.`,
+              hint: t("noteHint", { count: RETURN_NOTE_MAX }),
             },
           ]}
-          submitLabel="Return with note"
+          submitLabel={t("returnSubmit")}
           variant="secondary"
         />
       </div>

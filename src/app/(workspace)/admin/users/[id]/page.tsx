@@ -1,17 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
 import { DataTable } from "@/components/data-table";
-import { accountStateLabels } from "@/domain/institution-staff";
+import { getLocaleHref, getReferenceLabels } from "@/i18n/server";
 import { loadPageRecord } from "@/server/policy/page-record";
 import { hasTwoFactor } from "@/server/queries/two-factor";
 import { inviteOptions, userDetail } from "@/server/queries/users";
 
+import { roleText } from "../role-text";
 import { ResetTwoFactorForm } from "./reset-two-factor-form";
 import { AccessForm, AddRoleForm, RemoveRoleForm } from "./user-admin-forms";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Person" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AdminUser");
+  return { title: t("title") };
+}
 
 const utc = (date: Date) => `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 
@@ -27,67 +33,108 @@ export default async function UserPage({
     { id, path: `/admin/users/${id}`, gate: "user.read" },
     userDetail,
   );
-  const [options, query, twoFactor] = await Promise.all([
+  const [options, query, twoFactor, t, tUsers, tField, labels, href] = await Promise.all([
     inviteOptions(viewer),
     searchParams,
     hasTwoFactor(viewer, user.id),
+    getTranslations("AdminUser"),
+    getTranslations("AdminUsers"),
+    getTranslations("WorkspaceForm"),
+    getReferenceLabels(),
+    getLocaleHref(),
   ]);
+  const roleOptions = options.roles.map((option) => ({
+    value: option.value,
+    label: roleText(tUsers, { role: option.value, scope: null }),
+  }));
+  // Region names by code; a region the catalogue does not know keeps its name from the database.
+  const regionOptions = options.regions.map((option) => {
+    const name = labels.region(option.value, "");
+    return name ? { value: option.value, label: `${option.value} · ${name}` } : option;
+  });
+  const formWords = {
+    errorLabel: tField("errorLabel"),
+    role: t("role"),
+    region: t("region"),
+    unit: t("unit"),
+    centre: t("centre"),
+    chooseRole: t("chooseRole"),
+    regionHint: t("regionHint"),
+    unitHint: t("unitHint"),
+    centreHint: t("centreHint"),
+    adding: t("adding"),
+    addRole: t("addRoleSubmit"),
+    remove: t("remove"),
+    removing: t("removing"),
+    enabling: t("enabling"),
+    enable: t("enable"),
+    endingSessions: t("endingSessions"),
+    endSessions: t("endSessions"),
+    disabling: t("disabling"),
+    disable: t("disable"),
+    resetIntro: t("resetIntro"),
+    resetting: t("resetting"),
+    reset: t("reset"),
+  };
   return (
     <div className="space-y-8">
       <p>
-        <Link href="/admin/users">← People</Link>
+        <Link href={href("/admin/users")}>{t("back")}</Link>
       </p>
       <div className="space-y-1">
         <h1 className="text-3xl font-semibold tracking-tight text-brand-800">{user.name}</h1>
         <p className="text-muted">{user.email}</p>
       </div>
       {query.invited === "1" && (
-        <p role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-4 text-green-900">
-          Invitation sent to {user.email}.
+        <p role="status" className="rounded-md border-s-4 border-green-700 bg-green-50 p-4 text-green-900">
+          {t("invited", { email: user.email })}
         </p>
       )}
       <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
-        <dt className="font-medium">Status</dt>
+        <dt className="font-medium">{t("status")}</dt>
         <dd>
-          {accountStateLabels[user.state]}
-          {user.disabledAt && ` since ${utc(user.disabledAt)}`}
+          {user.disabledAt
+            ? t("stateSince", { state: tUsers(`state.${user.state}`), when: utc(user.disabledAt) })
+            : tUsers(`state.${user.state}`)}
         </dd>
-        <dt className="font-medium">Last sign-in</dt>
-        <dd>{user.lastSignInAt ? utc(user.lastSignInAt) : "Never"}</dd>
-        <dt className="font-medium">Account created</dt>
+        <dt className="font-medium">{t("lastSignIn")}</dt>
+        <dd>{user.lastSignInAt ? utc(user.lastSignInAt) : t("never")}</dd>
+        <dt className="font-medium">{t("created")}</dt>
         <dd>{utc(user.createdAt)}</dd>
       </dl>
 
       <section aria-labelledby="roles-heading" className="space-y-4">
         <h2 id="roles-heading" className="text-xl font-semibold">
-          Roles
+          {t("rolesHeading")}
         </h2>
         {user.roles.length === 0 ? (
-          <p className="text-muted">No role: this person can sign in but sees nothing.</p>
+          <p className="text-muted">{t("noRole")}</p>
         ) : (
           <ul className="space-y-2">
             {user.roles.map((role) => (
               <li key={role.id} className="flex flex-wrap items-center gap-4">
-                <span>{role.label}</span>
+                <span>{roleText(tUsers, role)}</span>
                 <RemoveRoleForm
                   userId={user.id}
                   version={user.version}
                   assignmentId={role.id}
-                  label={role.label}
+                  label={roleText(tUsers, role)}
+                  words={formWords}
                 />
               </li>
             ))}
           </ul>
         )}
         <details className="max-w-xl rounded-lg border border-slate-200 bg-white p-4">
-          <summary className="cursor-pointer font-medium">Add a role</summary>
+          <summary className="cursor-pointer font-medium">{t("addRole")}</summary>
           <div className="mt-4">
             <AddRoleForm
               userId={user.id}
               version={user.version}
-              roles={options.roles}
-              regions={options.regions}
+              roles={roleOptions}
+              regions={regionOptions}
               units={options.units}
+              words={formWords}
             />
           </div>
         </details>
@@ -95,30 +142,34 @@ export default async function UserPage({
 
       <section aria-labelledby="access-heading" className="space-y-3">
         <h2 id="access-heading" className="text-xl font-semibold">
-          Access
+          {t("accessHeading")}
         </h2>
-        <p className="text-muted">
-          Disabling an account or ending its sessions signs the person out at their next page view.
-        </p>
-        <AccessForm userId={user.id} version={user.version} disabled={user.disabledAt !== null} />
+        <p className="text-muted">{t("accessIntro")}</p>
+        <AccessForm
+          userId={user.id}
+          version={user.version}
+          disabled={user.disabledAt !== null}
+          words={formWords}
+        />
       </section>
 
       <section aria-labelledby="two-factor-heading" className="space-y-3">
         <h2 id="two-factor-heading" className="text-xl font-semibold">
-          Two-factor sign-in
+          {t("twoFactorHeading")}
         </h2>
-        <p data-testid="two-factor-status">{twoFactor ? "On." : "Off."}</p>
-        <ResetTwoFactorForm userId={user.id} version={user.version} enrolled={twoFactor} />
+        <p data-testid="two-factor-status">{twoFactor ? t("on") : t("off")}</p>
+        <ResetTwoFactorForm userId={user.id} version={user.version} enrolled={twoFactor} words={formWords} />
       </section>
 
       <section aria-labelledby="audit-heading" className="space-y-3">
         <h2 id="audit-heading" className="text-xl font-semibold">
-          Audit trail
+          {t("auditHeading")}
         </h2>
-        <p className="text-sm text-muted">
-          What this person did and what was done to their account; latest 100 events, times in UTC.
-        </p>
-        <DataTable columns={["When (UTC)", "Event", "By", "From", "Details"]} testId="audit-trail">
+        <p className="text-sm text-muted">{t("auditIntro")}</p>
+        <DataTable
+          columns={[t("columnWhen"), t("columnEvent"), t("columnBy"), t("columnFrom"), t("columnDetails")]}
+          testId="audit-trail"
+        >
           {user.audit.map((event) => (
             <tr key={event.id}>
               <td className="whitespace-nowrap px-4 py-2">

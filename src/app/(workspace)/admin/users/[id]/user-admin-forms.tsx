@@ -10,13 +10,42 @@ import { addRoleAction, removeRoleAction, setUserAccessAction } from "@/server/c
 
 type Option = { value: string; label: string };
 
+/** The forms' words in the page's language, from the server page. */
+export type UserAdminWords = {
+  /** "Error: ", read before a field's errors. */
+  errorLabel: string;
+  role: string;
+  region: string;
+  unit: string;
+  centre: string;
+  chooseRole: string;
+  regionHint: string;
+  unitHint: string;
+  centreHint: string;
+  adding: string;
+  addRole: string;
+  remove: string;
+  removing: string;
+  enabling: string;
+  enable: string;
+  endingSessions: string;
+  endSessions: string;
+  disabling: string;
+  disable: string;
+  resetIntro: string;
+  resetting: string;
+  reset: string;
+};
+
 export function AddRoleForm(props: {
   userId: number;
   version: number;
   roles: Option[];
   regions: Option[];
   units: Option[];
+  words: UserAdminWords;
 }) {
+  const words = props.words;
   const [state, action] = useActionState(addRoleAction, initialFormState);
   const values = state.status === "error" ? (state.values ?? {}) : {};
   const errors = state.fieldErrors ?? {};
@@ -24,44 +53,48 @@ export function AddRoleForm(props: {
     <form action={action} className="space-y-4" noValidate>
       <FormMessage
         state={state}
-        labels={{ role: "Role", region: "Region", unit: "Unit", centre: "Centre" }}
+        labels={{ role: words.role, region: words.region, unit: words.unit, centre: words.centre }}
       />
       <input type="hidden" name="userId" value={props.userId} />
       <input type="hidden" name="version" value={props.version} />
       <SelectField
         name="role"
-        label="Role"
+        label={words.role}
         options={props.roles}
-        placeholder="Choose a role"
+        placeholder={words.chooseRole}
         defaultValue={values.role}
         errors={errors.role}
+        errorLabel={words.errorLabel}
       />
       <SelectField
         name="region"
-        label="Region"
-        hint="Only for a regional focal point."
+        label={words.region}
+        hint={words.regionHint}
         options={props.regions}
         placeholder="—"
         defaultValue={values.region}
         errors={errors.region}
+        errorLabel={words.errorLabel}
       />
       <SelectField
         name="unit"
-        label="Unit"
-        hint="Only for a unit head."
+        label={words.unit}
+        hint={words.unitHint}
         options={props.units}
         placeholder="—"
         defaultValue={values.unit}
         errors={errors.unit}
+        errorLabel={words.errorLabel}
       />
       <TextField
         name="centre"
-        label="Centre"
-        hint="Only for centre staff: a reference such as NOR-18."
+        label={words.centre}
+        hint={words.centreHint}
         defaultValue={values.centre}
         errors={errors.centre}
+        errorLabel={words.errorLabel}
       />
-      <SubmitButton pendingLabel="Adding…">Add role</SubmitButton>
+      <SubmitButton pendingLabel={words.adding}>{words.addRole}</SubmitButton>
     </form>
   );
 }
@@ -71,11 +104,13 @@ export function RemoveRoleForm({
   version,
   assignmentId,
   label,
+  words,
 }: {
   userId: number;
   version: number;
   assignmentId: number;
   label: string;
+  words: UserAdminWords;
 }) {
   const [state, action] = useActionState(removeRoleAction, initialFormState);
   return (
@@ -83,8 +118,9 @@ export function RemoveRoleForm({
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="assignmentId" value={assignmentId} />
-      <SubmitButton variant="secondary" pendingLabel="Removing…">
-        Remove<span className="sr-only"> {label}</span>
+      <SubmitButton variant="secondary" pendingLabel={words.removing}>
+        {words.remove}
+        <span className="sr-only"> {label}</span>
       </SubmitButton>
       {state.status === "error" && (
         <span role="alert" className="text-sm text-red-700">
@@ -99,10 +135,12 @@ export function AccessForm({
   userId,
   version,
   disabled,
+  words,
 }: {
   userId: number;
   version: number;
   disabled: boolean;
+  words: UserAdminWords;
 }) {
   const [state, action] = useActionState(setUserAccessAction, initialFormState);
   return (
@@ -112,8 +150,8 @@ export function AccessForm({
       <input type="hidden" name="version" value={version} />
       <div className="flex flex-wrap gap-3">
         {disabled ? (
-          <SubmitButton name="change" value="enable" pendingLabel="Enabling…">
-            Enable account
+          <SubmitButton name="change" value="enable" pendingLabel={words.enabling}>
+            {words.enable}
           </SubmitButton>
         ) : (
           <>
@@ -121,12 +159,12 @@ export function AccessForm({
               name="change"
               value="end-sessions"
               variant="secondary"
-              pendingLabel="Ending sessions…"
+              pendingLabel={words.endingSessions}
             >
-              End all sessions
+              {words.endSessions}
             </SubmitButton>
-            <SubmitButton name="change" value="disable" variant="danger" pendingLabel="Disabling…">
-              Disable account
+            <SubmitButton name="change" value="disable" variant="danger" pendingLabel={words.disabling}>
+              {words.disable}
             </SubmitButton>
           </>
         )}
