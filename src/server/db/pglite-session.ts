@@ -65,10 +65,16 @@ export class PgliteSessionQueue {
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
     if (this.owner !== handlerId) return;
     try {
+      if (this.db.closed) return;
       await this.db.runExclusive(() => this.db.execProtocolRaw(SYNC));
       // exec() takes PGlite's lock itself: calling it inside runExclusive
       // would deadlock. Nobody else runs in between: we still own the session.
       if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
+    } catch (error) {
+      // The database closed while the connection went away (the server is
+      // stopping): no session is left to end. pglite-socket does not wait
+      // for this cleanup, so a rethrow here would be an unhandled rejection.
+      if (!this.db.closed) throw error;
     } finally {
       // The session may have passed on while we waited for PGlite.
       if (this.owner === handlerId) this.release();
