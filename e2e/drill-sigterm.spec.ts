@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import {
   CLIENTS,
   openReports,
+  removeEmbedded,
   seededEmbeddedDir,
   seededPostgres,
   startEmbedded,
@@ -30,7 +31,7 @@ test("SIGTERM while 20 clients save report drafts: every acknowledged save is in
     const dir = `${process.env.E2E_EMBEDDED_DB_DIR ?? "data/e2e-pglite"}-sigterm`;
     await seededEmbeddedDir(dir);
     const embedded = await startEmbedded(dir, await freePort());
-    database = { url: embedded.url, drop: () => embedded.kill("SIGTERM") };
+    database = { url: embedded.url, drop: () => embedded.kill("SIGTERM").then(() => removeEmbedded(dir)) };
   }
   let server: SecondServer | undefined;
   try {

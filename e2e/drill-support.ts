@@ -122,6 +122,13 @@ export async function seededEmbeddedDir(dir: string): Promise<void> {
   }
 }
 
+/** Removes the data folder `dir` and its lock and state files (the database stopped). */
+export function removeEmbedded(dir: string): void {
+  const paths = embeddedDbPaths(root, { ...process.env, EMBEDDED_DB_DIR: dir });
+  for (const file of [paths.dataDir, paths.lockFile, paths.stateFile])
+    rmSync(file, { recursive: true, force: true });
+}
+
 export async function sql<T>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
