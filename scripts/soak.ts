@@ -11,7 +11,7 @@
 // SOAK_DATABASE_URL / TEST_DATABASE_URL name the PostgreSQL server (default:
 // local PostgreSQL); the database `registry_soak` (SOAK_DATABASE_NAME) on it
 // is dropped, recreated, migrated and seeded with the demo data.
-// SOAK_RATE: requests a second (default 20), started on the clock whatever
+// SOAK_RATE: requests a second (default 5), started on the clock whatever
 // the answers take (open loop; at most SOAK_MAX_IN_FLIGHT, default 100, at
 // once: beyond that a request is counted as not sent). SOAK_PORT: 3992.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -31,12 +31,13 @@ const adminUrl =
   "postgresql://postgres@127.0.0.1:5432/postgres";
 const databaseName = process.env.SOAK_DATABASE_NAME ?? "registry_soak";
 const minutes = Number(process.env.SOAK_MINUTES ?? 10);
-const rate = Number(process.env.SOAK_RATE ?? 20);
+const rate = Number(process.env.SOAK_RATE ?? 5);
 const maxInFlight = Number(process.env.SOAK_MAX_IN_FLIGHT ?? 100);
 const port = Number(process.env.SOAK_PORT ?? 3992);
 const base = `http://127.0.0.1:${port}`;
 const DEMO_PASSWORD = "registry-demo-2026";
 const accounts = ["admin@registry.example", "officer@who.example", "staff.nor18@centre.example"];
+const metricsToken = randomBytes(24).toString("hex");
 const words = ["health", "nursing", "malaria", "nutrition", "radiation", "tobacco", "vaccines", "mental"];
 
 function run(script: string, env: Record<string, string>): Promise<void> {
@@ -82,6 +83,7 @@ async function startServer(url: string): Promise<ChildProcess> {
         NEXT_TELEMETRY_DISABLED: "1",
         JOBS: "on",
         LOG_LEVEL: "warn",
+        METRICS_TOKEN: metricsToken,
         // The load is one client on loopback: far more than a client's share of the public API.
         API_RATE_LIMIT_PER_MINUTE: "100000",
       },
@@ -97,6 +99,15 @@ async function startServer(url: string): Promise<ChildProcess> {
     if (ready) return server;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+}
+
+/** The server's V8 heap in use (its /metrics), in MB: a leak grows it, a bigger allocator arena does not. */
+async function heapMb(): Promise<number> {
+  const response = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+  const line = (await response.text())
+    .split("\n")
+    .find((text) => text.startsWith("nodejs_heap_size_used_bytes"));
+  return Math.round(Number(line?.split(" ").at(-1) ?? 0) / 2 ** 20);
 }
 
 type Kind = "directory" | "centre page" | "api" | "sign-in" | "signed-in page" | "save";
@@ -123,7 +134,9 @@ async function main(): Promise<void> {
     )
   ).rows.map((row) => ({ ...row, busy: false }));
   const references = (
-    await db.query<{ reference: string }>(`SELECT reference FROM "Centre" ORDER BY id`)
+    await db.query<{ reference: string }>(
+      `SELECT reference FROM "Centre" WHERE status = 'ACTIVE' ORDER BY id`,
+    )
   ).rows.map((row) => row.reference);
   await db.end();
 
@@ -157,7 +170,7 @@ async function main(): Promise<void> {
   const save = async () => {
     const report =
       reports.find((candidate) => !candidate.busy && Math.random() < 0.5) ?? reports.find((r) => !r.busy);
-    if (!report) return 0;
+    if (!report) throw new Error("No report free.");
     report.busy = true;
     try {
       const text = `soak ${new Date().toISOString()} ${Math.random().toString(36).slice(2)}`;
@@ -189,7 +202,14 @@ async function main(): Promise<void> {
       () =>
         timed("signed-in page", get(pick(["/my-work", "/dashboard", `/reports/${pick(reports).id}`]), admin)),
     ],
-    [20, () => timed("save", save)],
+    // Every report's previous save still waiting: this one reads the directory instead.
+    [
+      20,
+      () =>
+        reports.some((report) => !report.busy)
+          ? timed("save", save)
+          : timed("directory", get(`/centres?q=${pick(words)}`)),
+    ],
   ];
   const total = mix.reduce((sum, [weight]) => sum + weight, 0);
   const launch = () => {
@@ -202,13 +222,19 @@ async function main(): Promise<void> {
 
   const durationMs = minutes * 60_000;
   const warmUpMs = Math.min(30_000, durationMs / 5);
-  const samples: { at: number; mb: number }[] = [{ at: 0, mb: rssMb(pid) }];
+  const samples: { at: number; mb: number; heap: number }[] = [
+    { at: 0, mb: rssMb(pid), heap: await heapMb() },
+  ];
   const started = Date.now();
   let rssAfterWarmUp = 0;
   const sampler = setInterval(() => {
     const at = Date.now() - started;
-    samples.push({ at, mb: rssMb(pid) });
-    console.log(`  ${Math.round(at / 1000)} s: ${results.length} answers, RSS ${samples.at(-1)!.mb} MB`);
+    void heapMb().then((heap) => {
+      samples.push({ at, mb: rssMb(pid), heap });
+      console.log(
+        `  ${Math.round(at / 1000)} s: ${results.length} answers, RSS ${samples.at(-1)!.mb} MB, heap ${heap} MB`,
+      );
+    });
   }, 30_000);
   const warmUp = setTimeout(() => (rssAfterWarmUp = rssMb(pid)), warmUpMs);
   // Steady: each tick launches the requests due by then.
@@ -231,6 +257,7 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   clearTimeout(warmUp);
   const rssEnd = rssMb(pid);
+  const heapEnd = await heapMb();
   server.kill("SIGTERM");
   await new Promise((resolve) => server.once("exit", resolve));
 
@@ -266,7 +293,8 @@ async function main(): Promise<void> {
     )} s warm-up, ${rssEnd} MB at the end; max ${Math.max(...samples.map((sample) => sample.mb), rssEnd)} MB`,
   );
   console.log(
-    `RSS samples (s: MB): ${samples.map((sample) => `${Math.round(sample.at / 1000)}: ${sample.mb}`).join(", ")}`,
+    `server V8 heap in use: ${samples[0]!.heap} MB when ready, ${heapEnd} MB at the end\n` +
+      `samples (s: RSS/heap MB): ${samples.map((sample) => `${Math.round(sample.at / 1000)}: ${sample.mb}/${sample.heap}`).join(", ")}`,
   );
   process.exit(serverErrors.length || unanswered.length ? 1 : 0);
 }
