@@ -35,7 +35,7 @@ export async function query<T>(sql: string, values: unknown[] = []): Promise<T[]
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
@@ -51,6 +51,10 @@ export type SecondServer = {
   port: number;
   /** Everything it has written to standard output and error so far (its JSON log lines). */
   output: () => string;
+  /** The server process's id (scripts/serve.ts; Next runs inside it). */
+  pid: number;
+  /** Sends `signal` and waits until the process has exited; its exit code or signal. */
+  kill: (signal: NodeJS.Signals) => Promise<number | NodeJS.Signals | null>;
   stop: () => Promise<void>;
 };
 
@@ -102,11 +106,18 @@ export async function startSecondServer(
       reject(new Error(`serve.ts exited with ${code}:\n${output}`));
     });
   });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? signal)),
+  );
   return {
     base: `http://localhost:${port}`,
     port,
     output: () => output,
+    pid: child.pid!,
+    kill: async (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;

@@ -99,7 +99,13 @@ async function main(): Promise<void> {
 
   // Like `next start`: finish the requests in flight (a committed action
   // still gets its answer), then exit; give up after 10 seconds.
+  // Keep-alive clients would otherwise go on sending requests on their open
+  // connections until the bound (the SIGTERM drill, e2e/drill-sigterm.spec.ts):
+  // once stopping, each answer closes its connection.
   let stopping = false;
+  server.prependListener("request", (_request, response) => {
+    if (stopping) response.setHeader("connection", "close");
+  });
   const stop = () => {
     if (stopping) return;
     stopping = true;

@@ -24,7 +24,12 @@ import os from "node:os";
 import path from "node:path";
 
 import { startPgliteServer } from "../src/server/db/pglite-server";
-import { buildTemplates, TEMPLATES_ENV, type Built } from "../tests/support/test-templates";
+import {
+  buildTemplates,
+  TEMPLATES_ENV,
+  type Built,
+  type TestTemplates,
+} from "../tests/support/test-templates";
 import { freshDatabase } from "./lib/fresh-database";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -173,11 +178,16 @@ async function vitest(
   outcomes.set(step, { step, ...result, ...counts, failed: counts.failed || (result.ok ? 0 : 1) });
 }
 
+/** The seeded templates, once built, for the end-to-end runs. */
+let seededTemplates: TestTemplates | undefined;
+
 async function playwright(label: "PGlite" | "PostgreSQL", env: Record<string, string>) {
   const step = `end-to-end (${label})` as const;
   const output = path.join(reports, `e2e-${label}.json`);
   const result = await run(step, bin("playwright"), ["test"], {
     ...env,
+    // The crash drills (e2e/drill-*.spec.ts) copy the seeded templates for databases of their own.
+    ...(seededTemplates ? { [TEMPLATES_ENV]: JSON.stringify(seededTemplates) } : {}),
     // Two runs at once: each keeps its traces and screenshots apart.
     E2E_OUTPUT_DIR: path.join("test-results", label.toLowerCase()),
     PLAYWRIGHT_JSON_OUTPUT_NAME: output,
@@ -214,6 +224,7 @@ async function buildAndEndToEnd(templates: Promise<Built | undefined>) {
   const built = await check("build", bin("next"), ["build"]);
   const seeded = (await templates)?.templates;
   if (!built || !seeded) return notRun("end-to-end (PGlite)");
+  seededTemplates = seeded;
   const port = Number(process.env.E2E_PORT ?? 3100);
   const embeddedDir = path.join(root, process.env.E2E_EMBEDDED_DB_DIR ?? path.join("data", "e2e-pglite"));
   const testDatabaseUrl = process.env.TEST_DATABASE_URL;
@@ -245,11 +256,12 @@ async function buildAndEndToEnd(templates: Promise<Built | undefined>) {
  * With both runs, the journeys that only check markup run in one of them
  * each (playwright.config.ts), about the same minutes on either side; the
  * two-instance journey runs on PostgreSQL, the database several instances
- * share in production.
+ * share in production. The crash drills likewise: SIGTERM on PostgreSQL,
+ * SIGKILL on the embedded database, whose data folder is what it checks.
  */
 const oneRunOnly = {
-  pglite: "a11y.spec.ts,two-instances.spec.ts",
-  postgres: "layout.spec.ts,home.spec.ts",
+  pglite: "a11y.spec.ts,two-instances.spec.ts,drill-sigterm.spec.ts",
+  postgres: "layout.spec.ts,home.spec.ts,drill-sigkill.spec.ts",
 };
 
 /** The embedded database's data folder, made from the seeded template's tarball. */
