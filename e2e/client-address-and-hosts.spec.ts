@@ -14,13 +14,18 @@ import { query, startSecondServer, type SecondServer } from "./second-server";
 const loopback = ["127.0.0.1", "::1"];
 const suitePort = Number(process.env.E2E_PORT ?? 3100);
 
-/** A raw GET, so that Host and X-Forwarded-* say what a client chooses. */
+/**
+ * A raw GET, so that Host and X-Forwarded-* say what a client chooses. A
+ * connection of its own each time: Node's agent keeps connections alive, and
+ * reusing one just as the server closes it for idleness (5 s, e.g. while the
+ * test reads a sitemap of six languages) is a "socket hang up".
+ */
 function rawGet(
   url: string,
   headers: Record<string, string>,
 ): Promise<{ headers: IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    httpRequest(url, { headers }, (response) => {
+    httpRequest(url, { headers, agent: false }, (response) => {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (body += chunk));
@@ -143,7 +148,7 @@ test.describe("no trusted proxy (the suite's server)", () => {
     const sitemap = await rawGet(`http://127.0.0.1:${suitePort}/sitemap.xml`, forged);
     const urls = [...sitemap.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
     expect(urls.length).toBeGreaterThan(100);
-    for (const url of urls) expect(url.startsWith(`${appUrl}/`), url).toBe(true);
+    expect(urls.filter((url) => !url.startsWith(`${appUrl}/`))).toEqual([]);
     const centre = JSON.parse(
       (await rawGet(`http://127.0.0.1:${suitePort}/api/v1/centres/NOR-18`, forged)).body,
     );
