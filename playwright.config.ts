@@ -57,6 +57,9 @@ export default defineConfig({
       PORT: String(port),
       HOSTNAME: "localhost",
       NEXT_TELEMETRY_DISABLED: "1",
+      // A request log line per page load buried the journeys' own output;
+      // warnings and errors still show (E2E_LOG_LEVEL=info brings them back).
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
       ...(process.env.E2E_DATABASE_URL
         ? { DATABASE_URL: process.env.E2E_DATABASE_URL, DEMO_MODE: "true" }
         : {}),

@@ -56,6 +56,12 @@ const steps = [
 type StepName = (typeof steps)[number];
 const outcomes = new Map<StepName, Outcome>();
 /**
+ * Each failed (or, end to end, flaky) test by name, printed again under the
+ * results table: a step's output can be thousands of lines long, and a CI
+ * log that keeps only its end must still say which test failed.
+ */
+const failures: string[] = [];
+/**
  * CPU priority (nice) per step. The static checks have no clock in them; the
  * end-to-end journeys wait seconds for the page; some integration and unit
  * tests race transactions or work against 2–5 s limits, so they go first.
@@ -170,7 +176,21 @@ async function vitest(
       numFailedTests: number;
       numPendingTests: number;
       numTodoTests: number;
+      testResults: {
+        name: string;
+        status: string;
+        message?: string;
+        assertionResults: { fullName: string; status: string; failureMessages?: string[] }[];
+      }[];
     };
+    for (const file of report.testResults) {
+      const where = path.relative(root, file.name);
+      const failed = file.assertionResults.filter((test) => test.status === "failed");
+      for (const test of failed)
+        failures.push(`${step}: ${where} › ${test.fullName}\n    ${firstLine(test.failureMessages?.[0])}`);
+      if (file.status === "failed" && failed.length === 0)
+        failures.push(`${step}: ${where}\n    ${firstLine(file.message)}`);
+    }
     counts.passed = report.numPassedTests;
     counts.failed = report.numFailedTests;
     counts.skipped = report.numPendingTests + report.numTodoTests;
@@ -194,14 +214,48 @@ async function playwright(label: "PGlite" | "PostgreSQL", env: Record<string, st
   });
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(output)) {
-    const report = JSON.parse(readFileSync(output, "utf8")) as {
-      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-    };
+    const report = JSON.parse(readFileSync(output, "utf8")) as PlaywrightReport;
+    for (const { spec, status } of playwrightSpecs(report.suites ?? []))
+      if (status === "unexpected" || status === "flaky")
+        failures.push(
+          `${step}: ${spec.file}:${spec.line} › ${spec.title}${status === "flaky" ? " (flaky: passed on retry)" : ""}`,
+        );
     counts.passed = report.stats.expected + report.stats.flaky;
     counts.failed = report.stats.unexpected;
     counts.skipped = report.stats.skipped;
   }
   outcomes.set(step, { step, ...result, ...counts, failed: counts.failed || (result.ok ? 0 : 1) });
+}
+
+type PlaywrightSpec = { title: string; file: string; line: number; tests: { status: string }[] };
+type PlaywrightSuite = { specs?: PlaywrightSpec[]; suites?: PlaywrightSuite[] };
+type PlaywrightReport = {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  suites?: PlaywrightSuite[];
+};
+
+/** Every spec of a Playwright JSON report with its worst test status. */
+function* playwrightSpecs(suites: PlaywrightSuite[]): Generator<{ spec: PlaywrightSpec; status: string }> {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      const statuses = spec.tests.map((test) => test.status);
+      const status = ["unexpected", "flaky"].find((worst) => statuses.includes(worst)) ?? "expected";
+      yield { spec, status };
+    }
+    yield* playwrightSpecs(suite.suites ?? []);
+  }
+}
+
+/** A failure message's first line, without colour codes, for the failures list. */
+function firstLine(message: string | undefined): string {
+  const plain = (message ?? "").replace(/\u001b\[[0-9;]*m/g, "");
+  return (
+    plain
+      .split("\n")
+      .find((line) => line.trim())
+      ?.trim()
+      .slice(0, 300) ?? "(no message)"
+  );
 }
 
 async function staticChecksAndUnitTests() {
@@ -290,6 +344,7 @@ function printResults(started: number) {
     );
   }
   const cpu = [...outcomes.values()].reduce((sum, o) => sum + (o.cpuSeconds ?? 0), 0);
+  if (failures.length > 0) console.log(`\nfailed:\n${failures.map((line) => `  ${line}`).join("\n")}\n`);
   console.log(`cpu: ${Math.round(cpu)} s over ${os.availableParallelism()} cores`);
   console.log(`time: ${Math.round((Date.now() - started) / 1000)} s`);
 }
