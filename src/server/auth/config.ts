@@ -45,9 +45,10 @@ export function baseAuthConfig(): NextAuthConfig {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [],
     logger: {
-      // A failed sign-in is an audit event, not an application error.
+      // A failed sign-in is an audit event, not an application error. Its
+      // `type`, not its class name: a production build minifies the names.
       error(error) {
-        if (error.name === "CredentialsSignin" || error.name === "ThrottledSignIn") return;
+        if ("type" in error && error.type === "CredentialsSignin") return;
         logger.error({ err: error, component: "auth" }, "Auth.js error");
       },
       warn() {},
