@@ -10,14 +10,9 @@ const chromium = chromiumExecutable();
 
 export default defineConfig({
   testDir: "e2e",
-  // `npm test` runs the journeys twice, once per kind of database, and runs
-  // the ones that only check markup (axe, layout, the home page) in one run
-  // each: they read what other journeys read and write nothing, so a second
-  // run would add minutes, not coverage (docs/decisions/0021-fast-test-suite.md).
-  testIgnore: (process.env.E2E_IGNORE ?? "")
-    .split(",")
-    .filter(Boolean)
-    .map((file) => `**/${file}`),
+  // `npm test` (scripts/test.ts) names the files each of its runs takes:
+  // per kind of database, split over several runs with their own servers and
+  // databases (scripts/lib/e2e-shards.ts).
   outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,

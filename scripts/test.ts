@@ -19,7 +19,7 @@
 // (54339), E2E_EMBEDDED_DB_DIR (data/e2e-pglite), E2E_DATABASE_NAME
 // (registry_e2e) and NEXT_DIST_DIR let two runs share a machine.
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -30,6 +30,7 @@ import {
   type Built,
   type TestTemplates,
 } from "../tests/support/test-templates";
+import { shardJourneys } from "./lib/e2e-shards";
 import { freshDatabase } from "./lib/fresh-database";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -39,6 +40,13 @@ const reports = mkdtempSync(path.join(os.tmpdir(), "registry-test-"));
 
 type Counts = { passed: number; failed: number; skipped: number };
 type Outcome = Counts & { step: string; ok: boolean; wallSeconds: number; cpuSeconds?: number };
+
+/** How many Playwright runs share each kind of database's journeys (scripts/lib/e2e-shards.ts). */
+const e2eShards = Math.max(1, Number(process.env.E2E_SHARDS ?? 2));
+type Kind = "PGlite" | "PostgreSQL";
+const e2eStep = (kind: Kind, shard: number) =>
+  e2eShards === 1 ? `end-to-end (${kind})` : `end-to-end (${kind}) ${shard + 1}/${e2eShards}`;
+const shardIndexes = Array.from({ length: e2eShards }, (_, shard) => shard);
 
 /** The results table's rows, in this order whatever order the steps end in. */
 const steps = [
@@ -50,11 +58,10 @@ const steps = [
   "unit tests",
   "integration tests",
   "build",
-  "end-to-end (PGlite)",
-  "end-to-end (PostgreSQL)",
-] as const;
-type StepName = (typeof steps)[number];
-const outcomes = new Map<StepName, Outcome>();
+  ...shardIndexes.map((shard) => e2eStep("PGlite", shard)),
+  ...shardIndexes.map((shard) => e2eStep("PostgreSQL", shard)),
+];
+const outcomes = new Map<string, Outcome>();
 /**
  * Each failed (or, end to end, flaky) test by name, printed again under the
  * results table: a step's output can be thousands of lines long, and a CI
@@ -66,19 +73,18 @@ const failures: string[] = [];
  * end-to-end journeys wait seconds for the page; some integration and unit
  * tests race transactions or work against 2–5 s limits, so they go first.
  */
-const niceness: Partial<Record<StepName, number>> = {
+const niceness: Partial<Record<string, number>> = {
   lint: 10,
   format: 10,
   "schema format": 10,
   types: 10,
   build: 5,
-  "end-to-end (PGlite)": 5,
-  "end-to-end (PostgreSQL)": 5,
+  ...Object.fromEntries(steps.filter((step) => step.startsWith("end-to-end")).map((step) => [step, 5])),
 };
 
 /** Runs one step, its output kept in a file and printed once it ends; true when it exited with 0. */
 async function run(
-  step: StepName,
+  step: string,
   command: string,
   args: string[],
   env: Record<string, string> = {},
@@ -113,7 +119,7 @@ async function run(
 }
 
 /** A step that is one check (lint, types, build). */
-async function check(step: StepName, command: string, args: string[]): Promise<boolean> {
+async function check(step: string, command: string, args: string[]): Promise<boolean> {
   const result = await run(step, command, args);
   outcomes.set(step, { step, ...result, passed: result.ok ? 1 : 0, failed: result.ok ? 0 : 1, skipped: 0 });
   return result.ok;
@@ -201,15 +207,17 @@ async function vitest(
 /** The seeded templates, once built, for the end-to-end runs. */
 let seededTemplates: TestTemplates | undefined;
 
-async function playwright(label: "PGlite" | "PostgreSQL", env: Record<string, string>) {
-  const step = `end-to-end (${label})` as const;
+async function playwright(step: string, files: string[], env: Record<string, string>) {
+  const label = step.replace(/^end-to-end \((.*)\)(?: (\d+)\/\d+)?$/, (_, kind: string, shard?: string) =>
+    [kind.toLowerCase(), shard].filter(Boolean).join("-"),
+  );
   const output = path.join(reports, `e2e-${label}.json`);
-  const result = await run(step, bin("playwright"), ["test"], {
+  const result = await run(step, bin("playwright"), ["test", ...files], {
     ...env,
     // The crash drills (e2e/drill-*.spec.ts) copy the seeded templates for databases of their own.
     ...(seededTemplates ? { [TEMPLATES_ENV]: JSON.stringify(seededTemplates) } : {}),
-    // Two runs at once: each keeps its traces and screenshots apart.
-    E2E_OUTPUT_DIR: path.join("test-results", label.toLowerCase()),
+    // Runs at once: each keeps its traces and screenshots apart.
+    E2E_OUTPUT_DIR: path.join("test-results", label),
     PLAYWRIGHT_JSON_OUTPUT_NAME: output,
   });
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
@@ -277,45 +285,54 @@ async function integrationTests(templates: Promise<Built | undefined>) {
 async function buildAndEndToEnd(templates: Promise<Built | undefined>) {
   const built = await check("build", bin("next"), ["build"]);
   const seeded = (await templates)?.templates;
-  if (!built || !seeded) return notRun("end-to-end (PGlite)");
+  if (!built || !seeded) return steps.filter((step) => step.startsWith("end-to-end")).forEach(notRun);
   seededTemplates = seeded;
   const port = Number(process.env.E2E_PORT ?? 3100);
+  const embeddedPort = Number(process.env.E2E_EMBEDDED_DB_PORT ?? 54339);
   const embeddedDir = path.join(root, process.env.E2E_EMBEDDED_DB_DIR ?? path.join("data", "e2e-pglite"));
+  const databaseName = process.env.E2E_DATABASE_NAME ?? "registry_e2e";
   const testDatabaseUrl = process.env.TEST_DATABASE_URL;
+  const numbered = (name: string, shard: number) => (e2eShards === 1 ? name : `${name}-${shard + 1}`);
+  const pgliteFiles = shardJourneys(journeyFiles(testDatabaseUrl ? oneRunOnly.pglite : []), e2eShards);
+  const postgresFiles = shardJourneys(journeyFiles(oneRunOnly.postgres), e2eShards);
   await Promise.all([
-    copyPgliteTemplate(seeded.pglite.seeded, embeddedDir).then(() =>
-      playwright("PGlite", {
-        ...(testDatabaseUrl ? { E2E_IGNORE: oneRunOnly.pglite } : {}),
-        E2E_EMBEDDED_DB_DIR: embeddedDir,
-        E2E_PORT: String(port),
-        E2E_EMBEDDED_DB_PORT: process.env.E2E_EMBEDDED_DB_PORT ?? "54339",
-      }),
-    ),
-    testDatabaseUrl &&
-      freshDatabase(
-        testDatabaseUrl,
-        process.env.E2E_DATABASE_NAME ?? "registry_e2e",
-        seeded.postgres?.seeded,
-      ).then((url) =>
-        playwright("PostgreSQL", {
-          E2E_IGNORE: oneRunOnly.postgres,
-          E2E_DATABASE_URL: url,
-          E2E_PORT: String(port + 1),
-        }),
-      ),
+    ...pgliteFiles.map(async (files, shard) => {
+      const dir = numbered(embeddedDir, shard);
+      await copyPgliteTemplate(seeded.pglite.seeded, dir);
+      await playwright(e2eStep("PGlite", shard), files, {
+        E2E_EMBEDDED_DB_DIR: dir,
+        E2E_PORT: String(port + shard),
+        E2E_EMBEDDED_DB_PORT: String(embeddedPort + shard),
+      });
+    }),
+    ...(testDatabaseUrl ? postgresFiles : []).map(async (files, shard) => {
+      const name = numbered(databaseName, shard).replaceAll("-", "_");
+      const url = await freshDatabase(testDatabaseUrl!, name, seeded.postgres?.seeded);
+      await playwright(e2eStep("PostgreSQL", shard), files, {
+        E2E_DATABASE_URL: url,
+        E2E_PORT: String(port + e2eShards + shard),
+      });
+    }),
   ]);
+}
+
+/** The journey files (e2e/*.spec.ts) but `leftOut`, as paths from the project's root. */
+function journeyFiles(leftOut: string[]): string[] {
+  return readdirSync(path.join(root, "e2e"))
+    .filter((file) => file.endsWith(".spec.ts") && !leftOut.includes(file))
+    .map((file) => `e2e/${file}`);
 }
 
 /**
  * With both runs, the journeys that only check markup run in one of them
- * each (playwright.config.ts), about the same minutes on either side; the
- * two-instance journey runs on PostgreSQL, the database several instances
- * share in production. The crash drills likewise: SIGTERM on PostgreSQL,
- * SIGKILL on the embedded database, whose data folder is what it checks.
+ * each, about the same minutes on either side; the two-instance journey runs
+ * on PostgreSQL, the database several instances share in production. The
+ * crash drills likewise: SIGTERM on PostgreSQL, SIGKILL on the embedded
+ * database, whose data folder is what it checks.
  */
 const oneRunOnly = {
-  pglite: "a11y.spec.ts,two-instances.spec.ts,drill-sigterm.spec.ts",
-  postgres: "layout.spec.ts,home.spec.ts,drill-sigkill.spec.ts",
+  pglite: ["a11y.spec.ts", "two-instances.spec.ts", "drill-sigterm.spec.ts"],
+  postgres: ["layout.spec.ts", "home.spec.ts", "drill-sigkill.spec.ts"],
 };
 
 /** The embedded database's data folder, made from the seeded template's tarball. */
@@ -326,7 +343,7 @@ async function copyPgliteTemplate(tarball: string, dataDir: string): Promise<voi
 }
 
 /** A step that could not run because one it needs failed. */
-function notRun(step: StepName): void {
+function notRun(step: string): void {
   outcomes.set(step, { step, ok: false, passed: 0, failed: 1, skipped: 0, wallSeconds: 0 });
 }
 

@@ -17,7 +17,7 @@ describe("Auth.js errors in the log", () => {
   it("leaves out refused sign-ins, whatever the error's class is called after minification", () => {
     const logged = vi.spyOn(logger, "error").mockImplementation(() => undefined);
     class j extends CredentialsSignin {
-      code = "throttled:address:60";
+      override code = "throttled:address:60";
     }
     authLoggerError(new CredentialsSignin());
     authLoggerError(new j());

@@ -1,0 +1,61 @@
+// How `npm test` splits the end-to-end journeys over several Playwright runs
+// of one kind of database, each with its own server and its own copy of the
+// seeded database, so that no journey sees another's writes: the runs share
+// nothing but the machine. One run waits on its browser and server most of
+// the time (about a quarter of a core), so two per kind keep the 2 cores
+// busy without crowding them (docs/decisions/0021-fast-test-suite.md).
+
+/**
+ * Roughly how long each journey file takes, in seconds, on the 2-core
+ * machine (the journeys' times in `npm test`'s output, 2026-12-05). It only
+ * balances the runs, so it may go stale without failing anything; an
+ * unlisted file counts as `unlistedSeconds`.
+ */
+export const journeySeconds: Record<string, number> = {
+  "e2e/designation.spec.ts": 55,
+  "e2e/layout.spec.ts": 44,
+  "e2e/annual-report.spec.ts": 43,
+  "e2e/drill-sigkill.spec.ts": 41,
+  "e2e/auth-security.spec.ts": 36,
+  "e2e/a11y.spec.ts": 31,
+  "e2e/drill-sigterm.spec.ts": 31,
+  "e2e/malformed-input.spec.ts": 30,
+  "e2e/languages.spec.ts": 30,
+  "e2e/report-autosave.spec.ts": 25,
+  "e2e/operations.spec.ts": 20,
+  "e2e/admin-invitation.spec.ts": 19,
+  "e2e/client-address-and-hosts.spec.ts": 16,
+  "e2e/home.spec.ts": 15,
+  "e2e/renewal.spec.ts": 14,
+  "e2e/directory-facets.spec.ts": 13,
+  "e2e/dashboard.spec.ts": 11,
+  "e2e/two-factor.spec.ts": 10,
+  "e2e/directory.spec.ts": 10,
+  "e2e/two-instances.spec.ts": 10,
+  "e2e/auth-account.spec.ts": 9,
+  "e2e/sign-out.spec.ts": 3,
+  "e2e/jobs.spec.ts": 2,
+  "e2e/smoke.spec.ts": 2,
+};
+export const unlistedSeconds = 30;
+
+/**
+ * Splits `files` into `count` groups of about equal time: the longest first,
+ * each to the group with the least so far. Every file is in exactly one
+ * group; no group is empty while there are at least `count` files.
+ */
+export function shardJourneys(
+  files: string[],
+  count: number,
+  seconds: Record<string, number> = journeySeconds,
+): string[][] {
+  const weight = (file: string) => seconds[file] ?? unlistedSeconds;
+  const groups = Array.from({ length: Math.max(1, count) }, () => ({ files: [] as string[], total: 0 }));
+  const longestFirst = [...files].sort((a, b) => weight(b) - weight(a) || a.localeCompare(b));
+  for (const file of longestFirst) {
+    const lightest = groups.reduce((min, group) => (group.total < min.total ? group : min));
+    lightest.files.push(file);
+    lightest.total += weight(file);
+  }
+  return groups.map((group) => group.files.sort()).filter((group) => group.length > 0);
+}
