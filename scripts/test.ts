@@ -63,7 +63,7 @@ const steps = [
 ];
 const outcomes = new Map<string, Outcome>();
 /**
- * Each failed (or, end to end, flaky) test by name, printed again under the
+ * Each failed or flaky test by name, printed again under the
  * results table: a step's output can be thousands of lines long, and a CI
  * log that keeps only its end must still say which test failed.
  */
@@ -194,6 +194,13 @@ async function vitest(
       const failed = file.assertionResults.filter((test) => test.status === "failed");
       for (const test of failed)
         failures.push(`${step}: ${where} › ${test.fullName}\n    ${firstLine(test.failureMessages?.[0])}`);
+      // Passed on a retry (vitest.config.ts): the first try's error is kept.
+      for (const test of file.assertionResults.filter(
+        (test) => test.status === "passed" && test.failureMessages?.length,
+      ))
+        failures.push(
+          `${step}: ${where} › ${test.fullName} (flaky: passed on retry)\n    ${firstLine(test.failureMessages?.[0])}`,
+        );
       if (file.status === "failed" && failed.length === 0)
         failures.push(`${step}: ${where}\n    ${firstLine(file.message)}`);
     }
@@ -361,7 +368,8 @@ function printResults(started: number) {
     );
   }
   const cpu = [...outcomes.values()].reduce((sum, o) => sum + (o.cpuSeconds ?? 0), 0);
-  if (failures.length > 0) console.log(`\nfailed:\n${failures.map((line) => `  ${line}`).join("\n")}\n`);
+  if (failures.length > 0)
+    console.log(`\nfailed or flaky:\n${failures.map((line) => `  ${line}`).join("\n")}\n`);
   console.log(`cpu: ${Math.round(cpu)} s over ${os.availableParallelism()} cores`);
   console.log(`time: ${Math.round((Date.now() - started) / 1000)} s`);
 }
