@@ -7,9 +7,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { createAdministrator } from "../src/server/admin/create-administrator";
-import { createPrismaClient } from "../src/server/db/create-client";
-import { resolveDatabaseUrl } from "../src/server/db/embedded";
 import { deliverOutbox } from "../src/server/mail/deliver-outbox";
+import { runCommand, withRegistryDatabase } from "./lib/command";
 import { loadEnvFiles } from "./lib/load-env";
 
 async function main(): Promise<number> {
@@ -27,9 +26,7 @@ async function main(): Promise<number> {
     console.error('Usage: npm run admin:create -- <e-mail> [--name "Full Name"] [--language fr] [--force]');
     return 2;
   }
-  const database = await resolveDatabaseUrl();
-  const db = createPrismaClient(database.url, 2);
-  try {
+  return withRegistryDatabase(async (db) => {
     const result = await createAdministrator(db, {
       email,
       name: values.name,
@@ -48,16 +45,7 @@ async function main(): Promise<number> {
       `${result.mailed ? "The link was mailed; it is also here" : "Open this link to set the password"} (works once, for 72 hours):\n${result.link}`,
     );
     return 0;
-  } finally {
-    await db.$disconnect();
-    await database.stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

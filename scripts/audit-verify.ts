@@ -10,8 +10,7 @@ import { parseArgs } from "node:util";
 
 import { isChainHash } from "../src/domain/audit-chain";
 import { verifyAuditTrail } from "../src/server/audit/verify-audit-trail";
-import { createPrismaClient } from "../src/server/db/create-client";
-import { resolveDatabaseUrl } from "../src/server/db/embedded";
+import { runCommand, withRegistryDatabase } from "./lib/command";
 import { loadEnvFiles } from "./lib/load-env";
 
 const USAGE = "Usage: npm run audit:verify [-- --expect-head <64 hex digits printed as the head earlier>]";
@@ -27,22 +26,11 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const database = await resolveDatabaseUrl();
-  const db = createPrismaClient(database.url, 2);
-  try {
+  return withRegistryDatabase(async (db) => {
     const result = await verifyAuditTrail(db, { expectHead });
     (result.ok ? console.log : console.error)(result.lines.join("\n"));
     return result.ok ? 0 : 1;
-  } finally {
-    await db.$disconnect();
-    await database.stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`audit chain not checked: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
-  },
-);
+runCommand(main, { errorPrefix: "audit chain not checked: ", errorCode: 2 });

@@ -6,12 +6,12 @@
 // run with one line, "<file>:<line>: <what is wrong>", and exit code 1.
 import path from "node:path";
 
-import { createPrismaClient } from "../src/server/db/create-client";
-import { checkDatabaseReachable, resolveDatabaseUrl } from "../src/server/db/embedded";
+import { checkDatabaseReachable } from "../src/server/db/embedded";
 import { applyMigrations } from "../src/server/db/schema-engine";
 import { formatLegacyImport, formatReferenceSeed } from "../src/server/import/format-summary";
 import { readLegacyFile, writeLegacyFile } from "../src/server/import/legacy-centres";
 import { loadReferenceData, seedReferenceData } from "../src/server/import/reference-data";
+import { runCommand, withRegistryDatabase } from "./lib/command";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -40,34 +40,25 @@ async function main(args: string[]): Promise<number> {
   const parsed = await readLegacyFile(path.resolve(file), { referenceData });
   const readSeconds = (performance.now() - started) / 1000;
 
-  const database = await resolveDatabaseUrl();
-  const prisma = createPrismaClient(database.url, 4);
-  try {
-    await checkDatabaseReachable(database.url);
-    const applied = await applyMigrations({
-      url: database.url,
-      migrationsDir: path.join(root, "prisma/migrations"),
-    });
-    if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
-    console.log(formatReferenceSeed(await seedReferenceData(prisma, referenceData)));
-    started = performance.now();
-    const summary = await writeLegacyFile(prisma, parsed);
-    console.log(formatLegacyImport(summary, readSeconds + (performance.now() - started) / 1000));
-    console.log(database.embedded ? "Database: embedded (PGlite)." : "Database: DATABASE_URL.");
-    return 0;
-  } finally {
-    await prisma.$disconnect();
-    await database.stop();
-  }
+  return withRegistryDatabase(
+    async (prisma, database) => {
+      await checkDatabaseReachable(database.url);
+      const applied = await applyMigrations({
+        url: database.url,
+        migrationsDir: path.join(root, "prisma/migrations"),
+      });
+      if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+      console.log(formatReferenceSeed(await seedReferenceData(prisma, referenceData)));
+      started = performance.now();
+      const summary = await writeLegacyFile(prisma, parsed);
+      console.log(formatLegacyImport(summary, readSeconds + (performance.now() - started) / 1000));
+      console.log(database.embedded ? "Database: embedded (PGlite)." : "Database: DATABASE_URL.");
+      return 0;
+    },
+    { poolSize: 4 },
+  );
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    // ImportFileError's message is already "<file>:<line>: <problem>"; other
-    // errors (database unreachable, a concurrent change) are one line too.
-    console.error(error instanceof Error ? error.message : String(error));
-    if (process.env.DEBUG) console.error(error);
-    process.exit(1);
-  },
-);
+// ImportFileError's message is already "<file>:<line>: <problem>"; other
+// errors (database unreachable, a concurrent change) are one line too.
+runCommand(() => main(process.argv.slice(2)));
