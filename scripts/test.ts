@@ -10,14 +10,17 @@
 //
 // Three lanes run side by side (docs/decisions/0021-fast-test-suite.md) once
 // the templates are under way: the static checks and unit tests; the
-// integration tests; the build and then both end-to-end runs at once, each
-// against its own server on the one build. The
-// tests with the tightest time limits get the CPU first (see `niceness`).
-// Each step's output is printed as a block when it ends.
+// integration tests; the build and then the journeys, each kind of
+// database's split over E2E_SHARDS (2) Playwright runs at once, each against
+// its own server and database on the one build (scripts/lib/e2e-shards.ts).
+// The tests with the tightest time limits get the CPU first (see
+// `niceness`). Each step's output is printed as a block when it ends.
 //
-// E2E_PORT (3100; the PostgreSQL run uses the next port), E2E_EMBEDDED_DB_PORT
-// (54339), E2E_EMBEDDED_DB_DIR (data/e2e-pglite), E2E_DATABASE_NAME
-// (registry_e2e) and NEXT_DIST_DIR let two runs share a machine.
+// E2E_PORT (3100; the runs take it and the next ports, one each),
+// E2E_EMBEDDED_DB_PORT (54339, and the next per further run),
+// E2E_EMBEDDED_DB_DIR (data/e2e-pglite, "-1", "-2" per run), E2E_DATABASE_NAME
+// (registry_e2e, "_1", "_2" per run) and NEXT_DIST_DIR let two `npm test`s
+// share a machine.
 import { spawn } from "node:child_process";
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
