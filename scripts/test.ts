@@ -92,8 +92,9 @@ async function run(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ ok: boolean; wallSeconds: number; cpuSeconds?: number }> {
-  const log = path.join(reports, `${step}.log`);
-  const cpuFile = path.join(reports, `${step}.cpu`);
+  const file = step.replaceAll("/", " of ");
+  const log = path.join(reports, `${file}.log`);
+  const cpuFile = path.join(reports, `${file}.cpu`);
   const output = openSync(log, "w");
   const started = Date.now();
   console.log(`━━ ${step} ━━ started: ${path.basename(command)} ${args.join(" ")}`);
