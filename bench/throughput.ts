@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -6,22 +5,11 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 
+import { startProductionServer, type ProductionServer } from "../scripts/lib/production-server";
+
 const root = path.resolve(import.meta.dirname, "..");
 
 export type Throughput = { path: string; requestsPerSecond: number; non2xx: number; p99Ms: number };
-
-async function waitFor(url: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`The app did not answer at ${url} in time.`);
-}
 
 function cannon(url: string, seconds: number, paths?: string[]): Promise<Throughput> {
   let next = 0;
@@ -75,50 +63,28 @@ type Runs = { search: Throughput; searchUncached: Throughput; distinct: Throughp
 async function startServer(
   databaseUrl: string,
   { port, searchPath, pageCache }: { port: number; searchPath: string; pageCache: boolean },
-): Promise<ChildProcess> {
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      path.join(root, "scripts/serve.ts"),
-      "--port",
-      String(port),
-      "--hostname",
-      "127.0.0.1",
-    ],
-    {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        NEXT_DIST_DIR: process.env.BENCH_NEXT_DIST_DIR ?? ".next",
-        DATABASE_URL: databaseUrl,
-        DATABASE_POOL_SIZE: "10",
-        AUTH_SECRET: randomBytes(33).toString("base64"),
-        APP_URL: `http://127.0.0.1:${port}`,
-        NEXT_TELEMETRY_DISABLED: "1",
-        JOBS: "off",
-        PAGE_CACHE: pageCache ? "on" : "off",
-      },
+): Promise<ProductionServer> {
+  const server = await startProductionServer({
+    port,
+    echo: true,
+    env: {
+      NEXT_DIST_DIR: process.env.BENCH_NEXT_DIST_DIR ?? ".next",
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: "10",
+      AUTH_SECRET: randomBytes(33).toString("base64"),
+      APP_URL: `http://127.0.0.1:${port}`,
+      JOBS: "off",
+      PAGE_CACHE: pageCache ? "on" : "off",
     },
-  );
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/api/v1/openapi.json`, Date.now() + 60_000);
+  });
   // Warm the routes (module loading, JIT, connection pool, caches) before
   // measuring: the first renders of a fresh server take seconds on a busy machine.
   for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
     const started = performance.now();
-    await fetch(`${base}${searchPath}`).then((response) => response.arrayBuffer());
+    await fetch(`${server.base}${searchPath}`).then((response) => response.arrayBuffer());
     if (performance.now() - started < 500) break;
   }
   return server;
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return;
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
 }
 
 /**
@@ -141,7 +107,7 @@ export async function measureThroughput(
   try {
     await cannon(`${base}${searchPath}`, 2);
     const searchUncached = await cannon(`${base}${searchPath}`, seconds);
-    await stopServer(server);
+    await server.stop();
     server = await startServer(databaseUrl, { port, searchPath, pageCache: true });
     await cannon(`${base}${searchPath}`, 2);
     const search = await cannon(`${base}${searchPath}`, seconds);
@@ -155,6 +121,6 @@ export async function measureThroughput(
       static: staticRoute,
     };
   } finally {
-    await stopServer(server);
+    await server.stop();
   }
 }

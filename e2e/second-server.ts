@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 
 import pg from "pg";
 
+import { startProductionServer, type ProductionServer } from "../scripts/lib/production-server";
 import { embeddedDbPaths, findRunningEmbeddedDb } from "../src/server/db/embedded";
 
 // A second production server (scripts/serve.ts on the same build and the
@@ -46,81 +46,22 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type SecondServer = {
-  base: string;
-  port: number;
-  /** Everything it has written to standard output and error so far (its JSON log lines). */
-  output: () => string;
-  /** The server process's id (scripts/serve.ts; Next runs inside it). */
-  pid: number;
-  /** Sends `signal` and waits until the process has exited; its exit code or signal. */
-  kill: (signal: NodeJS.Signals) => Promise<number | NodeJS.Signals | null>;
-  stop: () => Promise<void>;
-};
+export type SecondServer = ProductionServer;
 
+/** scripts/serve.ts on a free port and the suite's database, with `env` on top. */
 export async function startSecondServer(
   env: (port: number) => Record<string, string>,
 ): Promise<SecondServer> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      path.join(root, "scripts/serve.ts"),
-      "--port",
-      String(port),
-      "--hostname",
-      "localhost",
-    ],
-    {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        DATABASE_URL: await e2eDatabaseUrl(),
-        AUTH_SECRET: "a-second-e2e-server-secret-0123456789abcdef",
-        PORT: String(port),
-        JOBS: "off",
-        NEXT_TELEMETRY_DISABLED: "1",
-        ...env(port),
-      },
-    },
-  );
-  let output = "";
-  const keep = (chunk: Buffer) => void (output += chunk.toString());
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve.ts did not start:\n${output}`)), 60_000);
-    const read = () => {
-      if (output.includes("Ready on")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on("data", read);
-    child.stderr.on("data", read);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve.ts exited with ${code}:\n${output}`));
-    });
-  });
-  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
-    child.once("exit", (code, signal) => resolve(code ?? signal)),
-  );
-  return {
-    base: `http://localhost:${port}`,
+  return startProductionServer({
     port,
-    output: () => output,
-    pid: child.pid!,
-    kill: async (signal) => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
+    hostname: "localhost",
+    env: {
+      DATABASE_URL: await e2eDatabaseUrl(),
+      AUTH_SECRET: "a-second-e2e-server-secret-0123456789abcdef",
+      PORT: String(port),
+      JOBS: "off",
+      ...env(port),
     },
-    stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await exited;
-    },
-  };
+  });
 }

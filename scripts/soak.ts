@@ -14,7 +14,7 @@
 // SOAK_RATE: requests a second (default 5), started on the clock whatever
 // the answers take (open loop; at most SOAK_MAX_IN_FLIGHT, default 100, at
 // once: beyond that a request is counted as not sent). SOAK_PORT: 3992.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -23,6 +23,7 @@ import pg from "pg";
 
 import { autosave, serverActionId, signIn, type Session } from "./lib/http-client";
 import { databaseUrl, freshDatabase } from "./lib/fresh-database";
+import { startProductionServer, type ProductionServer } from "./lib/production-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const adminUrl =
@@ -60,37 +61,24 @@ function rssMb(pid: number): number {
   return Math.round(Number(/(\d+)/.exec(line ?? "")?.[1] ?? 0) / 1024);
 }
 
-async function startServer(url: string): Promise<ChildProcess> {
-  const server = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      path.join(root, "scripts/serve.ts"),
-      "--port",
-      String(port),
-      "--hostname",
-      "127.0.0.1",
-    ],
-    {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        AUTH_SECRET: randomBytes(33).toString("base64"),
-        APP_URL: base,
-        NEXT_TELEMETRY_DISABLED: "1",
-        JOBS: "on",
-        LOG_LEVEL: "warn",
-        METRICS_TOKEN: metricsToken,
-        // The load is one client on loopback: far more than a client's share of the public API.
-        API_RATE_LIMIT_PER_MINUTE: "100000",
-      },
+/** The production server on the soak's database, jobs on, once /readyz says it is ready. */
+async function startServer(url: string): Promise<ProductionServer> {
+  const server = await startProductionServer({
+    port,
+    echo: true,
+    timeoutMs: 90_000,
+    env: {
+      DATABASE_URL: url,
+      AUTH_SECRET: randomBytes(33).toString("base64"),
+      APP_URL: base,
+      JOBS: "on",
+      LOG_LEVEL: "warn",
+      METRICS_TOKEN: metricsToken,
+      // The load is one client on loopback: far more than a client's share of the public API.
+      API_RATE_LIMIT_PER_MINUTE: "100000",
     },
-  );
+  });
   for (const deadline = Date.now() + 90_000; ;) {
-    if (server.exitCode !== null) throw new Error(`scripts/serve.ts exited with ${server.exitCode}`);
     if (Date.now() > deadline) throw new Error("The server did not become ready.");
     const ready = await fetch(`${base}/readyz`).then(
       (response) => response.status === 200,
@@ -141,7 +129,7 @@ async function main(): Promise<void> {
   await db.end();
 
   const server = await startServer(url);
-  const pid = server.pid!;
+  const pid = server.pid;
   const actionId = serverActionId("autosaveReportAction");
   const admin: Session = await signIn(base, "admin@registry.example", DEMO_PASSWORD);
   const results: Result[] = [];
@@ -258,8 +246,7 @@ async function main(): Promise<void> {
   clearTimeout(warmUp);
   const rssEnd = rssMb(pid);
   const heapEnd = await heapMb();
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
+  await server.stop();
 
   const serverErrors = results.filter((result) => typeof result.status === "number" && result.status >= 500);
   const unanswered = results.filter((result) => result.status === "no answer");
