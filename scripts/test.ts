@@ -362,13 +362,13 @@ function printResults(started: number) {
   const seconds = (value: number | undefined) =>
     value === undefined ? "    -" : `${Math.round(value)} s`.padStart(5);
   console.log("\n━━ results ━━");
-  console.log(`  ${"step".padEnd(26)} ${"result".padEnd(34)} ${"wall".padStart(5)} ${"cpu".padStart(5)}`);
+  console.log(`  ${"step".padEnd(30)} ${"result".padEnd(34)} ${"wall".padStart(5)} ${"cpu".padStart(5)}`);
   for (const step of steps) {
     const o = outcomes.get(step);
     if (!o) continue;
     const counts = `${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped`;
     console.log(
-      `${o.ok ? "✓" : "✗"} ${step.padEnd(26)} ${counts.padEnd(34)} ${seconds(o.wallSeconds)} ${seconds(o.cpuSeconds)}`,
+      `${o.ok ? "✓" : "✗"} ${step.padEnd(30)} ${counts.padEnd(34)} ${seconds(o.wallSeconds)} ${seconds(o.cpuSeconds)}`,
     );
   }
   const cpu = [...outcomes.values()].reduce((sum, o) => sum + (o.cpuSeconds ?? 0), 0);

@@ -319,6 +319,9 @@ for (const kind of testDatabaseKinds()) {
       });
 
       it("held past the margin: the larger ids are sealed, and the late row after them, never left unsealed", async () => {
+        // Late rows the file's earlier writers left (a loaded machine makes some): this one adds one.
+        await sealAll();
+        const lateBefore = (await m.verify.verifyAuditTrail(prisma)).summary.late;
         const held = holdOpen(prisma, write, "test.held-long");
         await held.inserted;
         for (const action of ["test.long-1", "test.long-2"]) await write(action);
@@ -327,9 +330,9 @@ for (const kind of testDatabaseKinds()) {
         expect(await sealAll()).toMatchObject({ sealed: 1, late: 1, waiting: 0 });
         expect((await chainOrder()).slice(-3)).toEqual(["test.long-1", "test.long-2", "test.held-long"]);
         const verified = await m.verify.verifyAuditTrail(prisma);
-        expect(verified).toMatchObject({ ok: true, awaiting: 0, summary: { late: 1 } });
+        expect(verified).toMatchObject({ ok: true, awaiting: 0, summary: { late: lateBefore + 1 } });
         expect(verified.lines).toContain(
-          "1 rows were sealed after rows with larger ids (their transactions committed late)",
+          `${lateBefore + 1} rows were sealed after rows with larger ids (their transactions committed late)`,
         );
       });
     }
