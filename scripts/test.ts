@@ -9,7 +9,8 @@
 // from the run's templates, migrated and seeded once per kind of database.
 //
 // Three lanes run side by side (docs/decisions/0021-fast-test-suite.md) once
-// the templates are under way: the static checks and unit tests; the
+// the templates are under way: the static checks and unit tests (all at
+// once); the
 // integration tests; the build and then the journeys, each kind of
 // database's split over E2E_SHARDS (2) Playwright runs at once, each against
 // its own server and database on the one build (scripts/lib/e2e-shards.ts).
@@ -277,12 +278,20 @@ function firstLine(message: string | undefined): string {
   );
 }
 
+/**
+ * The static checks side by side, at the lowest priority: each is one
+ * process waiting for spare CPU, so one after the other they took longer
+ * than the rest of the suite; the unit tests, with their clocks, beside them.
+ */
 async function staticChecksAndUnitTests() {
-  await check("lint", bin("eslint"), [".", "--max-warnings", "0"]);
-  await check("format", bin("prettier"), ["--check", "."]);
-  await check("schema format", bin("prisma"), ["format", "--check"]);
-  await check("types", bin("tsc"), ["--noEmit"]);
-  await vitest("unit tests", ["unit"]);
+  await Promise.all([
+    check("lint", bin("eslint"), [".", "--max-warnings", "0"]),
+    check("format", bin("prettier"), ["--check", "."]).then(() =>
+      check("schema format", bin("prisma"), ["format", "--check"]),
+    ),
+    check("types", bin("tsc"), ["--noEmit"]),
+    vitest("unit tests", ["unit"]),
+  ]);
 }
 
 async function integrationTests(templates: Promise<Built | undefined>) {

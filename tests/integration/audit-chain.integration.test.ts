@@ -321,7 +321,9 @@ for (const kind of testDatabaseKinds()) {
       it("held past the margin: the larger ids are sealed, and the late row after them, never left unsealed", async () => {
         // Late rows the file's earlier writers left (a loaded machine makes some): this one adds one.
         await sealAll();
-        const lateBefore = (await m.verify.verifyAuditTrail(prisma)).summary.late;
+        const before = await m.verify.verifyAuditTrail(prisma);
+        if (!before.ok) throw new Error(before.lines.join("\n"));
+        const lateBefore = before.summary.late;
         const held = holdOpen(prisma, write, "test.held-long");
         await held.inserted;
         for (const action of ["test.long-1", "test.long-2"]) await write(action);
