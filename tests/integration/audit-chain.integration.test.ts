@@ -19,6 +19,14 @@ import { closeTestDatabase, demoAccounts, seededDemoDatabase } from "../support/
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const meta = { ip: "198.51.100.29", userAgent: "audit-chain test" };
+/** The audit modules, imported once the test's DATABASE_URL is set. */
+const auditModules = async () => ({
+  seal: await import("@/server/audit/seal-audit-trail"),
+  verify: await import("@/server/audit/verify-audit-trail"),
+  audit: await import("@/server/audit/record-audit"),
+});
+type AuditModules = Awaited<ReturnType<typeof auditModules>>;
+
 /** A sealer's clock far enough ahead that every row is past the margin. */
 const later = () => new Date(Date.now() + 10 * 60_000);
 
@@ -26,19 +34,11 @@ for (const kind of testDatabaseKinds()) {
   describe(`tamper-evident audit trail (${kind})`, () => {
     let database: TestDatabase;
     let prisma: PrismaClient;
-    let m: {
-      seal: typeof import("@/server/audit/seal-audit-trail");
-      verify: typeof import("@/server/audit/verify-audit-trail");
-      audit: typeof import("@/server/audit/record-audit");
-    };
+    let m: AuditModules;
 
     beforeAll(async () => {
       ({ database, prisma } = await seededDemoDatabase(kind));
-      m = {
-        seal: await import("@/server/audit/seal-audit-trail"),
-        verify: await import("@/server/audit/verify-audit-trail"),
-        audit: await import("@/server/audit/record-audit"),
-      };
+      m = await auditModules();
     });
 
     afterAll(() => closeTestDatabase(prisma, database));
@@ -204,22 +204,14 @@ for (const kind of testDatabaseKinds()) {
   describe(`sealing while writers write (${kind})`, () => {
     let database: TestDatabase;
     let prisma: PrismaClient;
-    let m: {
-      seal: typeof import("@/server/audit/seal-audit-trail");
-      verify: typeof import("@/server/audit/verify-audit-trail");
-      audit: typeof import("@/server/audit/record-audit");
-    };
+    let m: AuditModules;
 
     beforeAll(async () => {
       database = await createTestDatabase(kind);
       process.env.DATABASE_URL = database.url;
       const { createPrismaClient } = await import("@/server/db/create-client");
       prisma = createPrismaClient(database.url, 12);
-      m = {
-        seal: await import("@/server/audit/seal-audit-trail"),
-        verify: await import("@/server/audit/verify-audit-trail"),
-        audit: await import("@/server/audit/record-audit"),
-      };
+      m = await auditModules();
     });
 
     afterAll(() => closeTestDatabase(prisma, database));

@@ -8,6 +8,7 @@ import { commandRunner, designationCommands, type RunCommand } from "../support/
 import { pdfText } from "../support/pdf-text";
 import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
+import { allCriteriaMet } from "../support/proposal-form";
 
 // The designation life cycle on the demo seed (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set), through executeCommand exactly as the server
@@ -487,12 +488,7 @@ for (const kind of testDatabaseKinds()) {
         select: { reference: true, title: true },
       });
       const unit = await prisma.unit.findFirstOrThrow({ select: { id: true } });
-      const criteria = Object.fromEntries(
-        (await import("@/domain/eligibility")).eligibilityCriteria.flatMap((criterion) => [
-          [`${criterion.key}Met`, "yes"],
-          [`${criterion.key}Justification`, "Documented in the proposal file."],
-        ]),
-      );
+      const criteria = allCriteriaMet();
       const proposal = {
         institutionName: "Oslo University Hospital",
         department: "",
@@ -553,12 +549,7 @@ for (const kind of testDatabaseKinds()) {
         orderBy: { id: "asc" },
         select: { id: true },
       });
-      const criteria = Object.fromEntries(
-        (await import("@/domain/eligibility")).eligibilityCriteria.flatMap((criterion) => [
-          [`${criterion.key}Met`, "yes"],
-          [`${criterion.key}Justification`, "Documented in the proposal file."],
-        ]),
-      );
+      const criteria = allCriteriaMet();
       const proposal = {
         institutionName: "Karolinska Institutet",
         department: "Department of Global Public Health",
@@ -720,12 +711,7 @@ for (const kind of testDatabaseKinds()) {
         select: { id: true },
       });
       const unit = await prisma.unit.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } });
-      const criteria = Object.fromEntries(
-        (await import("@/domain/eligibility")).eligibilityCriteria.flatMap((criterion) => [
-          [`${criterion.key}Met`, "yes"],
-          [`${criterion.key}Justification`, "Documented in the proposal file."],
-        ]),
-      );
+      const criteria = allCriteriaMet();
       const proposal = (title: string) => ({
         institutionName: "Shared Institute of Public Health",
         department: "Department A",

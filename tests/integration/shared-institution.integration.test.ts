@@ -9,6 +9,7 @@ import type { Command } from "@/server/commands/command";
 import { commandRunner, designationCommands, type RunCommand } from "../support/command-runner";
 import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
+import { allCriteriaMet } from "../support/proposal-form";
 
 // Issue #11 item 3, the outside test's scenario: an officer with no scope over
 // DEN-70 (the demo's Danish proposal, here taken to designation) proposed a
@@ -95,12 +96,7 @@ for (const kind of testDatabaseKinds()) {
         select: { id: true },
       });
       const unit = await prisma.unit.findFirstOrThrow({ where: { code: "HWF" }, select: { id: true } });
-      const criteria = Object.fromEntries(
-        (await import("@/domain/eligibility")).eligibilityCriteria.flatMap((criterion) => [
-          [`${criterion.key}Met`, "yes"],
-          [`${criterion.key}Justification`, "Documented in the proposal file."],
-        ]),
-      );
+      const criteria = allCriteriaMet();
       return {
         institutionName: "university of southern DENMARK",
         department: "",
