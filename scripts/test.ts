@@ -297,7 +297,7 @@ async function staticChecksAndUnitTests() {
 async function integrationTests(templates: Promise<Built | undefined>) {
   const built = await templates;
   if (!built) return notRun("integration tests");
-  await vitest("integration tests", ["integration", "integration-alone"], {
+  await vitest("integration tests", ["integration"], {
     [TEMPLATES_ENV]: JSON.stringify(built.templates),
   });
 }
