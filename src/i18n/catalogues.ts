@@ -18,8 +18,8 @@ import type { Locale } from "./locales";
 // outbox is written by commands and scheduled jobs, in the recipient's
 // language, not the request's), calendar feeds, the Atom feed and the CSV
 // export (in the language their `?lang=` asks for) and the designation
-// letter (in the language the officer chose). Pages get theirs from
-// request.ts, one language per request.
+// letter (in the language the officer chose); and each page request's
+// catalogue (request.ts), one language per request.
 
 /** English's shape: every catalogue has the same keys (tests/unit/catalogues.test.ts). */
 type Messages = typeof en;

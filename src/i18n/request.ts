@@ -1,6 +1,6 @@
 import { getRequestConfig } from "next-intl/server";
 
-import { loadMessages } from "./catalogue";
+import { catalogueFor } from "./catalogues";
 import { defaultLocale, isLocale } from "./locales";
 
 // next-intl's per-request configuration (its plugin in next.config.ts finds
@@ -11,7 +11,7 @@ export default getRequestConfig(async ({ requestLocale }) => {
   const locale = isLocale(requested) ? requested : defaultLocale;
   return {
     locale,
-    messages: await loadMessages(locale),
+    messages: catalogueFor(locale),
     // Dates print in the reader's language; the time zone is the registry's one (UTC) until people choose theirs.
     timeZone: "UTC",
   };
