@@ -41,7 +41,7 @@ export default async function CentrePage({ params }: Props) {
   const centre = await findPublicCentre(decodeURIComponent((await params).reference));
   if (!centre) notFound();
   const t = await getTranslations("CentrePage");
-  const navigation = await getTranslations("Navigation");
+  const tNavigation = await getTranslations("Navigation");
   const labels = await getReferenceLabels();
   const format = await getFormat();
   const href = await getLocaleHref();
@@ -56,7 +56,7 @@ export default async function CentrePage({ params }: Props) {
     <article className="space-y-8">
       {/* Plain links, not next/link, here and below: not prefetched (decision 0024). */}
       <nav aria-label={t("breadcrumb")} className="text-sm">
-        <a href={href("/centres")}>{navigation("centres")}</a> <span aria-hidden="true">/</span>{" "}
+        <a href={href("/centres")}>{tNavigation("centres")}</a> <span aria-hidden="true">/</span>{" "}
         <a href={href(`/centres?country=${centre.countryCode}`)}>{country}</a>
       </nav>
       <header className="space-y-3">

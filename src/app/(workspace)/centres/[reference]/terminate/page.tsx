@@ -30,10 +30,11 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
   const centre = await centreForTermination(reference);
   if (!centre) notFound();
   const locale = await getLocale();
-  const [t, tStatus, tForm, href] = await Promise.all([
+  const [t, tStatus, tForm, tField, href] = await Promise.all([
     getTranslations("TerminatePage"),
     getTranslations("Status"),
     getTranslations("TerminateForm"),
+    getTranslations("WorkspaceForm"),
     getLocaleHref(),
   ]);
   // After the termination (the success re-renders this page) the outcome is
@@ -81,6 +82,7 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
           label: tForm("label"),
           hint: tForm("hint", { max: TERMINATION_REASON_MAX }),
           submit: tForm("submit"),
+          errorLabel: tField("errorLabel"),
         }}
       />
     </div>
