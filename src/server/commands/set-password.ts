@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import { tokenStatus } from "@/domain/auth-tokens";
 import { checkPassword, PASSWORD_MAX_LENGTH, passwordProblemMessage } from "@/domain/password-policy";
+import { problem } from "@/domain/problem";
 import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword } from "@/server/auth/password";
 import { passwordKey, recordSuccess } from "@/server/auth/throttle";
@@ -17,12 +18,12 @@ const schema = z
   .object({
     token: z.string().min(20).max(200),
     // Checked by the password policy below; never trimmed or truncated.
-    password: z.string().max(PASSWORD_MAX_LENGTH * 4, "Use at most 128 characters."),
+    password: z.string().max(PASSWORD_MAX_LENGTH * 4, problem("tooLong", { max: PASSWORD_MAX_LENGTH })),
     confirm: z.string().max(PASSWORD_MAX_LENGTH * 4),
   })
   .strict();
 
-const expiredMessage = "This link has expired or has been used already. Ask for a new one below.";
+const expiredMessage = problem("linkExpiredOrUsed");
 
 /** Sets a password from an invitation or reset link: the token is spent in the same transaction. */
 export const setPasswordCommand: PublicCommand<z.infer<typeof schema>> = {
@@ -45,13 +46,11 @@ export const setPasswordCommand: PublicCommand<z.infer<typeof schema>> = {
     });
     if (tokenStatus(token, now) !== "valid" || !token || token.user.disabledAt)
       throw new CommandError(expiredMessage);
-    const problem = checkPassword(input.password, { email: token.user.email });
-    if (problem)
-      throw new CommandError("Choose another password.", { password: [passwordProblemMessage(problem)] });
+    const weakness = checkPassword(input.password, { email: token.user.email });
+    if (weakness)
+      throw new CommandError(problem("choosePassword"), { password: [passwordProblemMessage(weakness)] });
     if (input.password !== input.confirm) {
-      throw new CommandError("The two passwords are not the same.", {
-        confirm: ["Type the same password again."],
-      });
+      throw new CommandError(problem("passwordsDiffer"), { confirm: [problem("typeSamePassword")] });
     }
     const passwordHash = await hashPassword(input.password);
     await prisma.$transaction(async (tx) => {
