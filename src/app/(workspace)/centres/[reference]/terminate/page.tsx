@@ -7,6 +7,7 @@ import { MyWorkHeading } from "@/components/my-work-heading";
 import { localeFormat } from "@/i18n/format";
 import { getLocaleHref } from "@/i18n/server";
 import { TERMINATION_REASON_MAX } from "@/domain/evaluation";
+import { sayProblem } from "@/server/commands/say-problems";
 import { requirePage } from "@/server/policy/page-guard";
 import { loadCentrePage } from "@/server/policy/page-record";
 import { centreForTermination } from "@/server/queries/evaluation-page";
@@ -50,7 +51,7 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
             ? t("terminatedWithReason", {
                 reference: centre.reference,
                 status: tStatus("label.TERMINATED"),
-                reason: centre.statusReason,
+                reason: sayProblem(centre.statusReason, locale),
               })
             : t("terminated", { reference: centre.reference, status: tStatus("label.TERMINATED") })}
         </p>
