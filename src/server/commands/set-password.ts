@@ -6,11 +6,13 @@ import { z } from "zod";
 import { tokenStatus } from "@/domain/auth-tokens";
 import { checkPassword, PASSWORD_MAX_LENGTH, passwordProblemMessage } from "@/domain/password-policy";
 import { problem } from "@/domain/problem";
+import { isLocale, localePath } from "@/i18n/locales";
 import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword } from "@/server/auth/password";
 import { passwordKey, recordSuccess } from "@/server/auth/throttle";
 import { hashToken } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
+import { rememberLocale } from "@/server/http/locale-cookie";
 
 import { CommandError, type PublicCommand } from "./command";
 
@@ -41,7 +43,7 @@ export const setPasswordCommand: PublicCommand<z.infer<typeof schema>> = {
         purpose: true,
         expiresAt: true,
         usedAt: true,
-        user: { select: { id: true, email: true, disabledAt: true } },
+        user: { select: { id: true, email: true, disabledAt: true, locale: true } },
       },
     });
     if (tokenStatus(token, now) !== "valid" || !token || token.user.disabledAt)
@@ -74,6 +76,12 @@ export const setPasswordCommand: PublicCommand<z.infer<typeof schema>> = {
         meta,
       });
     });
-    redirect(`/sign-in?password=set&email=${encodeURIComponent(token.user.email)}`);
+    // The sign-in page in the person's language, as signing in does (their
+    // invitation's link was in it already).
+    const signInPath = `/sign-in?password=set&email=${encodeURIComponent(token.user.email)}`;
+    const locale = token.user.locale;
+    if (!isLocale(locale)) redirect(signInPath);
+    await rememberLocale(locale);
+    redirect(localePath(locale, signInPath));
   },
 };
