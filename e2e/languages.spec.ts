@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
-import { signIn } from "./auth-helpers";
+import { actAs, signIn } from "./auth-helpers";
 import { expectNoSeriousA11yViolations } from "./axe";
 
 // Issue #13's foundation (decision 0026): one address per language, the
@@ -208,6 +208,120 @@ test("the directory and a centre page in Arabic read right to left, pass axe and
   await expect(page.getByRole("heading", { name: "الاختصاصات وخطة العمل" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: testInfo.outputPath("ar-centre.png"), fullPage: true });
+});
+
+test("signing in in Arabic reads right to left, and the form's refusals come in the page's language", async ({
+  page,
+}) => {
+  await page.goto("/ar/sign-in");
+  await expect(html(page)).toHaveAttribute("dir", "rtl");
+  await expect(page).toHaveTitle(/^تسجيل الدخول/);
+  await expect(page.getByRole("heading", { level: 1, name: "تسجيل الدخول" })).toBeVisible();
+  await expect(page.getByLabel("عنوان البريد الإلكتروني")).toBeVisible();
+  await expect(page.getByLabel("كلمة المرور", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("رمز التحقق بخطوتين")).toBeVisible();
+  await expect(page.getByRole("link", { name: "هل نسيت كلمة المرور؟" })).toHaveAttribute(
+    "href",
+    "/ar/forgot-password",
+  );
+  await expectNoSeriousA11yViolations(page);
+
+  // A wrong password (an address with no account: no demo account's throttle moves), refused in French.
+  await page.goto("/fr/sign-in");
+  await page.getByLabel("Adresse électronique").fill(`personne-${Date.now()}@example.org`);
+  await page.getByLabel("Mot de passe", { exact: true }).fill("pas le bon mot de passe");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  const alert = page.locator("form [role=alert]");
+  await expect(alert).toContainText("L’adresse électronique ou le mot de passe est incorrect.");
+  await expect(alert.getByRole("link", { name: /^Mot de passe/ })).toContainText(
+    "Vérifiez l’adresse électronique et le mot de passe, puis réessayez.",
+  );
+  // The screen reader's prefix before the field's error is French too.
+  await expect(page.locator("#field-password-error")).toHaveText(
+    "Erreur\u202f: Vérifiez l’adresse électronique et le mot de passe, puis réessayez.",
+  );
+  await expect(html(page)).toHaveAttribute("lang", "fr");
+
+  // A zod error (an empty field) in Spanish, on the page to ask for a new password.
+  await page.goto("/es/forgot-password");
+  await expect(page.getByRole("heading", { level: 1, name: "Definir una nueva contraseña" })).toBeVisible();
+  await page.getByRole("button", { name: "Enviarme un enlace" }).click();
+  await expect(page.locator("#field-email-error")).toHaveText(
+    "Error: Escriba una dirección de correo electrónico.",
+  );
+});
+
+test("the account pages and the invitation form speak the page's language, refusals included", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await actAs(page, "officer@who.example");
+  await page.goto("/zh/account/two-factor");
+  await expect(page.getByRole("heading", { level: 1, name: "两步验证登录" })).toBeVisible();
+  await expect(page.getByTestId("two-factor-status")).toHaveText(/两步验证登录/);
+  await page.goto("/ru/account/password");
+  await expect(page.getByRole("heading", { level: 1, name: "Смена пароля" })).toBeVisible();
+  await expect(page.getByLabel("Новый пароль")).toBeVisible();
+  await expect(page.getByText("Не менее 8 символов; лучше 15 или больше.", { exact: false })).toBeVisible();
+  await page.goto("/es/account/calendar");
+  await expect(page.getByRole("heading", { level: 1, name: "Suscripción de calendario" })).toBeVisible();
+
+  await page.goto("/ar/invite");
+  await expect(html(page)).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1, name: "دعوة موظفي المركز" })).toBeVisible();
+  await page.getByRole("button", { name: "إرسال الدعوة" }).click();
+  await expect(page.locator("#field-name-error")).toHaveText("خطأ: أدخل اسم الشخص.");
+  await expect(page.locator("#field-email-error")).toHaveText("خطأ: أدخل عنوان بريد إلكتروني.");
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("an invitation in Arabic: the mail reads right to left on the mail page, the invitee sets a password in Arabic", async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const email = `arabic.${Date.now()}@who.example`;
+  await actAs(page, "admin@registry.example");
+  await page.goto("/invite");
+  await page.getByLabel("Name").fill("Layla Haddad");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Role").selectOption("FOCAL_POINT");
+  await page.getByLabel("Region").selectOption("EMRO");
+  await page.getByLabel("Language for e-mails").selectOption("ar");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Layla Haddad" })).toBeVisible();
+
+  await page.goto("/admin/mail");
+  const message = page.getByTestId("mail-message").filter({ hasText: email });
+  await expect(message.getByRole("heading")).toHaveText("دعوة إلى سجل المراكز المتعاونة");
+  // The page is English; the Arabic mail keeps its own direction.
+  for (const part of [message.getByRole("heading"), message.locator("p[dir]")])
+    expect(await part.evaluate((element) => element.matches(":dir(rtl)"))).toBe(true);
+  const link = await message.getByRole("link").getAttribute("href");
+  expect(link).toMatch(/\/ar\/set-password\/[\w-]{43}$/);
+
+  const context = await browser.newContext();
+  try {
+    const invitee = await context.newPage();
+    await invitee.goto(link!);
+    await expect(html(invitee)).toHaveAttribute("dir", "rtl");
+    await expect(invitee.getByRole("heading", { level: 1, name: "مرحبًا بك، Layla Haddad" })).toBeVisible();
+    await invitee.getByLabel("كلمة المرور الجديدة").fill("short");
+    await invitee.getByLabel("اكتبها مرة أخرى").fill("short");
+    await invitee.getByRole("button", { name: "تعيين كلمة المرور" }).click();
+    await expect(invitee.locator("#field-password-error")).toHaveText(
+      "خطأ: استخدم 8 أحرف على الأقل (ومن الأفضل 15 حرفًا أو أكثر).",
+    );
+    const password = "saffron kettle over the dunes";
+    await invitee.getByLabel("كلمة المرور الجديدة").fill(password);
+    await invitee.getByLabel("اكتبها مرة أخرى").fill(password);
+    await invitee.getByRole("button", { name: "تعيين كلمة المرور" }).click();
+    // Back on the sign-in page in the invitee's language.
+    await expect(invitee).toHaveURL(/\/ar\/sign-in\?password=set/);
+    await expect(invitee.getByRole("status")).toHaveText("تم تعيين كلمة المرور. سجّل الدخول بها الآن.");
+  } finally {
+    await context.close();
+  }
 });
 
 test("the feed, the sitemap and the CSV speak the language they are asked for", async ({ request }) => {

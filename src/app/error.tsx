@@ -1,6 +1,7 @@
 "use client";
 
 import { useErrorTexts } from "@/components/error-texts";
+import { fill } from "@/i18n/fill";
 
 // Shown for unexpected errors; never the error's message or stack, which the
 // server has logged already (the digest lets support find the log line).
@@ -18,7 +19,7 @@ export default function ErrorPage({
       <h1 className="text-2xl font-semibold text-brand-800">{texts.heading}</h1>
       <p className="text-muted">{texts.text}</p>
       {error.digest && (
-        <p className="text-sm text-muted">{texts.reference.replace("{digest}", error.digest)}</p>
+        <p className="text-sm text-muted">{fill(texts.reference, { digest: error.digest })}</p>
       )}
       <button
         type="button"

@@ -13,7 +13,7 @@ export function DataTable({
 }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" data-testid={testId}>
+      <table className="w-full text-start text-sm" data-testid={testId}>
         <thead className="bg-slate-50">
           <tr>
             {columns.map((column) => (

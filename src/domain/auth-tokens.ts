@@ -26,8 +26,7 @@ export const RESET_REQUEST_WINDOW_SECONDS = 60 * 60;
 export const RESET_REQUESTS_PER_EMAIL = 3;
 export const RESET_REQUESTS_PER_IP = 20;
 
-/** "Try again in 12 minutes": whole minutes, never "0 minutes". */
-export function retryInWords(seconds: number): string {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+/** The wait before trying again in whole minutes ("Try again in 12 minutes"), never 0. */
+export function retryInMinutes(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60));
 }

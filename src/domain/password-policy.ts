@@ -1,4 +1,5 @@
 import commonPasswords from "./data/common-passwords.json";
+import { problem } from "./problem";
 
 // ASVS 5.0 (V6.2): at least 8 characters (15 recommended), at least 64
 // allowed, no composition rules, never trimmed or truncated, and refused when
@@ -25,15 +26,19 @@ export function checkPassword(password: string, context: { email?: string } = {}
   return null;
 }
 
-export function passwordProblemMessage(problem: PasswordProblem): string {
-  switch (problem) {
+/** What is wrong with the password, as a problem (src/domain/problem.ts) said in the reader's language. */
+export function passwordProblemMessage(found: PasswordProblem): string {
+  switch (found) {
     case "too-short":
-      return `Use at least ${PASSWORD_MIN_LENGTH} characters (${PASSWORD_RECOMMENDED_LENGTH} or more is better).`;
+      return problem("passwordTooShort", {
+        min: PASSWORD_MIN_LENGTH,
+        recommended: PASSWORD_RECOMMENDED_LENGTH,
+      });
     case "too-long":
-      return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+      return problem("tooLong", { max: PASSWORD_MAX_LENGTH });
     case "common":
-      return "This password is too common and easy to guess. Choose another one, for example a few unrelated words.";
+      return problem("passwordCommon");
     case "contains-email":
-      return "Do not use your e-mail address as your password.";
+      return problem("passwordIsEmail");
   }
 }

@@ -23,7 +23,8 @@
 // being checked. The store (src/server/auth/throttle.ts) claims under a row
 // lock in PostgreSQL, so every app instance agrees.
 
-import { retryInWords } from "./auth-tokens";
+import { retryInMinutes } from "./auth-tokens";
+import { problem } from "./problem";
 
 export type ThrottleRule = {
   /** The failure inside one window that first blocks the key. */
@@ -148,6 +149,5 @@ export function isExpired(row: ThrottleRow & { ip: string; signedInAt: Date | nu
 
 /** What a throttled person is told: why, how long to wait, and the way out that needs no waiting. */
 export function throttledMessage(gate: { scope: "address" | "account"; retryAfterSeconds: number }): string {
-  const where = gate.scope === "address" ? "from your network" : "from several networks";
-  return `Too many failed attempts for this account ${where}. Try again in ${retryInWords(gate.retryAfterSeconds)}, or reset your password.`;
+  return problem("signInThrottled", { scope: gate.scope, minutes: retryInMinutes(gate.retryAfterSeconds) });
 }

@@ -2,6 +2,7 @@
 // code may look like, and the shape of recovery codes. The TOTP arithmetic
 // itself is the otpauth library's (src/server/auth/two-factor/totp.ts).
 import { permissions, type Action, type Role, type RoleGrant } from "./permissions";
+import { problem } from "./problem";
 
 /** The roles that must use two-factor sign-in when REQUIRE_TWO_FACTOR=true. */
 export const TWO_FACTOR_ROLES: readonly Role[] = ["ADMIN", "OFFICER"];
@@ -80,8 +81,7 @@ export function parseSecondFactor(raw: string | undefined): SecondFactorInput {
   return { kind: "malformed" };
 }
 
-export const SECOND_FACTOR_FORMAT_MESSAGE =
-  "Enter the 6 digits from your authenticator app, or a recovery code like abcde-23456.";
+export const SECOND_FACTOR_FORMAT_MESSAGE = problem("codeFormat");
 
 /** A TOTP step may be used once: only a step after the last accepted one counts. */
 export function stepIsFresh(lastStep: number | null, step: number): boolean {

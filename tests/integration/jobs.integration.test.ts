@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { addDays, startOfUtcDay, toIsoDate } from "@/domain/dates";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { sayProblem } from "@/server/commands/say-problems";
 
 import { startFakeSmtp } from "../support/fake-smtp";
 import { seededAt, testDatabaseKinds, type TestDatabase } from "../support/test-database";
@@ -212,7 +213,15 @@ for (const kind of testDatabaseKinds()) {
       expect(run.closed).toBe(1);
       expect(run.pending).toBeGreaterThanOrEqual(2);
       expect(await centre("DEN-64")).toMatchObject({ status: "CLOSED", version: den64.version + 1 });
-      expect((await centre("DEN-64")).statusReason).toContain("without redesignation");
+      // Stored language-neutral, said in the reader's language with the day in theirs.
+      const reason = (await centre("DEN-64")).statusReason ?? "";
+      expect(reason).toMatch(/^Problems\.termEndedNoRedesignation\|\{"end":"\d{4}-\d{2}-\d{2}"\}$/);
+      expect(sayProblem(reason)).toMatch(
+        /^The term ended on \d{1,2} [A-Z][a-z]+ \d{4} without redesignation\.$/,
+      );
+      expect(sayProblem(reason, "fr")).toMatch(
+        /^La période de désignation a pris fin le .+ sans redésignation\.$/,
+      );
       expect((await centre("FIN-35")).status).toBe("PENDING");
       expect((await centre(imported.reference)).status).toBe("PENDING");
       // NOR-18's term runs for two more years: untouched.

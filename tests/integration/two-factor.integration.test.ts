@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADDRESS_RULE } from "@/domain/sign-in-throttle";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/load-viewer";
+import { sayProblem } from "@/server/commands/say-problems";
 
 import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
@@ -204,8 +205,8 @@ for (const kind of testDatabaseKinds()) {
 
       // What the sign-in form says (the command turns Auth.js's error code into this).
       const error = commands.signInError("two-factor-recovery-used");
-      expect(error?.message).toBe("That recovery code has already been used.");
-      expect(error?.fieldErrors?.code?.[0]).toMatch(/works once/);
+      expect(sayProblem(error?.message ?? "")).toBe("That recovery code has already been used.");
+      expect(sayProblem(error?.fieldErrors?.code?.[0] ?? "")).toMatch(/works once/);
       expect(commands.signInError("credentials")).toBeNull();
     });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   INVITATION_TTL_MS,
   PASSWORD_RESET_TTL_MS,
-  retryInWords,
+  retryInMinutes,
   tokenStatus,
   tokenTtl,
 } from "@/domain/auth-tokens";
@@ -56,10 +56,10 @@ describe("link tokens and sessions", () => {
 
 describe("reset request limits", () => {
   it("says how long to wait in whole minutes, never zero", () => {
-    expect(retryInWords(0)).toBe("1 minute");
-    expect(retryInWords(1)).toBe("1 minute");
-    expect(retryInWords(60)).toBe("1 minute");
-    expect(retryInWords(61)).toBe("2 minutes");
-    expect(retryInWords(3600)).toBe("60 minutes");
+    expect(retryInMinutes(0)).toBe(1);
+    expect(retryInMinutes(1)).toBe(1);
+    expect(retryInMinutes(60)).toBe(1);
+    expect(retryInMinutes(61)).toBe(2);
+    expect(retryInMinutes(3600)).toBe(60);
   });
 });

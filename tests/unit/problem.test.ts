@@ -41,12 +41,44 @@ describe("sayProblem", () => {
   });
 
   it("says every problem in every language, none left as its key", () => {
+    // A value for every placeholder the problems have (extra ones are ignored).
+    const values = {
+      max: 200,
+      min: 8,
+      recommended: 15,
+      minutes: 2,
+      count: 3,
+      scope: "address",
+      end: "2026-03-01",
+    };
     for (const locale of locales)
       for (const key of Object.keys(english.Problems) as (keyof typeof english.Problems)[]) {
-        const said = sayProblem(problem(key), locale);
+        const said = sayProblem(problem(key, values), locale);
         expect(said, `${locale} ${key}`).not.toMatch(/^Problems\./);
         expect(said.length, `${locale} ${key}`).toBeGreaterThan(5);
       }
+  });
+
+  it("says the sign-in and account pages' refusals with their values", () => {
+    expect(sayProblem(problem("signInRefused"), "fr")).toBe(
+      "L’adresse électronique ou le mot de passe est incorrect.",
+    );
+    expect(sayProblem(problem("tooLong", { max: 254 }), "es")).toBe("Use como máximo 254 caracteres.");
+    expect(sayProblem(problem("resetThrottledNetwork", { minutes: 1 }))).toBe(
+      "Too many password-reset requests from your network. Try again in 1 minute.",
+    );
+    expect(sayProblem(problem("resetThrottledNetwork", { minutes: 2 }), "ar")).toMatch(/دقيقتين\.$/);
+    expect(sayProblem(problem("passwordTooShort", { min: 8, recommended: 15 }), "zh")).toBe(
+      "请至少使用 8 个字符（15 个或更多更好）。",
+    );
+  });
+
+  it("says a calendar day among the values as a day in the reader's language", () => {
+    const reason = problem("termEndedNoRedesignation", { end: "2026-03-01" });
+    expect(sayProblem(reason)).toBe("The term ended on 1 March 2026 without redesignation.");
+    expect(sayProblem(reason, "fr")).toBe(
+      "La période de désignation a pris fin le 1 mars 2026 sans redésignation.",
+    );
   });
 
   it("passes other messages, and unknown keys, through unchanged", () => {

@@ -17,6 +17,7 @@ import {
   throttleGate,
   type ThrottleRow,
 } from "@/domain/sign-in-throttle";
+import { sayProblem } from "@/server/commands/say-problems";
 
 const MINUTE = 60_000;
 const start = new Date("2026-11-25T10:00:00Z");
@@ -143,12 +144,18 @@ describe("the gate", () => {
     expect(isKnownAddress(at(-KNOWN_ADDRESS_MS - 1), now)).toBe(false);
   });
 
-  it("tells the person why, how long, and the way out", () => {
-    expect(throttledMessage({ scope: "address", retryAfterSeconds: 900 })).toBe(
+  it("tells the person why, how long, and the way out, in their language", () => {
+    expect(sayProblem(throttledMessage({ scope: "address", retryAfterSeconds: 900 }))).toBe(
       "Too many failed attempts for this account from your network. Try again in 15 minutes, or reset your password.",
     );
-    expect(throttledMessage({ scope: "account", retryAfterSeconds: 61 })).toBe(
+    expect(sayProblem(throttledMessage({ scope: "account", retryAfterSeconds: 61 }))).toBe(
       "Too many failed attempts for this account from several networks. Try again in 2 minutes, or reset your password.",
+    );
+    expect(sayProblem(throttledMessage({ scope: "address", retryAfterSeconds: 60 }), "fr")).toBe(
+      "Trop de tentatives infructueuses pour ce compte depuis votre réseau. Réessayez dans 1 minute, ou réinitialisez votre mot de passe.",
+    );
+    expect(sayProblem(throttledMessage({ scope: "account", retryAfterSeconds: 300 }), "ru")).toMatch(
+      /из нескольких сетей\. Повторите попытку через 5 минут/,
     );
   });
 });

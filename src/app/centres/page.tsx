@@ -77,7 +77,7 @@ export default async function CentresPage({ searchParams }: Props) {
 
   if (!outcome.ok) {
     const errors = await getTranslations("SearchErrors");
-    const search = await getTranslations("KeywordField");
+    const tKeyword = await getTranslations("KeywordField");
     return (
       <div className="space-y-6">
         <h1 className="text-3xl font-semibold tracking-tight text-brand-800">{t("title")}</h1>
@@ -106,7 +106,7 @@ export default async function CentresPage({ searchParams }: Props) {
             className="min-w-0 flex-1 rounded-md border border-slate-400 px-3 py-2"
           />
           <button type="submit" className="rounded-md bg-brand-700 px-5 py-2 font-medium text-white">
-            {search("search")}
+            {tKeyword("search")}
           </button>
         </form>
       </div>

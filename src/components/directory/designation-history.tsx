@@ -1,6 +1,7 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 import { getFormat } from "@/i18n/server";
+import { sayProblem } from "@/server/commands/say-problems";
 import type { PublicHistoryEvent } from "@/server/queries/centre-detail";
 
 /** The centre page's designations and status changes, newest first, in the page's language. */
@@ -8,6 +9,7 @@ export async function DesignationHistory({ events }: { events: PublicHistoryEven
   const t = await getTranslations("History");
   const status = await getTranslations("Status");
   const format = await getFormat();
+  const locale = await getLocale();
   const date = (value: string | null) => (value ? format.day(value) : t("dateNotRecorded"));
   return (
     <section aria-labelledby="history-heading" className="space-y-3">
@@ -37,10 +39,11 @@ export async function DesignationHistory({ events }: { events: PublicHistoryEven
                       date: format.day(event.date),
                     })}
                   </p>
-                  {/* The reason is the registry's record, in the language it was written in. */}
+                  {/* The reason is the registry's record, in the language it was written in;
+                      one the registry wrote itself (the expiry job's) in the page's language. */}
                   {event.reason && (
                     <p className="text-sm text-muted">
-                      <bdi>{event.reason}</bdi>
+                      <bdi>{sayProblem(event.reason, locale)}</bdi>
                     </p>
                   )}
                 </>

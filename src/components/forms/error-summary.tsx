@@ -11,7 +11,7 @@ export function FormMessage({ state, labels = {} }: { state: FormState; labels?:
   if (state.status === "idle" || !state.message) return null;
   if (state.status === "success") {
     return (
-      <div role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-4 text-green-900">
+      <div role="status" className="rounded-md border-s-4 border-green-700 bg-green-50 p-4 text-green-900">
         {state.message}
       </div>
     );
@@ -21,13 +21,13 @@ export function FormMessage({ state, labels = {} }: { state: FormState; labels?:
   return (
     <div
       role="alert"
-      className="rounded-md border-l-4 border-red-700 bg-red-50 p-4 text-red-900"
+      className="rounded-md border-s-4 border-red-700 bg-red-50 p-4 text-red-900"
       tabIndex={-1}
     >
       <p className="font-semibold">{state.message}</p>
       {formErrors.length > 0 && <p className="mt-1">{formErrors.join(" ")}</p>}
       {fields.length > 0 && (
-        <ul className="mt-2 list-disc space-y-1 pl-5">
+        <ul className="mt-2 list-disc space-y-1 ps-5">
           {fields.map(([name, messages]) => (
             <li key={name}>
               <a href={`#${fieldId(name)}`} className="text-red-900">

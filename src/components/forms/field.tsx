@@ -4,24 +4,21 @@ export function fieldId(name: string): string {
   return `field-${name}`;
 }
 
-// What a screen reader hears before a field's errors. Forms pass it in the
-// page's language (WorkspaceForm.errorLabel, as a prop from their server
-// page); the English default serves the forms whose words are not in the
-// catalogues yet (issue #13), and goes once they all pass it.
-const englishErrorLabel = "Error: ";
-
 type FieldProps = {
   name: string;
   label: string;
   hint?: ReactNode;
   errors?: string[];
-  /** "Error: " in the page's language, read before the errors. */
-  errorLabel?: string;
+  /**
+   * What a screen reader hears before the field's errors ("Error: "), in the
+   * page's language: WorkspaceForm.errorLabel, passed by the server page.
+   */
+  errorLabel: string;
   children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: true }) => ReactNode;
 };
 
 /** A label, an optional hint and the field's errors, tied to the control with aria-describedby. */
-export function Field({ name, label, hint, errors, errorLabel = englishErrorLabel, children }: FieldProps) {
+export function Field({ name, label, hint, errors, errorLabel, children }: FieldProps) {
   const id = fieldId(name);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
@@ -59,7 +56,7 @@ type TextFieldProps = {
   label: string;
   hint?: ReactNode;
   errors?: string[];
-  errorLabel?: string;
+  errorLabel: string;
   type?: "text" | "email" | "password" | "search";
   defaultValue?: string;
   autoComplete?: string;
@@ -92,7 +89,7 @@ type SelectFieldProps = {
   label: string;
   hint?: ReactNode;
   errors?: string[];
-  errorLabel?: string;
+  errorLabel: string;
   options: readonly { value: string; label: string }[];
   defaultValue?: string;
   placeholder?: string;

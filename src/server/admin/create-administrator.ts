@@ -7,6 +7,7 @@ import { recipientLocale } from "@/i18n/locales";
 import { recordAudit } from "@/server/audit/record-audit";
 import { issueToken, setPasswordLink } from "@/server/auth/tokens";
 import { emailField } from "@/server/commands/command";
+import { sayProblem } from "@/server/commands/say-problems";
 import { administratorMail } from "@/server/mail/compose";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
 
@@ -41,7 +42,8 @@ export async function createAdministrator(
     force: raw.force ?? false,
     locale: raw.locale,
   });
-  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => i.message).join(" ") };
+  if (!parsed.success)
+    return { ok: false, message: parsed.error.issues.map((issue) => sayProblem(issue.message)).join(" ") };
   const { email, name, force, locale: chosen } = parsed.data;
   const mailed = Boolean(process.env.SMTP_URL);
 

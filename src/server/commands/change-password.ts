@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { checkPassword, PASSWORD_MAX_LENGTH, passwordProblemMessage } from "@/domain/password-policy";
+import { problem } from "@/domain/problem";
 import { throttledMessage } from "@/domain/sign-in-throttle";
 import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
@@ -15,7 +16,7 @@ import { CommandError, type Command } from "./command";
 const schema = z
   .object({
     current: z.string().max(1024),
-    password: z.string().max(PASSWORD_MAX_LENGTH * 4, "Use at most 128 characters."),
+    password: z.string().max(PASSWORD_MAX_LENGTH * 4, problem("tooLong", { max: PASSWORD_MAX_LENGTH })),
     confirm: z.string().max(PASSWORD_MAX_LENGTH * 4),
   })
   .strict();
@@ -60,18 +61,14 @@ export const changePasswordCommand: Command<z.infer<typeof schema>> = {
         meta,
         details: { failures, accountFailures },
       });
-      throw new CommandError("Your current password is not right.", {
-        current: ["Type the password you signed in with."],
-      });
+      throw new CommandError(problem("currentPasswordWrong"), { current: [problem("currentPasswordHint")] });
     }
     await releaseAttempt(prisma, passwordKey(viewer.email), meta.ip);
-    const problem = checkPassword(input.password, { email: viewer.email });
-    if (problem)
-      throw new CommandError("Choose another password.", { password: [passwordProblemMessage(problem)] });
+    const weakness = checkPassword(input.password, { email: viewer.email });
+    if (weakness)
+      throw new CommandError(problem("choosePassword"), { password: [passwordProblemMessage(weakness)] });
     if (input.password !== input.confirm) {
-      throw new CommandError("The two new passwords are not the same.", {
-        confirm: ["Type the same password again."],
-      });
+      throw new CommandError(problem("newPasswordsDiffer"), { confirm: [problem("typeSamePassword")] });
     }
     const passwordHash = await hashPassword(input.password);
     await prisma.$transaction(async (tx) => {

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 
 import type { FormState } from "@/domain/form-state";
+import { problem } from "@/domain/problem";
 import type { Action, ResourceFacts } from "@/domain/permissions";
 import type { Viewer } from "@/server/auth/load-viewer";
 import type { RequestMeta } from "@/server/auth/request-meta";
@@ -29,7 +30,7 @@ export class ConflictError extends CommandError {
   constructor(record?: { noun: string; stateLabel: string | null }) {
     super(
       !record
-        ? "Someone else changed this in the meantime. Reload the page to see their change, then try again."
+        ? problem("changedMeanwhile")
         : record.stateLabel
           ? `Someone else changed this ${record.noun} in the meantime; it is now “${record.stateLabel}”. Reload the page to see their change.`
           : `Someone else changed this ${record.noun} in the meantime. Reload the page to see their change.`,
@@ -87,6 +88,6 @@ export const emailField = z
   .string()
   .trim()
   .toLowerCase()
-  .min(1, "Enter an e-mail address.")
-  .max(254, "Use at most 254 characters.")
-  .pipe(z.email("Enter an e-mail address like name@example.org."));
+  .min(1, problem("emailMissing"))
+  .max(254, problem("tooLong", { max: 254 }))
+  .pipe(z.email(problem("emailInvalid")));

@@ -3,6 +3,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
+import { problem } from "@/domain/problem";
 import { parseRecordId } from "@/domain/record-id";
 import { localeField } from "@/i18n/locale-field";
 import { recipientLocale, type Locale } from "@/i18n/locales";
@@ -20,7 +21,11 @@ import { CommandError, emailField, type Command, type CommandContext } from "./c
 const schema = z
   .object({
     email: emailField,
-    name: z.string().trim().min(1, "Enter the person's name.").max(200, "Use at most 200 characters."),
+    name: z
+      .string()
+      .trim()
+      .min(1, problem("nameMissing"))
+      .max(200, problem("tooLong", { max: 200 })),
     ...roleFields,
     // The language of the person's e-mails (and of the pages once they sign
     // in): the form offers it, defaulting to the inviter's own; an invitation
@@ -34,7 +39,7 @@ const schema = z
       .refine(
         (path) =>
           path.startsWith("/designations/") && parseRecordId(path.slice("/designations/".length)) !== null,
-        "This form cannot return there. Reload the page.",
+        problem("cannotReturn"),
       )
       .optional(),
   })
@@ -68,9 +73,7 @@ export const inviteUserCommand: Command<z.infer<typeof schema>> = {
     });
     if (existing && isAdmin) {
       // Administrators see every account anyway: point them at it.
-      throw new CommandError("This person already has an account.", {
-        email: ["Someone with this e-mail address already has an account: change their roles on their page."],
-      });
+      throw new CommandError(problem("accountExists"), { email: [problem("accountExistsHint")] });
     }
     if (existing) {
       // An officer must not learn who has an account: the existing person is

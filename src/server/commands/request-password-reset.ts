@@ -6,8 +6,9 @@ import {
   RESET_REQUEST_WINDOW_SECONDS,
   RESET_REQUESTS_PER_EMAIL,
   RESET_REQUESTS_PER_IP,
-  retryInWords,
+  retryInMinutes,
 } from "@/domain/auth-tokens";
+import { problem } from "@/domain/problem";
 import { recipientLocale } from "@/i18n/locales";
 import { recordAudit } from "@/server/audit/record-audit";
 import { issueToken, setPasswordLink } from "@/server/auth/tokens";
@@ -21,8 +22,7 @@ import { CommandError, emailField, type PublicCommand } from "./command";
 
 const schema = z.object({ email: emailField }).strict();
 
-export const RESET_REQUESTED_MESSAGE =
-  "If an account exists for that address, we have sent it a link to set a new password. The link works once, for 60 minutes.";
+export const RESET_REQUESTED_MESSAGE = problem("resetRequested");
 
 /**
  * The same answers whether or not the address has an account, so the form
@@ -52,7 +52,7 @@ export const requestPasswordResetCommand: PublicCommand<z.infer<typeof schema>> 
           details: { email: input.email, scope: "client" },
         });
       throw new CommandError(
-        `Too many password-reset requests from your network. Try again in ${retryInWords(fromClient.retryAfterSeconds)}.`,
+        problem("resetThrottledNetwork", { minutes: retryInMinutes(fromClient.retryAfterSeconds) }),
       );
     }
     // Per typed address the limit holds whether or not it has an account, so saying so reveals
@@ -71,7 +71,10 @@ export const requestPasswordResetCommand: PublicCommand<z.infer<typeof schema>> 
           details: { email: input.email, scope: "address" },
         });
       throw new CommandError(
-        `If an account exists for that address, we have already sent it ${RESET_REQUESTS_PER_EMAIL} links in the last hour. Use the latest one, or ask again in ${retryInWords(forAddress.retryAfterSeconds)}.`,
+        problem("resetThrottledAddress", {
+          count: RESET_REQUESTS_PER_EMAIL,
+          minutes: retryInMinutes(forAddress.retryAfterSeconds),
+        }),
       );
     }
     await prisma.$transaction(async (tx) => {

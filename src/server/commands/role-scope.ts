@@ -3,13 +3,14 @@ import "server-only";
 import { z } from "zod";
 
 import { roles, type Role } from "@/domain/permissions";
+import { problem } from "@/domain/problem";
 import { prisma } from "@/server/db/client";
 
 import { CommandError } from "./command";
 
 /** A role with the scope it needs, as typed in the form (region code, unit code, centre reference). */
 export const roleFields = {
-  role: z.enum(roles, "Choose a role."),
+  role: z.enum(roles, problem("chooseRole")),
   region: z.string().trim().max(10).optional(),
   unit: z.string().trim().max(20).optional(),
   centre: z.string().trim().toUpperCase().max(20).optional(),
@@ -34,14 +35,14 @@ export async function resolveScope(input: {
     const region = input.region
       ? await prisma.region.findUnique({ where: { code: input.region }, select: { id: true } })
       : null;
-    if (!region) throw new CommandError("Choose the focal point's region.", { region: ["Choose a region."] });
+    if (!region) throw new CommandError(problem("focalPointRegion"), { region: [problem("chooseRegion")] });
     scope.regionId = region.id;
   }
   if (input.role === "UNIT_HEAD") {
     const unit = input.unit
       ? await prisma.unit.findUnique({ where: { code: input.unit }, select: { id: true } })
       : null;
-    if (!unit) throw new CommandError("Choose the unit head's unit.", { unit: ["Choose a unit."] });
+    if (!unit) throw new CommandError(problem("unitHeadUnit"), { unit: [problem("chooseUnit")] });
     scope.unitId = unit.id;
   }
   if (input.role === "CENTRE_STAFF") {
@@ -49,9 +50,7 @@ export async function resolveScope(input: {
       ? await prisma.centre.findUnique({ where: { reference: input.centre }, select: { id: true } })
       : null;
     if (!centre) {
-      throw new CommandError("Give the centre's reference number.", {
-        centre: ["Enter a centre reference such as NOR-18."],
-      });
+      throw new CommandError(problem("centreReferenceMissing"), { centre: [problem("centreReferenceHint")] });
     }
     scope.centreId = centre.id;
   }

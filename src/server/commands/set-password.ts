@@ -5,11 +5,14 @@ import { z } from "zod";
 
 import { tokenStatus } from "@/domain/auth-tokens";
 import { checkPassword, PASSWORD_MAX_LENGTH, passwordProblemMessage } from "@/domain/password-policy";
+import { problem } from "@/domain/problem";
+import { isLocale, localePath } from "@/i18n/locales";
 import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword } from "@/server/auth/password";
 import { passwordKey, recordSuccess } from "@/server/auth/throttle";
 import { hashToken } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
+import { rememberLocale } from "@/server/http/locale-cookie";
 
 import { CommandError, type PublicCommand } from "./command";
 
@@ -17,12 +20,12 @@ const schema = z
   .object({
     token: z.string().min(20).max(200),
     // Checked by the password policy below; never trimmed or truncated.
-    password: z.string().max(PASSWORD_MAX_LENGTH * 4, "Use at most 128 characters."),
+    password: z.string().max(PASSWORD_MAX_LENGTH * 4, problem("tooLong", { max: PASSWORD_MAX_LENGTH })),
     confirm: z.string().max(PASSWORD_MAX_LENGTH * 4),
   })
   .strict();
 
-const expiredMessage = "This link has expired or has been used already. Ask for a new one below.";
+const expiredMessage = problem("linkExpiredOrUsed");
 
 /** Sets a password from an invitation or reset link: the token is spent in the same transaction. */
 export const setPasswordCommand: PublicCommand<z.infer<typeof schema>> = {
@@ -40,18 +43,16 @@ export const setPasswordCommand: PublicCommand<z.infer<typeof schema>> = {
         purpose: true,
         expiresAt: true,
         usedAt: true,
-        user: { select: { id: true, email: true, disabledAt: true } },
+        user: { select: { id: true, email: true, disabledAt: true, locale: true } },
       },
     });
     if (tokenStatus(token, now) !== "valid" || !token || token.user.disabledAt)
       throw new CommandError(expiredMessage);
-    const problem = checkPassword(input.password, { email: token.user.email });
-    if (problem)
-      throw new CommandError("Choose another password.", { password: [passwordProblemMessage(problem)] });
+    const weakness = checkPassword(input.password, { email: token.user.email });
+    if (weakness)
+      throw new CommandError(problem("choosePassword"), { password: [passwordProblemMessage(weakness)] });
     if (input.password !== input.confirm) {
-      throw new CommandError("The two passwords are not the same.", {
-        confirm: ["Type the same password again."],
-      });
+      throw new CommandError(problem("passwordsDiffer"), { confirm: [problem("typeSamePassword")] });
     }
     const passwordHash = await hashPassword(input.password);
     await prisma.$transaction(async (tx) => {
@@ -75,6 +76,12 @@ export const setPasswordCommand: PublicCommand<z.infer<typeof schema>> = {
         meta,
       });
     });
-    redirect(`/sign-in?password=set&email=${encodeURIComponent(token.user.email)}`);
+    // The sign-in page in the person's language, as signing in does (their
+    // invitation's link was in it already).
+    const signInPath = `/sign-in?password=set&email=${encodeURIComponent(token.user.email)}`;
+    const locale = token.user.locale;
+    if (!isLocale(locale)) redirect(signInPath);
+    await rememberLocale(locale);
+    redirect(localePath(locale, signInPath));
   },
 };

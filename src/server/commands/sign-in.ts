@@ -4,6 +4,7 @@ import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
+import { problem } from "@/domain/problem";
 import { throttledMessage } from "@/domain/sign-in-throttle";
 import { isLocale, localePath, splitLocalePrefix } from "@/i18n/locales";
 import { normaliseEmail } from "@/server/auth/credentials";
@@ -21,9 +22,16 @@ export function safeNext(next: string | undefined): string {
 
 const schema = z
   .object({
-    email: z.string().trim().min(1, "Enter your e-mail address.").max(320, "Use at most 320 characters."),
+    email: z
+      .string()
+      .trim()
+      .min(1, problem("signInEmailMissing"))
+      .max(320, problem("tooLong", { max: 320 })),
     // Never trimmed: spaces are part of a password.
-    password: z.string().min(1, "Enter your password.").max(1024, "Use at most 1024 characters."),
+    password: z
+      .string()
+      .min(1, problem("signInPasswordMissing"))
+      .max(1024, problem("tooLong", { max: 1024 })),
     next: z.string().max(500).optional(),
     code: secondFactorField,
   })
@@ -50,9 +58,7 @@ export const signInCommand: PublicCommand<z.infer<typeof schema>> = {
         const throttled = throttledWait(error.code);
         throw throttled
           ? new CommandError(throttledMessage(throttled))
-          : new CommandError("The e-mail address or password is not right.", {
-              password: ["Check the e-mail address and password, then try again."],
-            });
+          : new CommandError(problem("signInRefused"), { password: [problem("signInCheck")] });
       }
       throw error;
     }

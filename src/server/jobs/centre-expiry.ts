@@ -1,8 +1,9 @@
 import "server-only";
 
 import { expiryDecision, isImportedTerm, type ExpiryDecision } from "@/domain/centre-expiry";
-import { formatIsoDate, startOfUtcDay, toIsoDate } from "@/domain/dates";
+import { startOfUtcDay, toIsoDate } from "@/domain/dates";
 import { openDesignationStates } from "@/domain/designation";
+import { problem, type ProblemKey } from "@/domain/problem";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { recordAudit } from "@/server/audit/record-audit";
 import { centreExpiredMail } from "@/server/mail/compose";
@@ -13,11 +14,12 @@ import { activeUsers, staffByCentre } from "./recipients";
 
 export type ExpiryRun = { pending: number; closed: number; skipped: number };
 
-const publicReasons: Record<ExpiryDecision["reason"], (termEnd: string) => string> = {
-  "redesignation-under-way": (end) => `The term ended on ${end}; a redesignation is under way.`,
-  "imported-history-unknown": (end) =>
-    `The term recorded in the legacy registry ended on ${end}; WHO is reviewing whether it was renewed.`,
-  "term-ended": (end) => `The term ended on ${end} without redesignation.`,
+// The public reason, stored as a problem (src/domain/problem.ts) with the
+// term's last day: the centre page says it in its reader's language.
+const publicReasons: Record<ExpiryDecision["reason"], ProblemKey> = {
+  "redesignation-under-way": "termEndedRedesignationUnderWay",
+  "imported-history-unknown": "termEndedUnderReview",
+  "term-ended": "termEndedNoRedesignation",
 };
 
 /**
@@ -85,14 +87,13 @@ export async function runCentreExpiry(db: PrismaClient, now = new Date()): Promi
     await db.$transaction(
       async (tx) => {
         for (const { centre, termEnd, decision } of batch) {
-          const end = formatIsoDate(toIsoDate(termEnd));
           const updated = await tx.centre.updateMany({
             where: { id: centre.id, version: centre.version, status: "ACTIVE" },
             data: {
               status: decision.to,
               // The day the status took effect, as the import records it for Pending centres.
               statusChangedAt: termEnd,
-              statusReason: publicReasons[decision.reason](end),
+              statusReason: problem(publicReasons[decision.reason], { end: toIsoDate(termEnd) }),
               version: { increment: 1 },
             },
           });

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { formatIsoDate, toIsoDate } from "@/domain/dates";
+import { toIsoDate } from "@/domain/dates";
 import { mustUseTwoFactor } from "@/domain/two-factor";
 import { twoFactorRequired } from "@/server/auth/two-factor/settings";
 import { otpauthUri, qrCodeSvg } from "@/server/auth/two-factor/totp";
@@ -12,6 +12,7 @@ import { authorize } from "@/server/policy/authorize";
 export type TwoFactorPage =
   | { status: "off"; required: boolean }
   | { status: "pending"; required: boolean; secret: string; qrCode: string }
+  /** `since`: the calendar day it was turned on, "YYYY-MM-DD" (the page shows it in its language). */
   | { status: "on"; required: boolean; since: string; recoveryCodesLeft: number };
 
 /**
@@ -28,7 +29,7 @@ export async function twoFactorPage(viewer: Viewer): Promise<TwoFactorPage> {
     return {
       status: "on",
       required,
-      since: formatIsoDate(toIsoDate(state.confirmedAt)),
+      since: toIsoDate(state.confirmedAt),
       recoveryCodesLeft: state.recoveryCodesLeft,
     };
   }

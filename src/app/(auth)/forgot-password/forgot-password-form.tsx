@@ -8,22 +8,27 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { initialFormState } from "@/domain/form-state";
 import { requestPasswordResetAction } from "@/server/commands/actions";
 
-export function ForgotPasswordForm() {
+export function ForgotPasswordForm({
+  words,
+}: {
+  words: { email: string; emailHint: string; send: string; sending: string; errorLabel: string };
+}) {
   const [state, action] = useActionState(requestPasswordResetAction, initialFormState);
   return (
     <form action={action} className="space-y-5" noValidate>
-      <FormMessage state={state} labels={{ email: "E-mail address" }} />
+      <FormMessage state={state} labels={{ email: words.email }} />
       <TextField
         name="email"
-        label="E-mail address"
-        hint="The address you sign in with."
+        label={words.email}
+        hint={words.emailHint}
         type="email"
         autoComplete="username"
         defaultValue={state.values?.email}
         errors={state.fieldErrors?.email}
+        errorLabel={words.errorLabel}
         required
       />
-      <SubmitButton pendingLabel="Sending…">Send me a link</SubmitButton>
+      <SubmitButton pendingLabel={words.sending}>{words.send}</SubmitButton>
     </form>
   );
 }

@@ -9,43 +9,59 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { initialFormState } from "@/domain/form-state";
 import { signInAction } from "@/server/commands/actions";
 
-export function SignInForm({ next, email }: { next?: string; email?: string }) {
+/** The form's words, in the page's language (from the server page: no catalogue in the browser). */
+export type SignInWords = {
+  email: string;
+  password: string;
+  code: string;
+  codeHint: string;
+  submit: string;
+  submitting: string;
+  forgot: string;
+  forgotHref: string;
+  errorLabel: string;
+};
+
+export function SignInForm({ next, email, words }: { next?: string; email?: string; words: SignInWords }) {
   const [state, action] = useActionState(signInAction, initialFormState);
   const values = state.values ?? {};
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormMessage
         state={state}
-        labels={{ email: "E-mail address", password: "Password", code: "Two-factor code" }}
+        labels={{ email: words.email, password: words.password, code: words.code }}
       />
       {next && <input type="hidden" name="next" value={next} />}
       <TextField
         name="email"
-        label="E-mail address"
+        label={words.email}
         type="email"
         autoComplete="username"
         defaultValue={values.email ?? email}
         errors={state.fieldErrors?.email}
+        errorLabel={words.errorLabel}
         required
       />
       <TextField
         name="password"
-        label="Password"
+        label={words.password}
         type="password"
         autoComplete="current-password"
         errors={state.fieldErrors?.password}
+        errorLabel={words.errorLabel}
         required
       />
       <TextField
         name="code"
-        label="Two-factor code"
-        hint="Only if you have set up two-factor sign-in: the 6 digits from your app, or a recovery code."
+        label={words.code}
+        hint={words.codeHint}
         autoComplete="one-time-code"
         errors={state.fieldErrors?.code}
+        errorLabel={words.errorLabel}
       />
       <div className="flex flex-wrap items-center gap-6">
-        <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
-        <Link href="/forgot-password">Forgot your password?</Link>
+        <SubmitButton pendingLabel={words.submitting}>{words.submit}</SubmitButton>
+        <Link href={words.forgotHref}>{words.forgot}</Link>
       </div>
     </form>
   );

@@ -10,13 +10,22 @@ import { inviteUserAction } from "@/server/commands/actions";
 
 type Option = { value: string; label: string };
 
-const labels = {
-  email: "E-mail address",
-  name: "Name",
-  role: "Role",
-  region: "Region",
-  unit: "Unit",
-  centre: "Centre",
+/** The form's words in the page's language, from the server page. */
+export type InviteWords = {
+  email: string;
+  name: string;
+  role: string;
+  region: string;
+  unit: string;
+  centre: string;
+  chooseRole: string;
+  regionHint: string;
+  unitHint: string;
+  chooseCentre: string;
+  centreHint: string;
+  send: string;
+  sending: string;
+  errorLabel: string;
 };
 
 export function InviteForm({
@@ -25,6 +34,7 @@ export function InviteForm({
   units,
   centres,
   language,
+  words,
 }: {
   roles: Option[];
   regions: Option[];
@@ -32,7 +42,17 @@ export function InviteForm({
   centres: Option[] | null;
   /** The invitee's language for e-mails, defaulting to the inviter's (decision 0026). */
   language: { label: string; hint: string; options: Option[]; selected: string };
+  words: InviteWords;
 }) {
+  const labels = {
+    email: words.email,
+    name: words.name,
+    role: words.role,
+    region: words.region,
+    unit: words.unit,
+    centre: words.centre,
+  };
+  const errorLabel = words.errorLabel;
   const [state, action] = useActionState(inviteUserAction, initialFormState);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
@@ -45,6 +65,7 @@ export function InviteForm({
         autoComplete="off"
         defaultValue={values.name}
         errors={errors.name}
+        errorLabel={errorLabel}
         required
       />
       <TextField
@@ -54,6 +75,7 @@ export function InviteForm({
         autoComplete="off"
         defaultValue={values.email}
         errors={errors.email}
+        errorLabel={errorLabel}
         required
       />
       <SelectField
@@ -61,29 +83,32 @@ export function InviteForm({
         label={labels.role}
         options={roles}
         defaultValue={values.role ?? (roles.length === 1 ? roles[0]?.value : undefined)}
-        placeholder={roles.length === 1 ? undefined : "Choose a role"}
+        placeholder={roles.length === 1 ? undefined : words.chooseRole}
         errors={errors.role}
+        errorLabel={errorLabel}
       />
       {regions.length > 0 && (
         <SelectField
           name="region"
           label={labels.region}
-          hint="Only for a regional focal point."
+          hint={words.regionHint}
           options={regions}
           defaultValue={values.region}
           placeholder="—"
           errors={errors.region}
+          errorLabel={errorLabel}
         />
       )}
       {units.length > 0 && (
         <SelectField
           name="unit"
           label={labels.unit}
-          hint="Only for a unit head."
+          hint={words.unitHint}
           options={units}
           defaultValue={values.unit}
           placeholder="—"
           errors={errors.unit}
+          errorLabel={errorLabel}
         />
       )}
       {centres ? (
@@ -92,16 +117,18 @@ export function InviteForm({
           label={labels.centre}
           options={centres}
           defaultValue={values.centre}
-          placeholder="Choose one of your centres"
+          placeholder={words.chooseCentre}
           errors={errors.centre}
+          errorLabel={errorLabel}
         />
       ) : (
         <TextField
           name="centre"
           label={labels.centre}
-          hint="Only for centre staff: the centre's reference, for example NOR-18."
+          hint={words.centreHint}
           defaultValue={values.centre}
           errors={errors.centre}
+          errorLabel={errorLabel}
         />
       )}
       <SelectField
@@ -111,8 +138,9 @@ export function InviteForm({
         options={language.options}
         defaultValue={values.locale ?? language.selected}
         errors={errors.locale}
+        errorLabel={errorLabel}
       />
-      <SubmitButton pendingLabel="Sending the invitation…">Send invitation</SubmitButton>
+      <SubmitButton pendingLabel={words.sending}>{words.send}</SubmitButton>
     </form>
   );
 }

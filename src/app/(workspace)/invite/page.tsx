@@ -3,13 +3,19 @@ import { getLocale, getTranslations } from "next-intl/server";
 
 import { can, holdsGrantFor } from "@/domain/permissions";
 import { languageNames, locales } from "@/i18n/locales";
+import { getReferenceLabels } from "@/i18n/server";
 import { requirePage } from "@/server/policy/page-guard";
 import { inviteOptions } from "@/server/queries/users";
 
+import { roleText } from "../admin/users/role-text";
 import { InviteForm } from "./invite-form";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Invite someone" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Invite");
+  return { title: t("titleAdmin") };
+}
 
 export default async function InvitePage() {
   const viewer = await requirePage("workspace.my-work", null, "/invite");
@@ -19,22 +25,56 @@ export default async function InvitePage() {
     await requirePage("user.invite", null, "/invite");
   }
   const options = await inviteOptions(viewer);
-  const tLanguage = await getTranslations("LanguagePreference");
+  const [t, tUsers, tField, tLanguage, labels] = await Promise.all([
+    getTranslations("Invite"),
+    getTranslations("AdminUsers"),
+    getTranslations("WorkspaceForm"),
+    getTranslations("LanguagePreference"),
+    getReferenceLabels(),
+  ]);
   const language = {
     label: tLanguage("mailLanguage"),
     hint: tLanguage("mailLanguageHint"),
     options: locales.map((code) => ({ value: code, label: languageNames[code] })),
     selected: await getLocale(),
   };
+  // Roles and region names in the page's language, by code (as on a person's page).
+  const roles = options.roles.map((option) => ({
+    value: option.value,
+    label: roleText(tUsers, { role: option.value, scope: null }),
+  }));
+  const regions = options.regions.map((option) => {
+    const name = labels.region(option.value, "");
+    return name ? { value: option.value, label: `${option.value} · ${name}` } : option;
+  });
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-3xl font-semibold tracking-tight text-brand-800">
-        {isAdmin ? "Invite someone" : "Invite centre staff"}
+        {isAdmin ? t("titleAdmin") : t("titleOfficer")}
       </h1>
-      <p className="text-muted">
-        They receive an e-mail with a link to set their password. The link works once, for 72 hours.
-      </p>
-      <InviteForm {...options} language={language} />
+      <p className="text-muted">{t("intro")}</p>
+      <InviteForm
+        {...options}
+        roles={roles}
+        regions={regions}
+        language={language}
+        words={{
+          email: t("email"),
+          name: t("name"),
+          role: t("role"),
+          region: t("region"),
+          unit: t("unit"),
+          centre: t("centre"),
+          chooseRole: t("chooseRole"),
+          regionHint: t("regionHint"),
+          unitHint: t("unitHint"),
+          chooseCentre: t("chooseCentre"),
+          centreHint: t("centreHint"),
+          send: t("send"),
+          sending: t("sending"),
+          errorLabel: tField("errorLabel"),
+        }}
+      />
     </div>
   );
 }

@@ -39,7 +39,7 @@ export default async function MyWorkPage({
         <p className="text-muted">{t("signedInAs", { name: viewer.name })}</p>
       </div>
       {params.invited === "1" && (
-        <p role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-4 text-green-900">
+        <p role="status" className="rounded-md border-s-4 border-green-700 bg-green-50 p-4 text-green-900">
           {t("invited")}
         </p>
       )}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 import { DesignationHistory } from "@/components/directory/designation-history";
 import { StatusBadge, statusMeaningId } from "@/components/status-badge";
@@ -10,6 +10,7 @@ import { termHasBegun } from "@/domain/term";
 import type { ActivityDiff, ItemDiff } from "@/domain/tor-diff";
 import type { ReferenceLabels } from "@/i18n/reference-labels";
 import { getFormat, getLocaleHref, getReferenceLabels } from "@/i18n/server";
+import { sayProblem } from "@/server/commands/say-problems";
 import { findPublicCentre, type PublicCentre } from "@/server/queries/centre-detail";
 
 export const dynamic = "force-dynamic";
@@ -41,10 +42,11 @@ export default async function CentrePage({ params }: Props) {
   const centre = await findPublicCentre(decodeURIComponent((await params).reference));
   if (!centre) notFound();
   const t = await getTranslations("CentrePage");
-  const navigation = await getTranslations("Navigation");
+  const tNavigation = await getTranslations("Navigation");
   const labels = await getReferenceLabels();
   const format = await getFormat();
   const href = await getLocaleHref();
+  const locale = await getLocale();
   const country = countryOf(labels, centre);
   // A redesignation decided early records the next term before it begins.
   const nextTerm =
@@ -56,7 +58,7 @@ export default async function CentrePage({ params }: Props) {
     <article className="space-y-8">
       {/* Plain links, not next/link, here and below: not prefetched (decision 0024). */}
       <nav aria-label={t("breadcrumb")} className="text-sm">
-        <a href={href("/centres")}>{navigation("centres")}</a> <span aria-hidden="true">/</span>{" "}
+        <a href={href("/centres")}>{tNavigation("centres")}</a> <span aria-hidden="true">/</span>{" "}
         <a href={href(`/centres?country=${centre.countryCode}`)}>{country}</a>
       </nav>
       <header className="space-y-3">
@@ -127,7 +129,7 @@ export default async function CentrePage({ params }: Props) {
         )}
         {centre.statusReason && centre.status !== "ACTIVE" && (
           <Fact label={t("fact.reason")}>
-            <bdi>{centre.statusReason}</bdi>
+            <bdi>{sayProblem(centre.statusReason, locale)}</bdi>
           </Fact>
         )}
         {centre.website && (

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 import { CALENDAR_TOKEN_BYTES } from "@/domain/calendar";
+import { problem } from "@/domain/problem";
 import { recordAudit } from "@/server/audit/record-audit";
 import { appUrl, hashToken } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
@@ -20,16 +21,14 @@ export function calendarFeedUrl(token: string): string {
   return `${appUrl()}/calendar/${token}.ics`;
 }
 
-const version = z.coerce
-  .number("Reload the page and try again.")
-  .int("Reload the page and try again.")
-  .positive("Reload the page and try again.");
+const reload = problem("reloadAndRetry");
+const version = z.coerce.number(reload).int(reload).positive(reload);
 
 const createSchema = z
   .object({
     version,
     // Made by the server action, never typed by the person (see actions.ts).
-    token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Reload the page and try again."),
+    token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, reload),
   })
   .strict();
 
@@ -66,9 +65,7 @@ export const createCalendarLinkCommand: Command<z.infer<typeof createSchema>> = 
       return before.calendarTokenHash !== null;
     });
     return {
-      message: replaced
-        ? "Your new calendar address is ready. The old one no longer works."
-        : "Your calendar address is ready.",
+      message: replaced ? problem("calendarReplaced") : problem("calendarReady"),
     };
   },
 };
@@ -89,8 +86,7 @@ export const revokeCalendarLinkCommand: Command<z.infer<typeof revokeSchema>> = 
           where: { id: viewer.id },
           select: { calendarTokenHash: true },
         });
-        if (current.calendarTokenHash === null)
-          throw new CommandError("You have no calendar address to revoke.");
+        if (current.calendarTokenHash === null) throw new CommandError(problem("calendarNone"));
         throw new ConflictError();
       }
       await recordAudit(tx, {
@@ -100,6 +96,6 @@ export const revokeCalendarLinkCommand: Command<z.infer<typeof revokeSchema>> = 
         meta,
       });
     });
-    return { message: "Your calendar address is revoked: calendars subscribed to it get nothing more." };
+    return { message: problem("calendarRevoked") };
   },
 };

@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import { problem } from "@/domain/problem";
 import { disableTwoFactor } from "@/server/auth/two-factor/two-factor";
 import { prisma } from "@/server/db/client";
 
@@ -11,7 +12,7 @@ import { secondFactorField, secondFactorSignInError } from "./sign-in-errors";
 const schema = z
   .object({
     code: secondFactorField.refine((value) => value !== undefined && value.trim() !== "", {
-      message: "Enter a code from your app, or a recovery code.",
+      message: problem("disableCodeMissing"),
     }),
   })
   .strict();
@@ -24,19 +25,19 @@ export const disableTwoFactorCommand: Command<z.infer<typeof schema>> = {
   secretFields: ["code"],
   async handle({ viewer, input, meta, role }) {
     const result = await disableTwoFactor(prisma, { id: viewer.id, role }, input.code ?? "", meta);
-    if (result.ok) return { message: "Two-factor sign-in is off." };
-    if (result.reason === "not-enrolled") throw new CommandError("Two-factor sign-in is already off.");
+    if (result.ok) return { message: problem("twoFactorTurnedOff") };
+    if (result.reason === "not-enrolled") throw new CommandError(problem("twoFactorAlreadyOff"));
     const error = secondFactorSignInError(`two-factor-${result.reason}`);
     // The sign-in wording asks for the password again; here only the code counts.
-    throw new CommandError(error?.message ?? "That code is not right.", {
+    throw new CommandError(error?.message ?? problem("codeWrong"), {
       code: [
         result.reason === "recovery-used"
-          ? "Each recovery code works once: use the code from your app or another recovery code."
+          ? problem("disableRecoveryUsedHint")
           : result.reason === "reused"
-            ? "Wait for your app to show the next code."
+            ? problem("disableCodeReusedHint")
             : result.reason === "throttled"
-              ? "Wait 15 minutes, then try again."
-              : "Type the code your app shows now, or a recovery code.",
+              ? problem("waitFifteenMinutes")
+              : problem("disableCodeWrongHint"),
       ],
     });
   },

@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import { problem } from "@/domain/problem";
 import { confirmEnrolment, startEnrolment } from "@/server/auth/two-factor/two-factor";
 import { prisma } from "@/server/db/client";
 
@@ -15,14 +16,14 @@ export const startTwoFactorCommand: Command<Record<string, never>> = {
   schema: z.object({}).strict(),
   async handle({ viewer }) {
     const outcome = await startEnrolment(prisma, viewer.id);
-    if (outcome === "already-on") throw new CommandError("Two-factor sign-in is already on.");
+    if (outcome === "already-on") throw new CommandError(problem("twoFactorAlreadyOn"));
   },
 };
 
 const confirmSchema = z
   .object({
     code: secondFactorField.refine((value) => value !== undefined && value.trim() !== "", {
-      message: "Enter the 6-digit code your app shows.",
+      message: problem("enrolCodeMissing"),
     }),
   })
   .strict();
@@ -37,7 +38,7 @@ export const confirmTwoFactorCommand: Command<z.infer<typeof confirmSchema>> = {
     const result = await confirmEnrolment(prisma, { id: viewer.id, role }, input.code ?? "", meta);
     if (result.ok) {
       return {
-        message: "Two-factor sign-in is on.",
+        message: problem("twoFactorTurnedOn"),
         data: { recoveryCodes: result.recoveryCodes.join("\n") },
       };
     }
@@ -46,20 +47,15 @@ export const confirmTwoFactorCommand: Command<z.infer<typeof confirmSchema>> = {
       case "malformed":
       case "recovery-used":
       case "required":
-        throw new CommandError("Check the code.", field("Enter the 6 digits your app shows now."));
+        throw new CommandError(problem("codeCheck"), field(problem("enrolCodeNow")));
       case "invalid":
       case "reused":
-        throw new CommandError(
-          "That code is not right.",
-          field("Type the code your app shows now; if it keeps failing, check the phone's clock."),
-        );
+        throw new CommandError(problem("codeWrong"), field(problem("enrolCodeWrongHint")));
       case "throttled":
-        throw new CommandError("Too many wrong codes from your network. Wait 15 minutes, then try again.");
+        throw new CommandError(problem("enrolThrottled"));
       case "not-pending":
       case "not-enrolled":
-        throw new CommandError(
-          "This set-up is no longer current (it was finished or restarted elsewhere). Reload the page.",
-        );
+        throw new CommandError(problem("enrolmentStale"));
     }
   },
 };

@@ -2,36 +2,22 @@ import "server-only";
 
 import { z } from "zod";
 
+import { problem } from "@/domain/problem";
 import { parseSecondFactor, SECOND_FACTOR_FORMAT_MESSAGE } from "@/domain/two-factor";
 
 import { CommandError } from "../command";
 
 // What the sign-in form says for each two-factor outcome (the codes set by
 // TwoFactorSignIn in src/server/auth/two-factor/sign-in.ts). Passwords are
-// never echoed back, so each message asks for it again.
-const again = "Type your password again with";
+// never echoed back, so each message asks for it again. Problems
+// (src/domain/problem.ts): said in the reader's language.
 const messages: Record<string, [string, string]> = {
-  "two-factor-required": [
-    "This account uses two-factor sign-in.",
-    `${again} the 6-digit code from your authenticator app, or a recovery code.`,
-  ],
-  "two-factor-malformed": ["Check the code.", SECOND_FACTOR_FORMAT_MESSAGE],
-  "two-factor-invalid": [
-    "That code is not right.",
-    `${again} the code your app shows now (check the phone's clock), or a recovery code.`,
-  ],
-  "two-factor-reused": [
-    "That code has already been used.",
-    `Wait for your app to show the next code, then ${again.toLowerCase()} it.`,
-  ],
-  "two-factor-recovery-used": [
-    "That recovery code has already been used.",
-    `Each recovery code works once. ${again} the code from your app or another recovery code.`,
-  ],
-  "two-factor-throttled": [
-    "Too many wrong codes for this account from your network.",
-    "Wait 15 minutes, then try again.",
-  ],
+  "two-factor-required": [problem("twoFactorAccount"), problem("twoFactorAccountHint")],
+  "two-factor-malformed": [problem("codeCheck"), SECOND_FACTOR_FORMAT_MESSAGE],
+  "two-factor-invalid": [problem("codeWrong"), problem("signInCodeWrongHint")],
+  "two-factor-reused": [problem("codeReused"), problem("signInCodeReusedHint")],
+  "two-factor-recovery-used": [problem("recoveryCodeUsed"), problem("signInRecoveryUsedHint")],
+  "two-factor-throttled": [problem("signInCodeThrottled"), problem("waitFifteenMinutes")],
 };
 
 /** The form's answer for a two-factor failure code, or null for any other sign-in failure. */

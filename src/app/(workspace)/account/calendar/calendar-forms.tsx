@@ -11,7 +11,29 @@ import {
   type CalendarFormState,
 } from "@/server/commands/calendar/actions";
 
-export function CalendarForms({ active, version }: { active: boolean; version: number }) {
+/** The forms' words in the page's language, from the server page. */
+export type CalendarWords = {
+  addressLabel: string;
+  addressHint: string;
+  replace: string;
+  create: string;
+  creating: string;
+  replaceNote: string;
+  stopHeading: string;
+  stopText: string;
+  revoke: string;
+  revoking: string;
+};
+
+export function CalendarForms({
+  active,
+  version,
+  words,
+}: {
+  active: boolean;
+  version: number;
+  words: CalendarWords;
+}) {
   const [created, create] = useActionState<CalendarFormState, FormData>(
     createCalendarLinkAction,
     initialFormState,
@@ -28,16 +50,16 @@ export function CalendarForms({ active, version }: { active: boolean; version: n
         {created.url && active && (
           <div className="space-y-1">
             <label htmlFor="calendar-url" className="block font-medium">
-              Your calendar address
+              {words.addressLabel}
             </label>
             <p id="calendar-url-hint" className="text-sm text-muted">
-              Copy it now and add it to your calendar app as a subscription (“From URL”). It is shown only
-              once.
+              {words.addressHint}
             </p>
             <input
               id="calendar-url"
               readOnly
               value={created.url}
+              dir="ltr"
               aria-describedby="calendar-url-hint"
               className="block w-full rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-sm"
               onFocus={(event) => event.currentTarget.select()}
@@ -45,19 +67,19 @@ export function CalendarForms({ active, version }: { active: boolean; version: n
           </div>
         )}
         <input type="hidden" name="version" value={version} />
-        <SubmitButton pendingLabel="Creating…" variant={active ? "secondary" : "primary"}>
-          {active ? "Replace the calendar address" : "Create a calendar address"}
+        <SubmitButton pendingLabel={words.creating} variant={active ? "secondary" : "primary"}>
+          {active ? words.replace : words.create}
         </SubmitButton>
-        {active && <p className="text-sm text-muted">Replacing it stops the old address at once.</p>}
+        {active && <p className="text-sm text-muted">{words.replaceNote}</p>}
       </form>
       {active && (
         <form action={revoke} className="space-y-4 border-t border-slate-200 pt-6">
-          <h2 className="text-xl font-semibold">Stop the subscription</h2>
+          <h2 className="text-xl font-semibold">{words.stopHeading}</h2>
           <FormMessage state={revoked} />
-          <p className="text-muted">Calendars subscribed to the address get nothing more.</p>
+          <p className="text-muted">{words.stopText}</p>
           <input type="hidden" name="version" value={version} />
-          <SubmitButton pendingLabel="Revoking…" variant="danger">
-            Revoke the calendar address
+          <SubmitButton pendingLabel={words.revoking} variant="danger">
+            {words.revoke}
           </SubmitButton>
         </form>
       )}

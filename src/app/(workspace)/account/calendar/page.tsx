@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
 import { requirePage } from "@/server/policy/page-guard";
 import { calendarLinkStatus } from "@/server/queries/calendar-link";
@@ -6,25 +7,37 @@ import { calendarLinkStatus } from "@/server/queries/calendar-link";
 import { CalendarForms } from "./calendar-forms";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Calendar subscription" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("CalendarPage");
+  return { title: t("title") };
+}
 
 export default async function CalendarPage() {
   const viewer = await requirePage("calendar.manage", null, "/account/calendar");
   const status = await calendarLinkStatus(viewer);
+  const t = await getTranslations("CalendarPage");
   return (
     <div className="max-w-2xl space-y-6">
-      <h1 className="text-3xl font-semibold tracking-tight text-brand-800">Calendar subscription</h1>
-      <p className="text-muted">
-        Subscribe to your deadlines from your calendar app (Outlook, Google Calendar, Apple Calendar): annual
-        reports due, reports to review, final evaluations and designations expiring, for the centres you work
-        with. The address is secret: anyone who has it can read these deadlines, so do not share it.
-      </p>
-      <p data-testid="calendar-status">
-        {status.active
-          ? "You have a calendar address. It was shown once when you created it: if you no longer have it, replace it."
-          : "You have no calendar address."}
-      </p>
-      <CalendarForms active={status.active} version={status.version} />
+      <h1 className="text-3xl font-semibold tracking-tight text-brand-800">{t("title")}</h1>
+      <p className="text-muted">{t("intro")}</p>
+      <p data-testid="calendar-status">{status.active ? t("active") : t("inactive")}</p>
+      <CalendarForms
+        active={status.active}
+        version={status.version}
+        words={{
+          addressLabel: t("addressLabel"),
+          addressHint: t("addressHint"),
+          replace: t("replace"),
+          create: t("create"),
+          creating: t("creating"),
+          replaceNote: t("replaceNote"),
+          stopHeading: t("stopHeading"),
+          stopText: t("stopText"),
+          revoke: t("revoke"),
+          revoking: t("revoking"),
+        }}
+      />
     </div>
   );
 }

@@ -22,14 +22,19 @@ export function LanguageForm({
 }: {
   options: Option[];
   selected: string;
-  labels: { language: string; save: string; saving: string };
+  labels: { language: string; save: string; saving: string; errorLabel: string };
 }) {
   const [state, action] = useActionState(setLanguageAction, initialFormState);
   const value = state.values?.locale ?? selected;
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormMessage state={state} labels={{ locale: labels.language }} />
-      <Field name="locale" label={labels.language} errors={state.fieldErrors?.locale}>
+      <Field
+        name="locale"
+        label={labels.language}
+        errors={state.fieldErrors?.locale}
+        errorLabel={labels.errorLabel}
+      >
         {(props) => (
           <select
             {...props}

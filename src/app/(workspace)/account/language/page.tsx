@@ -20,6 +20,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function LanguagePage({ searchParams }: Props) {
   const viewer = await requirePage("account.language", null, "/account/language");
   const t = await getTranslations("LanguagePreference");
+  const tField = await getTranslations("WorkspaceForm");
   const chosen = await languagePreference(viewer);
   const saved = (await searchParams).saved === "1";
   return (
@@ -37,7 +38,12 @@ export default async function LanguagePage({ searchParams }: Props) {
       <LanguageForm
         options={locales.map((code) => ({ value: code, label: languageNames[code] }))}
         selected={chosen ?? (await getLocale())}
-        labels={{ language: t("label"), save: t("save"), saving: t("saving") }}
+        labels={{
+          language: t("label"),
+          save: t("save"),
+          saving: t("saving"),
+          errorLabel: tField("errorLabel"),
+        }}
       />
     </div>
   );

@@ -13,9 +13,34 @@ import {
 } from "@/server/commands/two-factor/actions";
 import type { TwoFactorPage } from "@/server/queries/two-factor";
 
+/** The forms' words in the page's language, from the server page (`statusOn` already filled in). */
+export type TwoFactorWords = {
+  recoveryTitle: string;
+  recoveryText: string;
+  statusOff: string;
+  statusOn: string;
+  start: string;
+  starting: string;
+  scan: string;
+  qrAlt: string;
+  typeSecret: string;
+  typeCode: string;
+  appCode: string;
+  turnOn: string;
+  checking: string;
+  restart: string;
+  turnOffHeading: string;
+  requiredOff: string;
+  codeShort: string;
+  disableCode: string;
+  turnOff: string;
+  turningOff: string;
+  errorLabel: string;
+};
+
 // One component for every stage, so that the recovery codes answered by the
 // confirmation stay on screen when the page re-renders as "on".
-export function TwoFactorForms({ page }: { page: TwoFactorPage }) {
+export function TwoFactorForms({ page, words }: { page: TwoFactorPage; words: TwoFactorWords }) {
   const [started, start] = useActionState(startTwoFactorAction, initialFormState);
   const [confirmed, confirm] = useActionState(confirmTwoFactorAction, initialFormState);
   const [disabled, disable] = useActionState(disableTwoFactorAction, initialFormState);
@@ -26,12 +51,9 @@ export function TwoFactorForms({ page }: { page: TwoFactorPage }) {
         <section className="space-y-3" aria-labelledby="recovery-codes-title">
           <FormMessage state={confirmed} />
           <h2 id="recovery-codes-title" className="text-xl font-semibold">
-            Your recovery codes
+            {words.recoveryTitle}
           </h2>
-          <p>
-            Save them now (print them or keep them in a password manager): they are shown only this once. If
-            you lose your phone, each one signs you in once instead of a code from the app.
-          </p>
+          <p>{words.recoveryText}</p>
           <ul data-testid="recovery-codes" className="grid max-w-sm grid-cols-2 gap-2 font-mono text-lg">
             {recoveryCodes.map((code) => (
               <li key={code}>{code}</li>
@@ -44,51 +66,52 @@ export function TwoFactorForms({ page }: { page: TwoFactorPage }) {
         <form action={start} className="space-y-4">
           <FormMessage state={started} />
           {disabled.status === "success" && <FormMessage state={disabled} />}
-          <p data-testid="two-factor-status">Two-factor sign-in is off.</p>
-          <SubmitButton pendingLabel="Starting…">Set up two-factor sign-in</SubmitButton>
+          <p data-testid="two-factor-status">{words.statusOff}</p>
+          <SubmitButton pendingLabel={words.starting}>{words.start}</SubmitButton>
         </form>
       )}
 
       {page.status === "pending" && (
         <>
-          <ol className="list-decimal space-y-4 pl-5">
+          <ol className="list-decimal space-y-4 ps-5">
             <li className="space-y-2">
-              <p>Scan this QR code with your authenticator app:</p>
+              <p>{words.scan}</p>
               {/* A data: URL drawn on the server; next/image adds nothing for it. */}
               {/* eslint-disable-next-line @next/next/no-img-element */}
               <img
                 src={page.qrCode}
-                alt="QR code for your authenticator app"
+                alt={words.qrAlt}
                 width={220}
                 height={220}
                 className="border border-slate-300 bg-white"
               />
             </li>
             <li className="space-y-1">
-              <p>Or, if you cannot scan it, type this secret into the app (time-based, 6 digits):</p>
+              <p>{words.typeSecret}</p>
               <p>
-                <code data-testid="two-factor-secret" className="font-mono text-lg">
+                <code data-testid="two-factor-secret" dir="ltr" className="font-mono text-lg">
                   {page.secret}
                 </code>
               </p>
             </li>
-            <li>Type the 6-digit code the app now shows, to check that it works.</li>
+            <li>{words.typeCode}</li>
           </ol>
           <form action={confirm} className="space-y-4">
-            <FormMessage state={confirmed} labels={{ code: "Code from your app" }} />
+            <FormMessage state={confirmed} labels={{ code: words.appCode }} />
             <TextField
               name="code"
-              label="Code from your app"
+              label={words.appCode}
               autoComplete="one-time-code"
               errors={confirmed.fieldErrors?.code}
+              errorLabel={words.errorLabel}
               required
             />
-            <SubmitButton pendingLabel="Checking…">Turn on two-factor sign-in</SubmitButton>
+            <SubmitButton pendingLabel={words.checking}>{words.turnOn}</SubmitButton>
           </form>
           <form action={start} className="space-y-2">
             <FormMessage state={started} />
-            <SubmitButton pendingLabel="Starting…" variant="secondary">
-              Start again with a new secret
+            <SubmitButton pendingLabel={words.starting} variant="secondary">
+              {words.restart}
             </SubmitButton>
           </form>
         </>
@@ -96,27 +119,21 @@ export function TwoFactorForms({ page }: { page: TwoFactorPage }) {
 
       {page.status === "on" && (
         <>
-          <p data-testid="two-factor-status">
-            Two-factor sign-in is on since {page.since}. {page.recoveryCodesLeft} of 10 recovery codes are
-            unused.
-          </p>
+          <p data-testid="two-factor-status">{words.statusOn}</p>
           <form action={disable} className="space-y-4 border-t border-slate-200 pt-6">
-            <h2 className="text-xl font-semibold">Turn it off</h2>
-            <FormMessage state={disabled} labels={{ code: "Code" }} />
-            {page.required && (
-              <p className="text-muted">
-                Your role requires it: once it is off you will be asked to set it up again.
-              </p>
-            )}
+            <h2 className="text-xl font-semibold">{words.turnOffHeading}</h2>
+            <FormMessage state={disabled} labels={{ code: words.codeShort }} />
+            {page.required && <p className="text-muted">{words.requiredOff}</p>}
             <TextField
               name="code"
-              label="Code from your app, or a recovery code"
+              label={words.disableCode}
               autoComplete="one-time-code"
               errors={disabled.fieldErrors?.code}
+              errorLabel={words.errorLabel}
               required
             />
-            <SubmitButton pendingLabel="Turning off…" variant="danger">
-              Turn off two-factor sign-in
+            <SubmitButton pendingLabel={words.turningOff} variant="danger">
+              {words.turnOff}
             </SubmitButton>
           </form>
         </>

@@ -44,8 +44,12 @@ export default async function MailPage() {
                 address: (chunks) => <span className="font-medium text-ink">{chunks}</span>,
               })}
             </p>
-            <h2 className="mt-1 font-semibold">{message.subject}</h2>
-            <p className="mt-2 whitespace-pre-wrap break-words text-sm">
+            {/* Each mail is in its recipient's language, not the page's: its own
+                direction from its first letters (an Arabic mail reads right to left). */}
+            <h2 dir="auto" className="mt-1 font-semibold">
+              {message.subject}
+            </h2>
+            <p dir="auto" className="mt-2 whitespace-pre-wrap break-words text-sm">
               {message.textBody.split(linkPattern).map((part, index) =>
                 index % 2 === 1 ? (
                   <a key={index} href={part}>

@@ -7,6 +7,7 @@ import { MyWorkHeading } from "@/components/my-work-heading";
 import { localeFormat } from "@/i18n/format";
 import { getLocaleHref } from "@/i18n/server";
 import { TERMINATION_REASON_MAX } from "@/domain/evaluation";
+import { sayProblem } from "@/server/commands/say-problems";
 import { requirePage } from "@/server/policy/page-guard";
 import { loadCentrePage } from "@/server/policy/page-record";
 import { centreForTermination } from "@/server/queries/evaluation-page";
@@ -30,10 +31,11 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
   const centre = await centreForTermination(reference);
   if (!centre) notFound();
   const locale = await getLocale();
-  const [t, tStatus, tForm, href] = await Promise.all([
+  const [t, tStatus, tForm, tField, href] = await Promise.all([
     getTranslations("TerminatePage"),
     getTranslations("Status"),
     getTranslations("TerminateForm"),
+    getTranslations("WorkspaceForm"),
     getLocaleHref(),
   ]);
   // After the termination (the success re-renders this page) the outcome is
@@ -49,7 +51,7 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
             ? t("terminatedWithReason", {
                 reference: centre.reference,
                 status: tStatus("label.TERMINATED"),
-                reason: centre.statusReason,
+                reason: sayProblem(centre.statusReason, locale),
               })
             : t("terminated", { reference: centre.reference, status: tStatus("label.TERMINATED") })}
         </p>
@@ -81,6 +83,7 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
           label: tForm("label"),
           hint: tForm("hint", { max: TERMINATION_REASON_MAX }),
           submit: tForm("submit"),
+          errorLabel: tField("errorLabel"),
         }}
       />
     </div>

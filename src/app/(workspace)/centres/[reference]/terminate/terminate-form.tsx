@@ -15,6 +15,7 @@ export type TerminateFormWords = {
   label: string;
   hint: string;
   submit: string;
+  errorLabel: string;
 };
 
 /** The reason is required and comes back after an error; the centre's version guards a stale page. */
@@ -35,7 +36,13 @@ export function TerminateForm({
       <FormMessage state={state} labels={{ reason: words.reason }} />
       <input type="hidden" name="centreId" value={centreId} />
       <input type="hidden" name="version" value={version} />
-      <Field name="reason" label={words.label} hint={words.hint} errors={state.fieldErrors?.reason}>
+      <Field
+        name="reason"
+        label={words.label}
+        hint={words.hint}
+        errors={state.fieldErrors?.reason}
+        errorLabel={words.errorLabel}
+      >
         {(props) => (
           <textarea
             {...props}
