@@ -8,16 +8,16 @@ const styles = {
   danger: "bg-red-700 text-white hover:bg-red-800",
 } as const;
 
-/** Disabled while its form is being sent, so a double click sends once. */
+/** Disabled while its form is being sent, so a double click sends once; says `pendingLabel` (the page's language) meanwhile. */
 export function SubmitButton({
   children,
-  pendingLabel = "Please wait…",
+  pendingLabel,
   variant = "primary",
   name,
   value,
 }: {
   children: React.ReactNode;
-  pendingLabel?: string;
+  pendingLabel: string;
   variant?: keyof typeof styles;
   name?: string;
   value?: string;

@@ -27,7 +27,7 @@ export type ActionFormProps = {
 };
 
 /** The form's own words, in the page's language (from the server wrapper, ./action-form.tsx). */
-export type ActionFormWords = { error: string; choose: string };
+export type ActionFormWords = { error: string; choose: string; pleaseWait: string };
 
 const inputClass =
   "block w-full max-w-xl rounded-md border border-slate-400 bg-white px-3 py-2 text-ink aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700";
@@ -132,7 +132,9 @@ export function ActionFormClient({
           </div>
         );
       })}
-      <SubmitButton variant={variant}>{submitLabel}</SubmitButton>
+      <SubmitButton variant={variant} pendingLabel={words.pleaseWait}>
+        {submitLabel}
+      </SubmitButton>
     </form>
   );
 }

@@ -9,6 +9,14 @@ export type { FieldSpec } from "./action-form-client";
  * client form, given its own words in the page's language here on the server.
  */
 export async function ActionForm(props: ActionFormProps) {
-  const t = await getTranslations("DesignationActionForm");
-  return <ActionFormClient {...props} words={{ error: t("error"), choose: t("choose") }} />;
+  const [t, tForm] = await Promise.all([
+    getTranslations("DesignationActionForm"),
+    getTranslations("WorkspaceForm"),
+  ]);
+  return (
+    <ActionFormClient
+      {...props}
+      words={{ error: t("error"), choose: t("choose"), pleaseWait: tForm("pleaseWait") }}
+    />
+  );
 }

@@ -40,6 +40,7 @@ export type EvaluationFormWords = {
   criteria: Record<EvaluationCriterion, string>;
   recommendations: Record<Recommendation, string>;
   /** Each field's name in the error summary. */
+  pleaseWait: string;
   labels: Record<string, string>;
 };
 
@@ -177,10 +178,10 @@ export function EvaluationForm({ designationId, version, idempotencyKey, saved, 
         </fieldset>
       </div>
       <div className="flex flex-wrap gap-3">
-        <SubmitButton variant="secondary" name="intent" value="save">
+        <SubmitButton variant="secondary" name="intent" value="save" pendingLabel={words.pleaseWait}>
           {words.saveDraft}
         </SubmitButton>
-        <SubmitButton name="intent" value="complete">
+        <SubmitButton name="intent" value="complete" pendingLabel={words.pleaseWait}>
           {words.complete}
         </SubmitButton>
       </div>

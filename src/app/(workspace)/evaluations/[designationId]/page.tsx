@@ -34,6 +34,7 @@ type Words = {
   tRecommendation: Awaited<ReturnType<typeof getTranslations<"EvaluationRecommendations">>>;
   tState: Awaited<ReturnType<typeof getTranslations<"DesignationStates">>>;
   href: Awaited<ReturnType<typeof getLocaleHref>>;
+  pleaseWait: string;
 };
 
 export default async function EvaluationPageRoute({
@@ -48,17 +49,26 @@ export default async function EvaluationPageRoute({
   );
   const { term, centre, evaluation } = page;
   const editable = page.canEdit && page.writable.ok;
-  const [t, tCriterion, tRecommendation, tState, tStatus, tForm, href, locale] = await Promise.all([
-    getTranslations("EvaluationPage"),
-    getTranslations("EvaluationCriteria"),
-    getTranslations("EvaluationRecommendations"),
-    getTranslations("DesignationStates"),
-    getTranslations("Status"),
-    getTranslations("EvaluationForm"),
-    getLocaleHref(),
-    getLocale(),
-  ]);
-  const words: Words = { t, tCriterion, tRecommendation, tState, href };
+  const [t, tCriterion, tRecommendation, tState, tStatus, tForm, tWorkspaceForm, href, locale] =
+    await Promise.all([
+      getTranslations("EvaluationPage"),
+      getTranslations("EvaluationCriteria"),
+      getTranslations("EvaluationRecommendations"),
+      getTranslations("DesignationStates"),
+      getTranslations("Status"),
+      getTranslations("EvaluationForm"),
+      getTranslations("WorkspaceForm"),
+      getLocaleHref(),
+      getLocale(),
+    ]);
+  const words: Words = {
+    t,
+    tCriterion,
+    tRecommendation,
+    tState,
+    href,
+    pleaseWait: tWorkspaceForm("pleaseWait"),
+  };
   const day = localeFormat(locale).day;
   const criteria = Object.fromEntries(
     evaluationCriteria.map((criterion) => [criterion, tCriterion(criterion)]),
@@ -139,6 +149,7 @@ export default async function EvaluationPageRoute({
                 recommendations.map((value) => [value, tRecommendation(value)]),
               ) as Record<(typeof recommendations)[number], string>,
               labels,
+              pleaseWait: tWorkspaceForm("pleaseWait"),
             }}
           />
         ) : (
@@ -220,7 +231,7 @@ function ReadOnlyEvaluation({ page, words }: { page: EvaluationPageData; words: 
 }
 
 function RenewalSection({ page, words }: { page: EvaluationPageData; words: Words }) {
-  const { t, tState, href } = words;
+  const { t, tState, href, pleaseWait } = words;
   const { redesignation, centre } = page;
   const show = page.canStartRedesignation || page.canTerminate || redesignation;
   if (!show) return null;
@@ -249,6 +260,7 @@ function RenewalSection({ page, words }: { page: EvaluationPageData; words: Word
               centreVersion={centre.version}
               idempotencyKey={page.idempotencyKey}
               label={t("start")}
+              pendingLabel={pleaseWait}
             />
           </div>
         ) : (

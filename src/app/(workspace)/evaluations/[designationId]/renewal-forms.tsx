@@ -14,6 +14,8 @@ export function StartRedesignationForm(props: {
   idempotencyKey: string;
   /** The button's words, in the page's language. */
   label: string;
+  /** What the button says while the form is sent. */
+  pendingLabel: string;
 }) {
   const [state, formAction] = useActionState(startRedesignationAction, initialFormState);
   return (
@@ -22,7 +24,7 @@ export function StartRedesignationForm(props: {
       <input type="hidden" name="designationId" value={props.designationId} />
       <input type="hidden" name="centreVersion" value={props.centreVersion} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
-      <SubmitButton>{props.label}</SubmitButton>
+      <SubmitButton pendingLabel={props.pendingLabel}>{props.label}</SubmitButton>
     </form>
   );
 }

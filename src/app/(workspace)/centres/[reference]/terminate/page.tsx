@@ -84,6 +84,7 @@ export default async function TerminatePage({ params }: { params: Promise<{ refe
           hint: tForm("hint", { max: TERMINATION_REASON_MAX }),
           submit: tForm("submit"),
           errorLabel: tField("errorLabel"),
+          pleaseWait: tField("pleaseWait"),
         }}
       />
     </div>

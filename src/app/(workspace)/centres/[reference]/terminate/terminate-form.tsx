@@ -16,6 +16,7 @@ export type TerminateFormWords = {
   hint: string;
   submit: string;
   errorLabel: string;
+  pleaseWait: string;
 };
 
 /** The reason is required and comes back after an error; the centre's version guards a stale page. */
@@ -54,7 +55,9 @@ export function TerminateForm({
           />
         )}
       </Field>
-      <SubmitButton variant="danger">{words.submit}</SubmitButton>
+      <SubmitButton variant="danger" pendingLabel={words.pleaseWait}>
+        {words.submit}
+      </SubmitButton>
     </form>
   );
 }
