@@ -77,14 +77,20 @@ export async function signIn(base: string, email: string, password: string): Pro
   return { base, cookie };
 }
 
-/** The rows of a React Server Components answer ("id:json" lines), the root resolved one level ("$@id"). */
+/**
+ * The rows of a React Server Components answer ("id:json" lines), the root
+ * resolved one level ("$@id"), and React's "$undefined" read as undefined.
+ */
 function decodeActionAnswer(text: string): unknown {
   const rows = new Map<string, unknown>();
   for (const line of text.split("\n")) {
     const match = /^([0-9a-f]+):(.*)$/.exec(line);
     if (!match) continue;
     try {
-      rows.set(match[1]!, JSON.parse(match[2]!));
+      rows.set(
+        match[1]!,
+        JSON.parse(match[2]!, (_key, value: unknown) => (value === "$undefined" ? undefined : value)),
+      );
     } catch {
       // A row that is not JSON (a module or text chunk): not part of the result.
     }
