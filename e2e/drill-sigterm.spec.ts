@@ -61,6 +61,8 @@ test("SIGTERM while 20 clients save report drafts and 5 submit reports: every ac
     // Each submitter has had a submit and a return answered: SIGTERM lands with forms under way.
     await expect.poll(acknowledgedSteps, { timeout: 60_000 }).toBeGreaterThanOrEqual(2 * SUBMITTERS);
 
+    // Each submitter has one form on its way at any moment (it sends the next as soon as one is answered).
+    const formsInFlight = submits.steps.filter((step) => step.answer === "none");
     const signalled = Date.now();
     const exit = await server.kill("SIGTERM");
     const stoppedAfter = Date.now() - signalled;
@@ -84,11 +86,14 @@ test("SIGTERM while 20 clients save report drafts and 5 submit reports: every ac
     };
     console.log(
       `drill SIGTERM: ${load.sent.length} saves sent, ${verdict.acknowledged} acknowledged, ${verdict.found} found ` +
-        `after the restart; ${figures("submit")}; ${figures("return")}; stopped ${stoppedAfter} ms after SIGTERM; ` +
+        `after the restart; ${figures("submit")}; ${figures("return")}; ${formsInFlight.length} forms in flight ` +
+        `at SIGTERM (${formsInFlight.filter((step) => step.answer === "acknowledged").length} of them acknowledged); ` +
+        `stopped ${stoppedAfter} ms after it; ` +
         `other answers: ${JSON.stringify(Object.fromEntries([...load.failures, ...submits.failures]))}`,
     );
     expect(verdict.problems).toEqual([]);
     expect(verdict.found).toBe(verdict.acknowledged);
+    expect(formsInFlight.length).toBeGreaterThan(0);
     expect(submitted.problems).toEqual([]);
     expect(submitted.submit.found).toBe(submitted.submit.acknowledged);
     expect(submitted.return.found).toBe(submitted.return.acknowledged);
