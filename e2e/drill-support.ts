@@ -7,6 +7,7 @@ import pg from "pg";
 
 import { autosave, serverActionId, signIn, submitForm, type Session } from "../scripts/lib/http-client";
 import { freshDatabase } from "../scripts/lib/fresh-database";
+import { activityField, sectionFields } from "../src/domain/annual-report";
 import { embeddedDbPaths, findRunningEmbeddedDb } from "../src/server/db/embedded";
 import { startPgliteServer } from "../src/server/db/pglite-server";
 import { TEMPLATES_ENV, type TestTemplates } from "../tests/support/test-templates";
@@ -364,8 +365,6 @@ export type SubmitLoad = {
   stop: () => Promise<void>;
 };
 
-const sectionColumns = ["resourcesUsed", "collaboration", "difficulties", "suggestions", "useOfWhoName"];
-
 /**
  * One client per report, each taking its report round the review as fast as
  * the server answers: "Submit report" (the report form's action, with every
@@ -412,11 +411,11 @@ export async function startSubmits(
           : {
               ...form,
               intent: "submit",
-              ...Object.fromEntries(sectionColumns.map((field) => [field, text])),
+              ...Object.fromEntries(sectionFields.map((field) => [field, text])),
               ...Object.fromEntries(
                 report.activities.flatMap((id) => [
-                  [`activity-${id}-status`, "ONGOING"],
-                  [`activity-${id}-narrative`, text],
+                  [activityField(id, "status"), "ONGOING"],
+                  [activityField(id, "narrative"), text],
                 ]),
               ),
             };
@@ -503,7 +502,7 @@ export async function verifySubmits(
     Record<string, string | number | null> & { id: number; version: number; state: string }
   >(
     url,
-    `SELECT id, version, state::text AS state, ${sectionColumns.map((field) => `"${field}"`).join(", ")}
+    `SELECT id, version, state::text AS state, ${sectionFields.map((field) => `"${field}"`).join(", ")}
        FROM "AnnualReport" WHERE id = ANY($1)`,
     [ids],
   );
@@ -570,7 +569,7 @@ export async function verifySubmits(
       );
     const lastSubmit = written.findLast((step) => step.kind === "submit");
     if (lastSubmit) {
-      const sections = sectionColumns.filter((field) => row[field] !== lastSubmit.text);
+      const sections = sectionFields.filter((field) => row[field] !== lastSubmit.text);
       if (sections.length) say(`sections ${sections.join(", ")} are not the last submit's text`);
       for (const activityId of report.activities) {
         const entry = progress.find((line) => line.reportId === report.id && line.activityId === activityId);
