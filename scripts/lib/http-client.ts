@@ -3,11 +3,12 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 // A client of the production server without a browser, for the drills
-// (e2e/drills-*.spec.ts) and the soak (scripts/soak.ts): it signs in the way
+// (e2e/drill-*.spec.ts) and the soak (scripts/soak.ts): it signs in the way
 // a browser without JavaScript does (the sign-in page's own form, hidden
-// fields and all) and calls the report form's autosave server action the way
-// the page's script does (React's encoding, Next's action header), so that
-// many clients cost a few sockets rather than a browser each.
+// fields and all) and calls server actions the way the page's script does
+// (React's encoding, Next's action header) — the report form's autosave, and
+// a form's action as useActionState calls it — so that many clients cost a
+// few sockets rather than a browser each.
 
 const root = path.resolve(import.meta.dirname, "../..");
 const require = createRequire(import.meta.url);
@@ -76,14 +77,20 @@ export async function signIn(base: string, email: string, password: string): Pro
   return { base, cookie };
 }
 
-/** The rows of a React Server Components answer ("id:json" lines), the root resolved one level ("$@id"). */
+/**
+ * The rows of a React Server Components answer ("id:json" lines), the root
+ * resolved one level ("$@id"), and React's "$undefined" read as undefined.
+ */
 function decodeActionAnswer(text: string): unknown {
   const rows = new Map<string, unknown>();
   for (const line of text.split("\n")) {
     const match = /^([0-9a-f]+):(.*)$/.exec(line);
     if (!match) continue;
     try {
-      rows.set(match[1]!, JSON.parse(match[2]!));
+      rows.set(
+        match[1]!,
+        JSON.parse(match[2]!, (_key, value: unknown) => (value === "$undefined" ? undefined : value)),
+      );
     } catch {
       // A row that is not JSON (a module or text chunk): not part of the result.
     }
@@ -92,6 +99,34 @@ function decodeActionAnswer(text: string): unknown {
   const result = rootRow?.a;
   if (typeof result === "string" && result.startsWith("$@")) return rows.get(result.slice(2));
   return result;
+}
+
+/**
+ * Calls a server action as a page's script does: `args` in React's encoding,
+ * POSTed to the page `pagePath` with Next's action header. The HTTP status
+ * and the action's decoded result (undefined unless the status is 200).
+ */
+async function callAction(
+  session: Session,
+  actionId: string,
+  pagePath: string,
+  args: unknown[],
+  timeoutMs: number,
+): Promise<{ http: number; result?: unknown }> {
+  const response = await fetch(`${session.base}${pagePath}`, {
+    method: "POST",
+    body: await encodeReply(args),
+    headers: {
+      accept: "text/x-component",
+      "next-action": actionId,
+      cookie: session.cookie,
+      origin: session.base,
+    },
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const text = await response.text();
+  if (response.status !== 200) return { http: response.status };
+  return { http: response.status, result: decodeActionAnswer(text) };
 }
 
 export type AutosaveAnswer = {
@@ -119,18 +154,38 @@ export async function autosave(
   form.append("reportId", String(reportId));
   form.append("version", String(version));
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  const response = await fetch(`${session.base}/reports/${reportId}`, {
-    method: "POST",
-    body: await encodeReply([form]),
-    headers: {
-      accept: "text/x-component",
-      "next-action": actionId,
-      cookie: session.cookie,
-      origin: session.base,
-    },
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const text = await response.text();
-  if (response.status !== 200) return { http: response.status };
-  return { http: response.status, ...(decodeActionAnswer(text) as Omit<AutosaveAnswer, "http">) };
+  const { http, result } = await callAction(session, actionId, `/reports/${reportId}`, [form], timeoutMs);
+  return { http, ...(result as Omit<AutosaveAnswer, "http"> | undefined) };
+}
+
+/** A form action's answer (src/domain/form-state.ts FormState) and the HTTP status it came with. */
+export type FormAnswer = {
+  http: number;
+  status?: "success" | "error" | "idle";
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+};
+
+/**
+ * Sends a form to its action as useActionState does with JavaScript (the
+ * form's previous state, idle here, and its fields), from the page
+ * `pagePath` the form is on; the action's answer.
+ */
+export async function submitForm(
+  session: Session,
+  actionId: string,
+  pagePath: string,
+  fields: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<FormAnswer> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const { http, result } = await callAction(
+    session,
+    actionId,
+    pagePath,
+    [{ status: "idle" }, form],
+    timeoutMs,
+  );
+  return { http, ...(result as Omit<FormAnswer, "http"> | undefined) };
 }
