@@ -283,3 +283,38 @@ describe("while the database is unreachable", () => {
     expect(page.headers["retry-after"]).toBeUndefined();
   });
 });
+
+describe("at the edges of an outage", () => {
+  it("a request whose own query could not reach the database answers 503, though another has found it back since", async () => {
+    const { reportDatabaseError, reportDatabaseReachable } = await import("@/server/health/database-status");
+    const base = await serve(
+      async (_request, response) => {
+        // This request's query fails (the server restarting)…
+        reportDatabaseError(
+          Object.assign(new Error("the database system is starting up"), { code: "57P03" }),
+        );
+        // …then another request's query finds it back before this one's 500 is written.
+        reportDatabaseReachable();
+        response.statusCode = 500;
+        response.end("Internal Server Error");
+      },
+      0,
+      { logger: memoryLog().log },
+    );
+    const answer = await get(`${base}/centres?q=health`, { accept: "text/html" });
+    expect(answer.status).toBe(503);
+    expect(answer.headers["retry-after"]).toMatch(/^\d+$/);
+
+    // A request that saw no outage of its own keeps its 500 while the database is there.
+    await new Promise((resolve) => server!.close(resolve));
+    const plain = await serve(
+      async (_request, response) => {
+        response.statusCode = 500;
+        response.end("Internal Server Error");
+      },
+      0,
+      { logger: memoryLog().log },
+    );
+    expect((await get(`${plain}/centres`)).status).toBe(500);
+  });
+});

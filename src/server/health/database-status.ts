@@ -1,3 +1,5 @@
+import { noteDatabaseUnavailable } from "@/server/log/request-context";
+
 import { isDatabaseUnavailableError } from "./database-errors";
 
 // What this process last learnt about its database: the app's connection
@@ -5,7 +7,9 @@ import { isDatabaseUnavailableError } from "./database-errors";
 // loses, and every connection it opens. The production server's boundary
 // reads it to tell a failure caused by an unreachable database (503 with
 // Retry-After) from any other (500); the metrics show it. Kept on globalThis,
-// since the production server and Next's bundle each load this module.
+// since the production server and Next's bundle each load this module. The
+// request whose query failed is told too: by the time its 500 is written,
+// another request may have found the database back (a restart's edges).
 
 /** A failure older than this no longer counts: every query since found a working connection, or none was tried. */
 const FORGET_AFTER_MS = 30_000;
@@ -16,9 +20,10 @@ const stateKey = Symbol.for("registry.database-status");
 const holder = globalThis as { [stateKey]?: State };
 const state = (holder[stateKey] ??= { failingSince: null, lastFailure: null, failures: 0 });
 
-/** Records `error` if it means the database is unreachable; returns whether it did. */
+/** Records `error` if it means the database is unreachable, for the process and the request being served; returns whether it did. */
 export function reportDatabaseError(error: unknown, now = Date.now()): boolean {
   if (!isDatabaseUnavailableError(error)) return false;
+  noteDatabaseUnavailable();
   state.failingSince ??= now;
   state.lastFailure = now;
   state.failures += 1;

@@ -4,7 +4,7 @@ import { clientAddress } from "@/domain/client-address";
 import { databaseUnreachable, reportDatabaseError } from "@/server/health/database-status";
 import { unavailableAnswer } from "@/server/health/outage";
 import { logger as sharedLogger, type Logger } from "@/server/log/logger";
-import { withRequestContext } from "@/server/log/request-context";
+import { withRequestContext, type RequestContext } from "@/server/log/request-context";
 import { requestIdFor, requestIdHeader } from "@/server/log/request-id";
 import { metrics } from "@/server/metrics/metrics";
 import { methodLabel, UNMATCHED } from "@/server/metrics/route-pattern";
@@ -38,8 +38,9 @@ const quietRoutes = new Set(["/healthz", "/readyz", "/metrics", "/_next/static",
  *   the answer) and runs in its log context, so every log line carries it;
  * - every response carries the security headers, also those nobody else
  *   dressed: a page-cache answer, Next's static files, this server's 500;
- * - an answer that would be a 5xx while the database cannot be reached is a
- *   503 with Retry-After instead (a calm page, or a JSON problem for the API);
+ * - an answer that would be a 5xx while the database cannot be reached, or
+ *   after this request's own query could not reach it, is a 503 with
+ *   Retry-After instead (a calm page, or a JSON problem for the API);
  * - any other failure answers 500 (or cuts a half-sent answer off);
  * - once answered, the request is counted in the metrics and logged (route
  *   pattern, status, time; never the path, query, cookies or address).
@@ -63,11 +64,14 @@ export function withRequestBoundary(
     const requestId = requestIdFor(request.headers[requestIdHeader]);
     request.headers[requestIdHeader] = requestId;
     response.setHeader("X-Request-Id", requestId);
+    const context: RequestContext = { requestId };
     // In this order: the outage answer's head gets the security headers too.
     addMissingHeadersOnWrite(response, options.securityHeaders);
-    answerUnavailableOnOutage(request, response, unreachable);
+    // This request's own failed query counts even when a later one, of
+    // another request, has found the database back meanwhile.
+    answerUnavailableOnOutage(request, response, () => context.databaseUnavailable === true || unreachable());
 
-    withRequestContext({ requestId }, () => {
+    withRequestContext(context, () => {
       response.once("close", () => {
         const route = options.routeOf?.(pathOf(request.url)) ?? UNMATCHED;
         const method = methodLabel(request.method);

@@ -7,7 +7,11 @@ import { AsyncLocalStorage } from "node:async_hooks";
 // The store lives on globalThis: serve.ts loads this module through tsx and
 // Next's server bundle loads its own copy, and both must share one store.
 
-export type RequestContext = { requestId: string };
+export type RequestContext = {
+  requestId: string;
+  /** Set once a query of this request could not reach the database (src/server/health/database-status.ts). */
+  databaseUnavailable?: boolean;
+};
 
 const storeKey = Symbol.for("registry.request-context");
 const holder = globalThis as { [storeKey]?: AsyncLocalStorage<RequestContext> };
@@ -19,4 +23,10 @@ export function withRequestContext<T>(context: RequestContext, fn: () => T): T {
 
 export function currentRequestId(): string | undefined {
   return store.getStore()?.requestId;
+}
+
+/** Notes on the request being served, if any, that the database could not be reached while it ran. */
+export function noteDatabaseUnavailable(): void {
+  const context = store.getStore();
+  if (context) context.databaseUnavailable = true;
 }
