@@ -6,19 +6,23 @@ import PgBoss from "pg-boss";
 import { withClient } from "../src/server/db/connection";
 import { startPgliteServer } from "../src/server/db/pglite-server";
 import { applyMigrations } from "../src/server/db/schema-engine";
-import { startTcpProxy, type TcpProxy } from "../tests/support/tcp-proxy";
-import { startSecondServer, type SecondServer } from "./second-server";
+import { startPrivatePostgres, type PrivatePostgres } from "../tests/support/private-postgres";
+import { startTcpProxy } from "../tests/support/tcp-proxy";
+import { freePort, startSecondServer, type SecondServer } from "./second-server";
 
 // Issue #15 item 4 against the real production server (scripts/serve.ts on
-// the suite's build): a server of its own, on a database of its own (a
-// PostgreSQL database beside the suite's, or an in-memory PGlite, as the run
-// is), reached through a TCP proxy the test can cut (tests/support/tcp-proxy.ts).
+// the suite's build): a server of its own, on a database of its own.
 // - A sign-in attempt's log lines carry its request id and no e-mail address.
 // - The drill "the database restarts under load" (decision 0027): while the
-//   proxy refuses and resets every connection, a steady load on a public page,
-//   the API and /readyz gets only 503s with Retry-After, none slow; once it is
-//   back, everything answers 200 again without restarting the app, and the
-//   scheduled jobs run again.
+//   database is away, a steady load on a public page, the API and /readyz
+//   gets only 503s with Retry-After, none slow; once it is back, everything
+//   answers 200 again without restarting the app, and the scheduled jobs run
+//   again. In the PostgreSQL run the database is on a PostgreSQL server the
+//   test makes and really restarts (tests/support/private-postgres.ts: a
+//   fast shutdown, then started again); in the PGlite run, or where
+//   PostgreSQL's programs are not installed, it is reached through a TCP
+//   proxy the test cuts (tests/support/tcp-proxy.ts: every connection reset,
+//   new ones refused).
 
 const migrationsDir = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
 const metricsToken = "e2e-metrics-token-0123456789abcdef";
@@ -28,9 +32,8 @@ const CUT_MS = 4_000;
 
 type Database = { url: string; drop: () => Promise<void> };
 
-/** A migrated database of the run's kind, for this file alone. */
-async function drillDatabase(): Promise<Database> {
-  const admin = process.env.E2E_DATABASE_URL;
+/** A migrated database of the run's kind (on the server of `admin`, else the suite's), for this file alone. */
+async function drillDatabase(admin = process.env.E2E_DATABASE_URL): Promise<Database> {
   if (!admin) {
     const server = await startPgliteServer();
     await applyMigrations({ url: server.url, migrationsDir });
@@ -58,11 +61,42 @@ type Sample = {
   contentType: string | null;
 };
 
+/** How the drill takes the database away and brings it back, and the URL the app reaches it by. */
+type Outage = {
+  how: string;
+  appUrl: string;
+  cut: () => Promise<void>;
+  restore: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+function restartOutage(server: PrivatePostgres, url: string): Outage {
+  return {
+    how: "PostgreSQL restarted",
+    appUrl: url,
+    cut: server.stop,
+    restore: server.start,
+    close: server.close,
+  };
+}
+
+async function proxyOutage(url: string): Promise<Outage> {
+  const proxy = await startTcpProxy({ host: new URL(url).hostname, port: Number(new URL(url).port || 5432) });
+  return {
+    how: "proxy cut",
+    appUrl: proxy.proxiedUrl(url),
+    cut: proxy.cut,
+    restore: proxy.restore,
+    close: proxy.close,
+  };
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test.describe.serial("operations: logs, health and the database outage drill", () => {
   let database: Database;
-  let proxy: TcpProxy;
+  let postgres: PrivatePostgres | null = null;
+  let outage: Outage;
   let server: SecondServer;
 
   const logLines = () =>
@@ -83,13 +117,11 @@ test.describe.serial("operations: logs, health and the database outage drill", (
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    database = await drillDatabase();
-    proxy = await startTcpProxy({
-      host: new URL(database.url).hostname,
-      port: Number(new URL(database.url).port || 5432),
-    });
+    if (process.env.E2E_DATABASE_URL) postgres = await startPrivatePostgres(await freePort());
+    database = await drillDatabase(postgres?.url);
+    outage = postgres ? restartOutage(postgres, database.url) : await proxyOutage(database.url);
     server = await startSecondServer(() => ({
-      DATABASE_URL: proxy.proxiedUrl(database.url),
+      DATABASE_URL: outage.appUrl,
       JOBS: "on",
       METRICS_TOKEN: metricsToken,
       // The load below is far more than a client's share of the public API.
@@ -103,8 +135,10 @@ test.describe.serial("operations: logs, health and the database outage drill", (
 
   test.afterAll(async () => {
     await server?.stop();
-    await proxy?.close();
     await database?.drop();
+    await outage?.close();
+    // When making the outage failed after the server was made.
+    if (!outage) await postgres?.close();
   });
 
   test("health endpoints: /healthz never touches the database, /readyz lists its checks, /metrics wants the token", async () => {
@@ -231,11 +265,13 @@ test.describe.serial("operations: logs, health and the database outage drill", (
     const loops = paths.map(loop);
 
     await answersSince(loadStarted, 3, 1_000);
-    await proxy.cut();
+    // A real restart takes a moment to stop: the answers meanwhile are neither before nor during.
+    const cutStarted = Date.now();
+    await outage.cut();
     const cutAt = Date.now();
     await answersSince(cutAt, 4, CUT_MS);
     const restoredAt = Date.now();
-    await proxy.restore();
+    await outage.restore();
     // Back once every path has answered 200 again.
     let recoveredAt = 0;
     while (Date.now() - restoredAt < 20_000) {
@@ -265,7 +301,7 @@ test.describe.serial("operations: logs, health and the database outage drill", (
     expect(slow, describe(slow)).toEqual([]);
 
     // Before the cut: all well.
-    const before = samples.filter((sample) => sample.ended < cutAt);
+    const before = samples.filter((sample) => sample.ended < cutStarted);
     for (const path of paths)
       expect(before.filter((sample) => sample.path === path).length).toBeGreaterThan(1);
     expect(
@@ -305,7 +341,7 @@ test.describe.serial("operations: logs, health and the database outage drill", (
 
     const slowest = (list: Sample[]) => Math.max(...list.map((sample) => sample.ended - sample.started));
     console.log(
-      `drill: ${before.length} answers before the cut (slowest ${slowest(before)} ms), ${during.length} during ` +
+      `drill (${outage.how}): ${before.length} answers before the cut (slowest ${slowest(before)} ms), ${during.length} during ` +
         `(all 503, slowest ${slowest(during)} ms), back ${recoveredAt - restoredAt} ms after the restore, ` +
         `${after.length} after (slowest ${slowest(after)} ms)`,
     );
