@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -136,8 +135,9 @@ async function startEmbeddedDb(
   paths: EmbeddedDbPaths,
   env: NodeJS.ProcessEnv,
 ): Promise<ResolvedDatabase> {
-  const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
-  const child = spawn(process.execPath, [tsxCli, path.join(root, "scripts/embedded-db.ts")], {
+  // Node itself runs the script (tsx as a loader, not its CLI, which relays
+  // signals to a process of its own): SIGTERM reaches the script directly.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/embedded-db.ts")], {
     cwd: root,
     // The server shuts itself down when this process dies without stop().
     env: {
@@ -205,9 +205,8 @@ async function stopChild(
   const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
   await exited;
   clearTimeout(timer);
-  // tsx's CLI may exit before the script it relayed SIGTERM to has closed
-  // PGlite (seen on a busy machine): stopped means the script removed its
-  // state and lock files, which it does last.
+  // Stopped means the script removed its state and lock files, which it
+  // does last (an exit alone was seen before PGlite had closed).
   const deadline = Date.now() + STOP_GRACE_MS;
   while ((existsSync(paths.stateFile) || existsSync(paths.lockFile)) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
