@@ -73,16 +73,16 @@ const outcomes = new Map<string, Outcome>();
  */
 const failures: string[] = [];
 /**
- * CPU priority (nice) per step. The static checks have no clock in them; the
- * end-to-end journeys wait seconds for the page; some integration and unit
- * tests race transactions or work against 2–5 s limits, so they go first.
+ * CPU priority (nice) per step. The build goes first with the unit and
+ * integration tests (some race transactions or work against 2–5 s limits):
+ * every journey waits for it. The journeys wait seconds for the page; the
+ * static checks have no clock in them and run on what is left.
  */
 const niceness: Partial<Record<string, number>> = {
   lint: 10,
   format: 10,
   "schema format": 10,
   types: 10,
-  build: 5,
   ...Object.fromEntries(steps.filter((step) => step.startsWith("end-to-end")).map((step) => [step, 5])),
 };
 
