@@ -209,9 +209,7 @@ export async function startSaves(
           if (answer.http !== 200) return;
         }
       } catch (error) {
-        count(
-          `no answer: ${(error as Error).cause ? String(((error as Error).cause as Error).message) : (error as Error).message}`,
-        );
+        count(`no answer: ${noAnswerReason(error)}`);
         return;
       }
     }
@@ -431,9 +429,7 @@ export async function startSubmits(
         count(answer.http === 200 ? `${kind} refused: ${answer.message}` : `${kind} HTTP ${answer.http}`);
         return;
       } catch (error) {
-        count(
-          `${kind} no answer: ${(error as Error).cause ? String(((error as Error).cause as Error).message) : (error as Error).message}`,
-        );
+        count(`${kind} no answer: ${noAnswerReason(error)}`);
         return;
       }
     }
@@ -590,4 +586,10 @@ export async function verifySubmits(
     for (const step of written) if (step.answer === "acknowledged") verdict[step.kind].found += 1;
   }
   return verdict;
+}
+
+/** Why a request got no answer: fetch's own error names the socket's in its cause. */
+function noAnswerReason(error: unknown): string {
+  const failure = error as Error;
+  return failure.cause ? String((failure.cause as Error).message) : failure.message;
 }

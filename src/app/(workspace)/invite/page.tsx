@@ -7,7 +7,7 @@ import { getReferenceLabels } from "@/i18n/server";
 import { requirePage } from "@/server/policy/page-guard";
 import { inviteOptions } from "@/server/queries/users";
 
-import { roleText } from "../admin/users/role-text";
+import { roleAndRegionOptions } from "../admin/users/role-text";
 import { InviteForm } from "./invite-form";
 
 export const dynamic = "force-dynamic";
@@ -38,15 +38,7 @@ export default async function InvitePage() {
     options: locales.map((code) => ({ value: code, label: languageNames[code] })),
     selected: await getLocale(),
   };
-  // Roles and region names in the page's language, by code (as on a person's page).
-  const roles = options.roles.map((option) => ({
-    value: option.value,
-    label: roleText(tUsers, { role: option.value, scope: null }),
-  }));
-  const regions = options.regions.map((option) => {
-    const name = labels.region(option.value, "");
-    return name ? { value: option.value, label: `${option.value} · ${name}` } : option;
-  });
+  const { roles, regions } = roleAndRegionOptions(tUsers, labels, options);
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-3xl font-semibold tracking-tight text-brand-800">

@@ -8,7 +8,7 @@ import { loadPageRecord } from "@/server/policy/page-record";
 import { hasTwoFactor } from "@/server/queries/two-factor";
 import { inviteOptions, userDetail } from "@/server/queries/users";
 
-import { roleText } from "../role-text";
+import { roleAndRegionOptions, roleText } from "../role-text";
 import { ResetTwoFactorForm } from "./reset-two-factor-form";
 import { AccessForm, AddRoleForm, RemoveRoleForm } from "./user-admin-forms";
 
@@ -43,15 +43,7 @@ export default async function UserPage({
     getReferenceLabels(),
     getLocaleHref(),
   ]);
-  const roleOptions = options.roles.map((option) => ({
-    value: option.value,
-    label: roleText(tUsers, { role: option.value, scope: null }),
-  }));
-  // Region names by code; a region the catalogue does not know keeps its name from the database.
-  const regionOptions = options.regions.map((option) => {
-    const name = labels.region(option.value, "");
-    return name ? { value: option.value, label: `${option.value} · ${name}` } : option;
-  });
+  const { roles: roleOptions, regions: regionOptions } = roleAndRegionOptions(tUsers, labels, options);
   const formWords = {
     errorLabel: tField("errorLabel"),
     role: t("role"),
