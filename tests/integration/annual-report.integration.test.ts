@@ -396,7 +396,7 @@ for (const kind of testDatabaseKinds()) {
       for (const result of [...parallel, again])
         expect(result, JSON.stringify(result)).toMatchObject({
           status: "success",
-          message: commands.SUBMITTED_MESSAGE,
+          message: "Report submitted. It is now locked while WHO reviews it.",
         });
       expect(await snapshot(before.id)).toMatchObject({ state: "SUBMITTED", version: before.version + 1 });
       expect(

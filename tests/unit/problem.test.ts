@@ -50,6 +50,18 @@ describe("sayProblem", () => {
       count: 3,
       scope: "address",
       end: "2026-03-01",
+      opensOn: "2026-09-01",
+      submitted: "2026-02-01",
+      months: 6,
+      year: "2026",
+      month: "12",
+      day: "05",
+      title: "Training",
+      name: "University of Southern Denmark",
+      details: " (Public Health, Odense)",
+      centres: 2,
+      criterion: "RELEVANCE",
+      section: "difficulties",
     };
     for (const locale of locales)
       for (const key of Object.keys(english.Problems) as (keyof typeof english.Problems)[]) {

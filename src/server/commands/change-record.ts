@@ -1,5 +1,6 @@
 import "server-only";
 
+import { problem } from "@/domain/problem";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit, type AuditEntry } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
@@ -11,7 +12,7 @@ import { answerOnce, claimKey, isUniqueViolation, type KeyedRequest } from "./id
 // THE write path of every command that changes a life-cycle record
 // (designation, annual report, evaluation, centre): docs/decisions/0018-one-write-path.md.
 
-const NOT_FOUND = "We could not find that, or you do not have access to it.";
+const NOT_FOUND = problem("notFound");
 
 /** How the write path reads and compare-and-sets one kind of record (see life-cycle-records.ts). */
 export type LifeCycleRecord<R, S extends string, Data> = {
