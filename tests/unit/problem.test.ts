@@ -64,6 +64,7 @@ describe("sayProblem", () => {
       section: "difficulties",
       state: "DRAFT",
       record: "report",
+      reason: "The department closed.",
     };
     for (const locale of locales)
       for (const key of Object.keys(english.Problems) as (keyof typeof english.Problems)[]) {

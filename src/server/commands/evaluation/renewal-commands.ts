@@ -191,7 +191,7 @@ export const terminateCentreCommand: Command<TerminateCentreInput> = {
           data: {
             state: "WITHDRAWN",
             stateChangedAt: now,
-            closedReason: `The centre was terminated: ${input.reason}`,
+            closedReason: problem("withdrawnCentreTerminated", { reason: input.reason }),
             version: { increment: 1 },
           },
         });
