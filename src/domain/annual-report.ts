@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { admin, officer, staff } from "./grants";
 import { stepFrom, stepNamesOf, type LifeCycleStep, type StepName } from "./life-cycle";
+import { problem } from "./problem";
 
 // The annual report (docs/domain.md §6) as data: its life cycle as one table
 // (who may take which step from which state), the form's fields with their
@@ -65,13 +66,12 @@ export function reportTransition(action: ReportAction, from: ReportState): Repor
   if (step) return { ok: true, to: step.to };
   if ((action === "save-draft" || action === "submit") && lockedReportStates.includes(from))
     return { ok: false, message: lockedMessage };
-  if (from === "SCHEDULED") return { ok: false, message: "This report is not open yet." };
-  if (from === "CANCELLED") return { ok: false, message: "This report was cancelled." };
-  return { ok: false, message: "This cannot be done at this stage." };
+  if (from === "SCHEDULED") return { ok: false, message: problem("reportNotOpen") };
+  if (from === "CANCELLED") return { ok: false, message: problem("reportCancelled") };
+  return { ok: false, message: problem("notAtThisStage") };
 }
 
-export const lockedMessage =
-  "This report has been submitted and is locked, so your changes were not saved. Reload the page to see it.";
+export const lockedMessage = problem("reportLocked");
 
 // ── the form ──
 
@@ -146,7 +146,7 @@ const outputFieldPattern = /^activity-(\d{1,9})-output-(\d{1,2})-(kind|title|url
 const idPattern = /^\d{1,9}$/;
 const idempotencyKeyPattern = /^[A-Za-z0-9_-]{16,64}$/;
 
-const tooLong = (max: number) => `Use at most ${max.toLocaleString("en-GB")} characters.`;
+const tooLong = (max: number) => problem("tooLong", { max });
 
 /** Whether `value` is an absolute http(s) address (never javascript: or data:). */
 export function isWebAddress(value: string): boolean {
@@ -194,14 +194,13 @@ export const reportFormSchema: z.ZodType<ReportFormInput, Record<string, string>
     };
     for (const [key, value] of Object.entries(raw)) {
       if (key === "reportId" || key === "version") {
-        if (!idPattern.test(value.trim()) || Number(value) < 1)
-          issue(key, "This form is out of date. Reload the page.");
+        if (!idPattern.test(value.trim()) || Number(value) < 1) issue(key, problem("formOutOfDate"));
         else if (key === "reportId") reportId = Number(value);
         else version = Number(value);
         continue;
       }
       if (key === "idempotencyKey") {
-        if (!idempotencyKeyPattern.test(value)) issue(key, "This form is out of date. Reload the page.");
+        if (!idempotencyKeyPattern.test(value)) issue(key, problem("formOutOfDate"));
         else idempotencyKey = value;
         continue;
       }
@@ -216,7 +215,7 @@ export const reportFormSchema: z.ZodType<ReportFormInput, Record<string, string>
         const entry = activity(Number(activityMatch[1]));
         if (activityMatch[2] === "status") {
           if (value !== "" && !(progressStatuses as readonly string[]).includes(value))
-            issue(key, "Choose one of: not started, ongoing, completed, cancelled.");
+            issue(key, problem("chooseProgressStatus"));
           entry.status = value;
         } else {
           if (value.trim().length > REPORT_LIMITS.narrative) issue(key, tooLong(REPORT_LIMITS.narrative));
@@ -233,13 +232,11 @@ export const reportFormSchema: z.ZodType<ReportFormInput, Record<string, string>
         outputs.set(index, row);
         continue;
       }
-      issue("form", "This form has fields it should not have.");
+      issue("form", problem("unexpectedFields"));
     }
-    if (reportId === null && !("reportId" in raw))
-      issue("reportId", "This form is out of date. Reload the page.");
-    if (version === null && !("version" in raw))
-      issue("version", "This form is out of date. Reload the page.");
-    if (activities.size > REPORT_LIMITS.activities) issue("form", "This form has too many activities.");
+    if (reportId === null && !("reportId" in raw)) issue("reportId", problem("formOutOfDate"));
+    if (version === null && !("version" in raw)) issue("version", problem("formOutOfDate"));
+    if (activities.size > REPORT_LIMITS.activities) issue("form", problem("tooManyActivities"));
 
     const draft: ReportDraft = { activities: {}, sections };
     for (const [activityId, entry] of activities) {
@@ -252,13 +249,12 @@ export const reportFormSchema: z.ZodType<ReportFormInput, Record<string, string>
         if (title === "" && url === "") continue; // an empty row: nothing to keep
         const field = (part: "kind" | "title" | "url") => outputField(activityId, index, part);
         if (!(outputKinds as readonly string[]).includes(kind))
-          issue(field("kind"), "Choose publication, event or training.");
-        if (title === "") issue(field("title"), "Enter the output's title, or clear its link to remove it.");
+          issue(field("kind"), problem("chooseOutputKind"));
+        if (title === "") issue(field("title"), problem("outputTitleMissing"));
         else if (title.length > REPORT_LIMITS.outputTitle)
           issue(field("title"), tooLong(REPORT_LIMITS.outputTitle));
         if (url.length > REPORT_LIMITS.outputUrl) issue(field("url"), tooLong(REPORT_LIMITS.outputUrl));
-        else if (url !== "" && !isWebAddress(url))
-          issue(field("url"), "Enter a web address starting with https:// or http://");
+        else if (url !== "" && !isWebAddress(url)) issue(field("url"), problem("outputUrlInvalid"));
         outputs.push({ kind: kind as OutputKind, title, url: url === "" ? null : url });
       }
       const narrative = (entry.narrative ?? "").trim();
@@ -299,12 +295,12 @@ export function missingForSubmit(
   const missing: Record<string, string[]> = {};
   for (const { id, title } of workPlan) {
     const progress = content.activities[id];
-    if (!progress?.status) missing[activityField(id, "status")] = [`Choose the progress of “${title}”.`];
+    if (!progress?.status) missing[activityField(id, "status")] = [problem("progressStatusFor", { title })];
     if (!progress?.narrative)
-      missing[activityField(id, "narrative")] = [`Describe the progress of “${title}”.`];
+      missing[activityField(id, "narrative")] = [problem("progressNarrativeFor", { title })];
   }
   for (const field of sectionFields) {
-    if (!content.sections[field]) missing[field] = [`Fill in “${sectionLabels[field]}”.`];
+    if (!content.sections[field]) missing[field] = [problem("fillInSection", { section: field })];
   }
   return missing;
 }
@@ -347,7 +343,7 @@ export const reviewSchemas = {
       note: z
         .string()
         .trim()
-        .min(1, "Enter what the centre should change.")
+        .min(1, problem("enterCentreChange"))
         .max(RETURN_NOTE_MAX, tooLong(RETURN_NOTE_MAX)),
     })
     .strict(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { DesignationFacts } from "./designation";
 import type { Verdict } from "./evaluation";
+import { problem } from "./problem";
 
 // A centre designated through the registry is a full member of the directory
 // (issue #12 item 2, decision 0025): its staff choose its subjects on the
@@ -21,7 +22,7 @@ export function formChoosesSubjects(kind: DesignationFacts["kind"]): Verdict {
     case "INITIAL":
       return { ok: true };
     case "REDESIGNATION":
-      return { ok: false, message: "A redesignation keeps the subjects the centre has." };
+      return { ok: false, message: problem("redesignationKeepsSubjects") };
     default:
       return kind satisfies never;
   }
@@ -64,13 +65,13 @@ export const centreSubjectsSchema = z.preprocess(
         ctx.addIssue({
           code: "custom",
           path: ["subject1"],
-          message: "Choose the centre's main subject: at least one subject from the list.",
+          message: problem("chooseMainSubject"),
         });
       if (input.subjects.length > maxCentreSubjects)
         ctx.addIssue({
           code: "custom",
           path: ["subject1"],
-          message: `Choose at most ${maxCentreSubjects} subjects; ${input.subjects.length} were sent.`,
+          message: problem("tooManySubjects", { max: maxCentreSubjects, count: input.subjects.length }),
         });
       const seen = new Set<number>();
       const subjectIds: number[] = [];
@@ -79,9 +80,9 @@ export const centreSubjectsSchema = z.preprocess(
       for (const { key, value } of input.subjects) {
         const parsed = id.safeParse(value.trim());
         if (!parsed.success) {
-          ctx.addIssue({ code: "custom", path: [key], message: "Choose a subject from the list." });
+          ctx.addIssue({ code: "custom", path: [key], message: problem("chooseSubjectFromList") });
         } else if (seen.has(parsed.data)) {
-          ctx.addIssue({ code: "custom", path: [key], message: "Choose each subject once." });
+          ctx.addIssue({ code: "custom", path: [key], message: problem("chooseSubjectOnce") });
         } else {
           seen.add(parsed.data);
           subjectIds.push(parsed.data);

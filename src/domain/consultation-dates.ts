@@ -1,4 +1,5 @@
 import { addDays, fromIsoDate, toIsoDate } from "./dates";
+import { problem } from "./problem";
 import { isIsoDate, type IsoDate } from "./term";
 
 // The government consultation's two dates (docs/domain.md §4): each a real
@@ -7,6 +8,16 @@ import { isIsoDate, type IsoDate } from "./term";
 // accepts (issue #12: hints of 2027 dates were refused as "in the future").
 
 export type ConsultationDates = { requestedOn: string; repliedOn: string };
+
+/**
+ * The example in "Enter a real date, like 2026-12-05." is the format to type,
+ * so its parts go as text: a whole day would be said as a date in the
+ * reader's language (say-problems.ts).
+ */
+function realDateLike(example: IsoDate): string {
+  const [year = "", month = "", day = ""] = example.split("-");
+  return problem("realDateLike", { year, month, day });
+}
 
 /** What is wrong with the dates, by field; empty when the rule accepts them. */
 export function consultationDateErrors(
@@ -18,11 +29,11 @@ export function consultationDateErrors(
     ["requestedOn", requestedOn],
     ["repliedOn", repliedOn],
   ] as const) {
-    if (!isIsoDate(value)) errors[field] = [`Enter a real date, like ${today}.`];
-    else if (value > today) errors[field] = ["This date cannot be in the future."];
+    if (!isIsoDate(value)) errors[field] = [realDateLike(today)];
+    else if (value > today) errors[field] = [problem("dateFuture")];
   }
   if (!errors.requestedOn && !errors.repliedOn && repliedOn < requestedOn)
-    errors.repliedOn = ["The reply cannot come before the request."];
+    errors.repliedOn = [problem("replyBeforeRequest")];
   return errors;
 }
 

@@ -263,40 +263,6 @@ export function dashboardList(id: DashboardListId, facts: DashboardFacts, today:
   }
 }
 
-export const dashboardListText: Record<
-  DashboardListId,
-  { title: string; empty: string; dateHeader: string; lateHeader: string; file: string }
-> = {
-  "overdue-reports": {
-    title: "Overdue annual reports",
-    empty: "No annual report is overdue.",
-    dateHeader: "Due on",
-    lateHeader: "Overdue",
-    file: "overdue-reports",
-  },
-  "expiring-terms": {
-    title: "Designations expiring in the next 12 months",
-    empty: "No designation expires in the next 12 months.",
-    dateHeader: "Term ends",
-    lateHeader: "When",
-    file: "expiring-terms",
-  },
-  "pending-centres": {
-    title: `Centres Pending for more than ${PENDING_REVIEW_AFTER_DAYS} days or imported as Pending`,
-    empty: "No Pending centre needs a review.",
-    dateHeader: "Pending since",
-    lateHeader: "Waiting",
-    file: "pending-centres",
-  },
-  "missing-evaluations": {
-    title: "Missing final evaluations",
-    empty: "Every term in its last 6 months has a completed final evaluation.",
-    dateHeader: "Term ends",
-    lateHeader: "When",
-    file: "missing-evaluations",
-  },
-};
-
 const csvHeader = [
   "reference",
   "title",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { isChoosableAnchor } from "./comment-anchor";
+import { problem, type ProblemKey } from "./problem";
 
 // The designation form the centre's staff complete (docs/domain.md §2, §4): the
 // head of centre, the institution's details, the terms of reference and the
@@ -10,13 +11,13 @@ import { isChoosableAnchor } from "./comment-anchor";
 
 const id = z.coerce.number().int().positive();
 const base = { designationId: id, version: id };
-const text = (what: string, max: number) =>
-  z.string().trim().min(1, `Enter ${what}.`).max(max, `Use at most ${max} characters.`);
+const text = (missing: ProblemKey, max: number) =>
+  z.string().trim().min(1, problem(missing)).max(max, problem("tooLong", { max }));
 const optional = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `Use at most ${max} characters.`)
+    .max(max, problem("tooLong", { max }))
     .transform((value) => (value === "" ? null : value))
     .optional();
 
@@ -29,9 +30,9 @@ export const formDetailsSchema = z
       .string()
       .trim()
       .toLowerCase()
-      .max(254, "Use at most 254 characters.")
+      .max(254, problem("tooLong", { max: 254 }))
       .refine((value) => value === "" || z.email().safeParse(value).success, {
-        message: "Enter an e-mail address like name@example.org.",
+        message: problem("emailInvalid"),
       })
       .transform((value) => (value === "" ? null : value))
       .optional(),
@@ -42,9 +43,9 @@ export const formDetailsSchema = z
     website: z
       .string()
       .trim()
-      .max(500, "Use at most 500 characters.")
+      .max(500, problem("tooLong", { max: 500 }))
       .refine((value) => value === "" || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value), {
-        message: "Enter a web address starting with https://",
+        message: problem("websiteInvalid"),
       })
       .transform((value) => (value === "" ? null : value))
       .optional(),
@@ -59,7 +60,7 @@ const optionalId = z
     if (value === "") return null;
     const number = Number(value);
     if (!Number.isInteger(number) || number <= 0) {
-      ctx.addIssue({ code: "custom", message: "This item no longer exists. Reload the page." });
+      ctx.addIssue({ code: "custom", message: problem("itemGone") });
       return z.NEVER;
     }
     return number;
@@ -70,12 +71,12 @@ export const torItemSchema = z
   .object({
     ...base,
     itemId: optionalId,
-    text: text("the term of reference", 2000),
+    text: text("enterTorText", 2000),
     position: z.coerce
-      .number({ error: "Enter the position as a whole number." })
-      .int("Enter the position as a whole number.")
-      .min(1, "The first position is 1.")
-      .max(99, "Use a position up to 99.")
+      .number({ error: problem("positionWhole") })
+      .int(problem("positionWhole"))
+      .min(1, problem("positionMin"))
+      .max(99, problem("positionMax"))
       .optional(),
   })
   .strict();
@@ -87,36 +88,33 @@ export const activitySchema = z
     ...base,
     itemId: optionalId,
     torItemId: z.coerce
-      .number({ error: "Choose the term of reference this activity serves." })
+      .number({ error: problem("chooseTorForActivity") })
       .int()
-      .positive("Choose the term of reference this activity serves."),
-    title: text("a short title", 300),
+      .positive(problem("chooseTorForActivity")),
+    title: text("enterShortTitle", 300),
     activityTypeId: z.coerce
-      .number({ error: "Choose the type of activity." })
+      .number({ error: problem("chooseActivityType") })
       .int()
-      .positive("Choose the type of activity."),
-    description: text("a description", 4000),
-    deliverables: text("the deliverables", 2000),
-    timeframe: text("the timeframe", 200),
-    responsiblePerson: text("the responsible person", 200),
+      .positive(problem("chooseActivityType")),
+    description: text("enterDescription", 4000),
+    deliverables: text("enterDeliverables", 2000),
+    timeframe: text("enterTimeframe", 200),
+    responsiblePerson: text("enterResponsiblePerson", 200),
   })
   .strict();
 
 export const commentSchema = z
   .object({
     designationId: id,
-    body: text("your comment", 4000),
+    body: text("enterComment", 4000),
     // What the comment is about: a ToR item or an activity (see comment-anchor.ts), or nothing for the whole designation.
     anchor: z
       .string()
       .trim()
-      .refine(
-        (value) => value === "" || isChoosableAnchor(value),
-        "This comment's subject no longer exists. Reload the page.",
-      )
+      .refine((value) => value === "" || isChoosableAnchor(value), problem("commentAnchorGone"))
       .transform((value) => (value === "" ? null : value))
       .optional(),
-    visibility: z.enum(["INTERNAL", "CENTRE"], { error: "Choose who can see the comment." }),
+    visibility: z.enum(["INTERNAL", "CENTRE"], { error: problem("chooseCommentVisibility") }),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { eligibilityCriteria } from "./eligibility";
+import { problem, type ProblemKey } from "./problem";
 import { addYears, isIsoDate, type IsoDate } from "./term";
 
 // A WHO officer's proposal of a new centre (docs/domain.md §1, §4): who, where,
@@ -10,30 +11,33 @@ import { addYears, isIsoDate, type IsoDate } from "./term";
 
 export const initiators = ["HQ", "AFRO", "AMRO", "SEARO", "EURO", "EMRO", "WPRO"] as const;
 
-const id = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
-const text = (what: string, max: number) =>
-  z.string().trim().min(1, `Enter ${what}.`).max(max, `Use at most ${max} characters.`);
-const date = (what: string) =>
+const id = (key: ProblemKey) => {
+  const message = problem(key);
+  return z.coerce.number({ error: message }).int(message).positive(message);
+};
+const text = (missing: ProblemKey, max: number) =>
+  z.string().trim().min(1, problem(missing)).max(max, problem("tooLong", { max }));
+const date = (key: ProblemKey) =>
   z
     .string()
     .trim()
-    .refine((value) => isIsoDate(value), `Enter ${what} as a real date, like 2024-03-31.`);
+    .refine((value) => isIsoDate(value), problem(key));
 
 const criterionFields = Object.fromEntries(
   eligibilityCriteria.flatMap((criterion) => [
     [
       `${criterion.key}Met`,
       z
-        .enum(["yes", "no"], { error: "Say whether the institution meets this criterion." })
-        .refine((value) => value === "yes", "An institution must meet every criterion to be proposed."),
+        .enum(["yes", "no"], { error: problem("criterionMetMissing") })
+        .refine((value) => value === "yes", problem("criterionNotMet")),
     ],
     [
       `${criterion.key}Justification`,
       z
         .string()
         .trim()
-        .min(10, "Give a short justification (at least 10 characters).")
-        .max(1000, "Use at most 1000 characters."),
+        .min(10, problem("justificationShort", { min: 10 }))
+        .max(1000, problem("tooLong", { max: 1000 })),
     ],
   ]),
 ) as Record<string, z.ZodType<string>>;
@@ -83,9 +87,7 @@ export function institutionRecord(
       return {
         use: "ask",
         fieldErrors: {
-          institutionName: [
-            "The country has no institution of this name (any more). Send the form again for a new record.",
-          ],
+          institutionName: [problem("institutionNameGone")],
         },
         values: { institutionChoice: "", institutionShared: "" },
       };
@@ -93,13 +95,15 @@ export function institutionRecord(
   }
   if (choice === "existing" && shared === match.id) return { use: "existing", id: match.id };
   const described = [match.department, match.city].filter(Boolean).join(", ");
-  const centres = match.centres === 1 ? "1 centre" : `${match.centres} centres`;
   return {
     use: "ask",
     fieldErrors: {
       institutionChoice: [
-        `The country already has “${match.name}”${described ? ` (${described})` : ""}, the record of ${centres}. ` +
-          "Choose whether this centre shares that record or gets a new one of its own.",
+        problem("institutionSameName", {
+          name: match.name,
+          details: described ? ` (${described})` : "",
+          centres: match.centres,
+        }),
       ],
     },
     values: { institutionChoice: "", institutionShared: String(match.id) },
@@ -110,27 +114,31 @@ export function institutionRecord(
 // The country is not among them: the reference number was taken from its
 // sequence when the proposal was created, and numbers are never reused.
 const proposalFields = {
-  institutionName: text("the institution's name", 300),
+  institutionName: text("enterInstitutionName", 300),
   institutionChoice: z
-    .enum(["", ...institutionChoices], { error: "Choose a new record or the existing one." })
+    .enum(["", ...institutionChoices], { error: problem("chooseInstitutionRecord") })
     .optional()
     .transform((value) => (value ? value : undefined)),
   // The record the question named (returned with it): "existing" means that record only.
   institutionShared: z
     .union([z.literal(""), z.coerce.number().int().positive()], {
-      error: "Send the form again to be asked about the institution record.",
+      error: problem("institutionAskAgain"),
     })
     .optional()
     .transform((value) => (value ? value : undefined)),
-  department: z.string().trim().max(300, "Use at most 300 characters.").optional(),
-  title: text("the centre's title", 300).refine(
+  department: z
+    .string()
+    .trim()
+    .max(300, problem("tooLong", { max: 300 }))
+    .optional(),
+  title: text("enterCentreTitle", 300).refine(
     (value) => /^WHO Collaborating Cent(re|er) (for|on) \S/.test(value),
-    "Start the title with “WHO Collaborating Centre for” (or “on”).",
+    problem("titleStart"),
   ),
-  unitId: id("Choose the technical unit."),
-  initiator: z.enum(initiators, { error: "Choose who initiates the designation." }),
-  jointWorkStart: date("the start of the joint work"),
-  jointWorkEnd: date("the end of the joint work"),
+  unitId: id("chooseTechnicalUnit"),
+  initiator: z.enum(initiators, { error: problem("chooseInitiator") }),
+  jointWorkStart: date("jointWorkStartDate"),
+  jointWorkEnd: date("jointWorkEndDate"),
   ...criterionFields,
 };
 
@@ -140,12 +148,12 @@ function jointWorkSpan(value: { jointWorkStart: string; jointWorkEnd: string }, 
     ctx.addIssue({
       code: "custom",
       path: ["jointWorkEnd"],
-      message: "The joint work must cover at least two years.",
+      message: problem("jointWorkTwoYears"),
     });
 }
 
 export const proposalSchema = z
-  .object({ ...proposalFields, countryId: id("Choose the country.") })
+  .object({ ...proposalFields, countryId: id("chooseCountry") })
   .strict()
   .superRefine(jointWorkSpan);
 
@@ -229,10 +237,8 @@ export function proposalEditable(designation: { state: string; kind: string }): 
 }
 
 export function editProposal(current: ProposalSnapshot, input: ProposalEditInput): ProposalEditResult {
-  if (current.kind !== "INITIAL")
-    return { ok: false, message: "A redesignation does not change the centre's proposal details." };
-  if (!proposalEditable(current))
-    return { ok: false, message: "The proposal can only be changed while it is a draft." };
+  if (current.kind !== "INITIAL") return { ok: false, message: problem("redesignationProposalFixed") };
+  if (!proposalEditable(current)) return { ok: false, message: problem("proposalDraftOnly") };
   const checks: Record<ProposalPart, boolean> = {
     institutionName: current.institutionName !== input.institutionName,
     department: (current.department ?? "") !== (input.department ?? ""),

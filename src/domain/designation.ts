@@ -4,6 +4,7 @@ import { formChoosesSubjects } from "./centre-subjects";
 import { consultationDateErrors } from "./consultation-dates";
 import { admin, focalPoint, officer, staff, unitHead } from "./grants";
 import { stepFrom, stepNamesOf, type LifeCycleStep, type StepName } from "./life-cycle";
+import { problem, type ProblemKey } from "./problem";
 import { addYears, isIsoDate, type IsoDate } from "./term";
 
 // The life cycle of a designation (docs/domain.md §4) as one table: which
@@ -200,36 +201,29 @@ export const designationActions: DesignationAction[] = stepNamesOf(
 
 const id = z.coerce.number().int().positive();
 const base = { designationId: id, version: id };
-const requiredText = (what: string, max = 4000) =>
-  z.string().trim().min(1, `Enter ${what}.`).max(max, `Use at most ${max} characters.`);
-const isoDate = (what: string) =>
+const requiredText = (missing: ProblemKey, max = 4000) =>
+  z.string().trim().min(1, problem(missing)).max(max, problem("tooLong", { max }));
+const isoDate = (missing: ProblemKey, notADate: ProblemKey) =>
   z
     .string()
     .trim()
-    .min(1, `Enter ${what}.`)
-    .refine(
-      (value) => isIsoDate(value),
-      `Enter ${what} as a real date, written year-month-day (YYYY-MM-DD).`,
-    );
+    .min(1, problem(missing))
+    .refine((value) => isIsoDate(value), problem(notADate));
 
 export const designationInputSchemas = {
   send: z.object(base).strict(),
   submit: z.object(base).strict(),
-  return: z.object({ ...base, comment: requiredText("what the institution should change") }).strict(),
+  return: z.object({ ...base, comment: requiredText("enterInstitutionChange") }).strict(),
   endorse: z.object(base).strict(),
   clear: z.object(base).strict(),
-  "return-to-officer": z
-    .object({ ...base, comment: requiredText("what the officer should change") })
-    .strict(),
-  "return-to-centre": z
-    .object({ ...base, comment: requiredText("what the institution should change") })
-    .strict(),
+  "return-to-officer": z.object({ ...base, comment: requiredText("enterOfficerChange") }).strict(),
+  "return-to-centre": z.object({ ...base, comment: requiredText("enterInstitutionChange") }).strict(),
   accept: z.object(base).strict(),
   "record-consultation": z
     .object({
       ...base,
       outcome: z.enum(["NO_OBJECTION", "OBJECTION", "NOT_REQUIRED"], {
-        error: "Choose the government's answer.",
+        error: problem("chooseGovernmentAnswer"),
       }),
       requestedOn: z.string().trim().optional(),
       repliedOn: z.string().trim().optional(),
@@ -238,17 +232,17 @@ export const designationInputSchemas = {
   decide: z
     .object({
       ...base,
-      decisionDate: isoDate("the date of the decision letter"),
+      decisionDate: isoDate("enterDecisionDate", "decisionDateReal"),
       termYears: z.coerce
-        .number({ error: "Enter the term in whole years, from 1 to 4." })
-        .int("Enter the term in whole years, from 1 to 4.")
-        .min(1, "A term is at least 1 year.")
-        .max(4, "A term is at most 4 years."),
-      approverName: requiredText("the name of the person who approved the designation", 200),
+        .number({ error: problem("termYearsWhole") })
+        .int(problem("termYearsWhole"))
+        .min(1, problem("termMin"))
+        .max(4, problem("termMax")),
+      approverName: requiredText("enterApproverName", 200),
     })
     .strict(),
-  withdraw: z.object({ ...base, reason: requiredText("the reason for withdrawing") }).strict(),
-  reject: z.object({ ...base, reason: requiredText("the reason for rejecting") }).strict(),
+  withdraw: z.object({ ...base, reason: requiredText("enterWithdrawReason") }).strict(),
+  reject: z.object({ ...base, reason: requiredText("enterRejectReason") }).strict(),
 } as const satisfies Record<DesignationAction, z.ZodType>;
 
 export type DesignationInput<A extends DesignationAction> = z.infer<(typeof designationInputSchemas)[A]>;
@@ -270,7 +264,7 @@ export function transition<A extends DesignationAction>(
   context: GuardContext,
 ): TransitionResult {
   const step = stepFrom(designationLifeCycle, designationPermission(action), facts.state);
-  if (!step?.to) return fail("This cannot be done at this stage.");
+  if (!step?.to) return fail(problem("notAtThisStage"));
   const refusal = "guard" in step ? step.guard(facts, input, context) : null;
   return refusal ?? { ok: true, to: step.to };
 }
@@ -279,35 +273,31 @@ export function transition<A extends DesignationAction>(
 
 function formComplete(facts: DesignationFacts): Refusal | null {
   const form = facts.form;
-  if (!form) return fail("The designation form could not be read.");
-  if (!form.headOfCentreName) return fail("Enter the head of centre before submitting.", "headOfCentreName");
+  if (!form) return fail(problem("formUnreadable"));
+  if (!form.headOfCentreName) return fail(problem("headOfCentreFirst"), "headOfCentreName");
   if (formChoosesSubjects(facts.kind).ok && form.subjects === 0)
-    return fail("Choose the centre's subjects (one to three) before submitting.", "subject1");
-  if (form.torItems === 0) return fail("Add at least one term of reference before submitting.", "tor");
-  if (form.torItemsWithoutActivity > 0)
-    return fail("Every term of reference needs at least one work-plan activity.", "activities");
+    return fail(problem("subjectsFirst"), "subject1");
+  if (form.torItems === 0) return fail(problem("torFirst"), "tor");
+  if (form.torItemsWithoutActivity > 0) return fail(problem("torNeedsActivity"), "activities");
   return null;
 }
 
 function notByProposer(facts: DesignationFacts, _input: object, context: GuardContext): Refusal | null {
-  if (facts.proposedById === context.actorId)
-    return fail("Technical clearance must come from someone other than the proposer.");
+  if (facts.proposedById === context.actorId) return fail(problem("clearanceNotProposer"));
   return null;
 }
 
 function evaluationCompletedForRedesignation(facts: DesignationFacts): Refusal | null {
   if (facts.kind === "REDESIGNATION" && facts.currentTermEvaluation !== "COMPLETED")
-    return fail(
-      "The final evaluation of the current term must be completed before the regional review ends.",
-    );
+    return fail(problem("evaluationBeforeRegionalReview"));
   return null;
 }
 
 function decisionDated(facts: DesignationFacts, input: object, context: GuardContext): Refusal | null {
   const { decisionDate } = input as DesignationInput<"decide">;
-  if (decisionDate > context.today) return fail("The decision date cannot be in the future.", "decisionDate");
+  if (decisionDate > context.today) return fail(problem("decisionDateFuture"), "decisionDate");
   if (facts.submittedOn && decisionDate < facts.submittedOn)
-    return fail(`The decision date cannot be before the submission (${facts.submittedOn}).`, "decisionDate");
+    return fail(problem("decisionDateBeforeSubmission", { submitted: facts.submittedOn }), "decisionDate");
   return null;
 }
 
@@ -315,20 +305,16 @@ function consultationRecorded(facts: DesignationFacts, input: object, context: G
   const consultation = input as DesignationInput<"record-consultation">;
   if (consultation.outcome === "NOT_REQUIRED") {
     if (facts.kind !== "REDESIGNATION")
-      return fail("A consultation can be “not required” only for a redesignation.", "outcome");
+      return fail(problem("consultationNotRequiredOnlyRedesignation"), "outcome");
     return null;
   }
-  if (consultation.outcome === "OBJECTION")
-    return fail(
-      "The government objected: reject the designation with the government's reason instead.",
-      "outcome",
-    );
+  if (consultation.outcome === "OBJECTION") return fail(problem("governmentObjected"), "outcome");
   const errors = consultationDateErrors(
     { requestedOn: consultation.requestedOn ?? "", repliedOn: consultation.repliedOn ?? "" },
     context.today,
   );
   if (Object.keys(errors).length)
-    return { ok: false, message: "Check the consultation dates.", fieldErrors: errors };
+    return { ok: false, message: problem("checkConsultationDates"), fieldErrors: errors };
   return null;
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { admin, officer } from "./grants";
 import { stepFrom, type LifeCycleStep } from "./life-cycle";
+import { problem } from "./problem";
 import { addMonths, type IsoDate } from "./term";
 
 // The final evaluation of a term (docs/domain.md §7) and the renewal rules around
@@ -53,7 +54,7 @@ export function renewalWindowOpensOn(termEnd: IsoDate): IsoDate {
 
 export type Verdict = { ok: true } | { ok: false; message: string };
 
-const completedMessage = "This evaluation is completed and can no longer be changed.";
+const completedMessage = problem("evaluationCompletedLocked");
 
 /**
  * Whether the final evaluation may be written or changed on `today`. It opens
@@ -62,13 +63,13 @@ const completedMessage = "This evaluation is completed and can no longer be chan
  * review (docs/domain.md §4), so a late evaluation is better than none.
  */
 export function evaluationWritable(facts: EvaluationFacts): Verdict {
-  if (!facts.termEnd) return { ok: false, message: "This term has no end date, so it cannot be evaluated." };
+  if (!facts.termEnd) return { ok: false, message: problem("termNoEndEvaluation") };
   if (facts.state === "COMPLETED") return { ok: false, message: completedMessage };
   const opensOn = renewalWindowOpensOn(facts.termEnd);
   if (facts.today < opensOn)
     return {
       ok: false,
-      message: `The final evaluation can be written from ${opensOn}, in the last ${EVALUATION_WINDOW_MONTHS} months of the term.`,
+      message: problem("evaluationOpensOn", { opensOn, months: EVALUATION_WINDOW_MONTHS }),
     };
   return { ok: true };
 }
@@ -123,17 +124,16 @@ export function redesignationStartable(facts: {
   today: IsoDate;
   openRedesignation: boolean;
 }): Verdict {
-  if (facts.openRedesignation)
-    return { ok: false, message: "A redesignation of this centre is already under way." };
+  if (facts.openRedesignation) return { ok: false, message: problem("redesignationUnderWay") };
   if (facts.centreStatus === "PENDING") return { ok: true };
   if (facts.centreStatus !== "ACTIVE")
-    return { ok: false, message: "Only an Active or Pending centre can be redesignated." };
-  if (!facts.termEnd) return { ok: false, message: "The current term has no end date." };
+    return { ok: false, message: problem("onlyActivePendingRedesignated") };
+  if (!facts.termEnd) return { ok: false, message: problem("currentTermNoEnd") };
   const opensOn = renewalWindowOpensOn(facts.termEnd);
   if (facts.today < opensOn)
     return {
       ok: false,
-      message: `A redesignation can start from ${opensOn}, ${EVALUATION_WINDOW_MONTHS} months before the term expires.`,
+      message: problem("redesignationOpensOn", { opensOn, months: EVALUATION_WINDOW_MONTHS }),
     };
   return { ok: true };
 }
@@ -153,7 +153,7 @@ export function redesignationTermStart(currentTermEnd: IsoDate | null, letterDat
 // ── inputs ──
 
 const id = z.coerce.number().int().positive();
-const scoreMessage = `Choose a score from ${SCORE_MIN} to ${SCORE_MAX}.`;
+const scoreMessage = problem("scoreRange", { min: SCORE_MIN, max: SCORE_MAX });
 const score = z
   .string()
   .trim()
@@ -164,7 +164,7 @@ const score = z
 const comment = z
   .string()
   .trim()
-  .max(EVALUATION_COMMENT_MAX, `Use at most ${EVALUATION_COMMENT_MAX} characters.`)
+  .max(EVALUATION_COMMENT_MAX, problem("tooLong", { max: EVALUATION_COMMENT_MAX }))
   .optional();
 
 export const scoreField = (criterion: EvaluationCriterion) => `score_${criterion}` as const;
@@ -190,7 +190,7 @@ export const evaluationFormSchema = z
     version: z.coerce.number().int().min(0),
     idempotencyKey: z
       .string()
-      .regex(/^[A-Za-z0-9-]{16,64}$/, "This form is out of date. Reload the page.")
+      .regex(/^[A-Za-z0-9-]{16,64}$/, problem("formOutOfDate"))
       .optional(),
     intent: z.enum(["save", "complete"]).optional(),
     ...criterionFields,
@@ -199,14 +199,14 @@ export const evaluationFormSchema = z
       .trim()
       .refine(
         (value) => value === "" || (recommendations as readonly string[]).includes(value),
-        "Choose one of the recommendations.",
+        problem("chooseOneRecommendation"),
       )
       .transform((value) => (value === "" ? undefined : (value as Recommendation)))
       .optional(),
     justification: z
       .string()
       .trim()
-      .max(EVALUATION_JUSTIFICATION_MAX, `Use at most ${EVALUATION_JUSTIFICATION_MAX} characters.`)
+      .max(EVALUATION_JUSTIFICATION_MAX, problem("tooLong", { max: EVALUATION_JUSTIFICATION_MAX }))
       .optional(),
   })
   .strict();
@@ -233,7 +233,7 @@ export function draftContent(
     const value = form[scoreField(criterion)];
     const text = form[commentField(criterion)] ?? "";
     if (value === undefined) {
-      if (text) fieldErrors[scoreField(criterion)] = ["Choose a score to keep this comment."];
+      if (text) fieldErrors[scoreField(criterion)] = [problem("scoreToKeepComment")];
       continue;
     }
     scores.push({ criterion, score: value, comment: text });
@@ -255,14 +255,13 @@ export function completeContent(
 ): { ok: true; content: EvaluationContent } | { ok: false; fieldErrors: Record<string, string[]> } {
   const fieldErrors: Record<string, string[]> = {};
   for (const criterion of evaluationCriteria) {
-    const label = evaluationCriterionLabels[criterion].toLowerCase();
     if (form[scoreField(criterion)] === undefined)
-      fieldErrors[scoreField(criterion)] = [`Choose a score for “${label}”.`];
+      fieldErrors[scoreField(criterion)] = [problem("scoreFor", { criterion })];
     if (!form[commentField(criterion)])
-      fieldErrors[commentField(criterion)] = [`Explain the score for “${label}”.`];
+      fieldErrors[commentField(criterion)] = [problem("commentFor", { criterion })];
   }
-  if (!form.recommendation) fieldErrors.recommendation = ["Choose a recommendation."];
-  if (!form.justification) fieldErrors.justification = ["Explain the recommendation."];
+  if (!form.recommendation) fieldErrors.recommendation = [problem("chooseRecommendation")];
+  if (!form.justification) fieldErrors.justification = [problem("explainRecommendation")];
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   return draftContent(form);
 }
@@ -274,7 +273,7 @@ export const startRedesignationSchema = z
     centreVersion: id,
     idempotencyKey: z
       .string()
-      .regex(/^[A-Za-z0-9-]{16,64}$/, "This form is out of date. Reload the page.")
+      .regex(/^[A-Za-z0-9-]{16,64}$/, problem("formOutOfDate"))
       .optional(),
   })
   .strict();
@@ -290,8 +289,8 @@ export const terminateCentreSchema = z
     reason: z
       .string()
       .trim()
-      .min(TERMINATION_REASON_MIN, `Give the reason in at least ${TERMINATION_REASON_MIN} characters.`)
-      .max(TERMINATION_REASON_MAX, `Use at most ${TERMINATION_REASON_MAX} characters.`),
+      .min(TERMINATION_REASON_MIN, problem("terminationReasonShort", { min: TERMINATION_REASON_MIN }))
+      .max(TERMINATION_REASON_MAX, problem("tooLong", { max: TERMINATION_REASON_MAX })),
   })
   .strict();
 export type TerminateCentreInput = z.infer<typeof terminateCentreSchema>;

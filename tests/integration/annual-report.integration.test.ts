@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { lockedMessage } from "@/domain/annual-report";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import type { Command } from "@/server/commands/command";
@@ -8,6 +7,10 @@ import type { Command } from "@/server/commands/command";
 import { commandRunner, type RunCommand } from "../support/command-runner";
 import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
+
+/** What a person reads when their save or submit reaches a report already submitted (English). */
+const lockedMessage =
+  "This report has been submitted and is locked, so your changes were not saved. Reload the page to see it.";
 
 // Annual reports on the demo seed (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set), through executeCommand exactly as the server
@@ -396,7 +399,7 @@ for (const kind of testDatabaseKinds()) {
       for (const result of [...parallel, again])
         expect(result, JSON.stringify(result)).toMatchObject({
           status: "success",
-          message: commands.SUBMITTED_MESSAGE,
+          message: "Report submitted. It is now locked while WHO reviews it.",
         });
       expect(await snapshot(before.id)).toMatchObject({ state: "SUBMITTED", version: before.version + 1 });
       expect(

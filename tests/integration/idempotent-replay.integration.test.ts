@@ -113,7 +113,7 @@ for (const kind of testDatabaseKinds()) {
         useOfWhoName: "Only on joint publications.",
       };
       const results = await copies(as(report.submitReportCommand), values, viewers.admin!);
-      expectOneAnswer(results, report.SUBMITTED_MESSAGE);
+      expectOneAnswer(results, "Report submitted. It is now locked while WHO reviews it.");
       const after = await prisma.annualReport.findUniqueOrThrow({ where: { id: before.id } });
       expect(after).toMatchObject({ state: "SUBMITTED", version: before.version + 1 });
       expect(

@@ -21,6 +21,7 @@ import {
 import { decide, roles, type ResourceFacts, type Role, type Subject } from "@/domain/permissions";
 
 import { roleLetter } from "../support/role-letters";
+import { said } from "../support/said";
 
 // docs/domain.md §6 written out by hand: for each action, the states each role may
 // take it from (A admin, O officer, U unit head, F focal point, S centre
@@ -85,11 +86,17 @@ describe("annual report life cycle", () => {
   });
 
   it("explains why a locked, scheduled or cancelled report cannot change", () => {
-    expect(reportTransition("submit", "SUBMITTED")).toEqual({ ok: false, message: lockedMessage });
-    expect(reportTransition("save-draft", "ACCEPTED")).toEqual({ ok: false, message: lockedMessage });
-    expect(reportTransition("save-draft", "SCHEDULED")).toMatchObject({ message: /not open yet/ });
-    expect(reportTransition("submit", "CANCELLED")).toMatchObject({ message: /cancelled/ });
-    expect(reportTransition("accept", "DRAFT")).toMatchObject({ message: /at this stage/ });
+    expect(said(reportTransition("submit", "SUBMITTED"))).toEqual({
+      ok: false,
+      message: said(lockedMessage),
+    });
+    expect(said(reportTransition("save-draft", "ACCEPTED"))).toEqual({
+      ok: false,
+      message: said(lockedMessage),
+    });
+    expect(said(reportTransition("save-draft", "SCHEDULED"))).toMatchObject({ message: /not open yet/ });
+    expect(said(reportTransition("submit", "CANCELLED"))).toMatchObject({ message: /cancelled/ });
+    expect(said(reportTransition("accept", "DRAFT"))).toMatchObject({ message: /at this stage/ });
   });
 
   it("leads every transition to a real state", () => {
@@ -141,7 +148,7 @@ describe("report form schema", () => {
     const result = reportFormSchema.safeParse({ ...base, ...values });
     if (result.success) return {};
     const errors: Record<string, string[]> = {};
-    for (const issue of result.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
+    for (const issue of result.error.issues) (errors[String(issue.path[0])] ??= []).push(said(issue.message));
     return errors;
   };
 
@@ -247,7 +254,7 @@ const empty: ReportContent = {
 
 describe("what a submission lacks", () => {
   it("lists every missing status, narrative and section by field", () => {
-    expect(missingForSubmit(empty, workPlan)).toEqual({
+    expect(said(missingForSubmit(empty, workPlan))).toEqual({
       "activity-5-status": ["Choose the progress of “Training”."],
       "activity-5-narrative": ["Describe the progress of “Training”."],
       "activity-6-status": ["Choose the progress of “Guidelines”."],

@@ -3,13 +3,17 @@ import { describe, expect, it } from "vitest";
 import { centreSubjectsSchema, formChoosesSubjects, workPlanActivityTypes } from "@/domain/centre-subjects";
 import type { DesignationFacts } from "@/domain/designation";
 
+import { said } from "../support/said";
+
 // Issue #12 item 2 (decision 0025): a first designation's form names one to
 // three subjects; the types of activity follow from the work plan.
 
 const base = { designationId: "4", version: "2" };
 const errors = (values: Record<string, string>) => {
   const result = centreSubjectsSchema.safeParse({ ...base, ...values });
-  return result.success ? null : result.error.issues.map((issue) => [issue.path.join("."), issue.message]);
+  return result.success
+    ? null
+    : result.error.issues.map((issue) => [issue.path.join("."), said(issue.message)]);
 };
 
 describe("the designation form's subjects", () => {
@@ -60,7 +64,7 @@ describe("which designation's form chooses the centre's subjects", () => {
   });
 
   it("not a redesignation's: it keeps the subjects the centre has from its previous designation", () => {
-    expect(formChoosesSubjects("REDESIGNATION")).toEqual({
+    expect(said(formChoosesSubjects("REDESIGNATION"))).toEqual({
       ok: false,
       message: "A redesignation keeps the subjects the centre has.",
     });

@@ -5,6 +5,8 @@ import { consultationDateErrors, consultationDateExamples } from "@/domain/consu
 import { toIsoDate } from "@/domain/dates";
 import { designationInputSchemas, transition, type DesignationFacts } from "@/domain/designation";
 
+import { said } from "../support/said";
+
 // Issue #12 item 7: the consultation form's hints suggested 2027 dates, which
 // the form refused as "in the future". The hints now come from the rule.
 
@@ -57,7 +59,7 @@ describe("consultation date examples", () => {
 
   it("the rule's own messages give an example that is not in the future", () => {
     expect(
-      consultationDateErrors({ requestedOn: "31/03/2027", repliedOn: "2027-01-01" }, "2026-12-05"),
+      said(consultationDateErrors({ requestedOn: "31/03/2027", repliedOn: "2027-01-01" }, "2026-12-05")),
     ).toEqual({
       requestedOn: ["Enter a real date, like 2026-12-05."],
       repliedOn: ["This date cannot be in the future."],

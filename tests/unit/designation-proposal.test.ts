@@ -12,6 +12,8 @@ import {
 } from "@/domain/designation-proposal";
 import { eligibilityCriteria } from "@/domain/eligibility";
 
+import { said } from "../support/said";
+
 const criteria = Object.fromEntries(
   eligibilityCriteria.flatMap((criterion) => [
     [`${criterion.key}Met`, "yes"],
@@ -105,7 +107,7 @@ describe("editing a draft proposal", () => {
   it("is never a way to change a designated centre: a redesignation's draft is refused", () => {
     expect(proposalEditable({ kind: "INITIAL", state: "DRAFT" })).toBe(true);
     expect(proposalEditable({ kind: "REDESIGNATION", state: "DRAFT" })).toBe(false);
-    expect(editProposal({ ...current, kind: "REDESIGNATION" }, input)).toEqual({
+    expect(said(editProposal({ ...current, kind: "REDESIGNATION" }, input))).toEqual({
       ok: false,
       message: "A redesignation does not change the centre's proposal details.",
     });
@@ -131,7 +133,7 @@ describe("choosing an institution record (issue 11: sharing is never silent)", (
     expect(institutionRecord("existing", 7, match)).toEqual({ use: "existing", id: 7 });
     const asked = institutionRecord(undefined, undefined, match);
     expect(asked).toMatchObject({ use: "ask", values: { institutionChoice: "", institutionShared: "7" } });
-    expect(asked.use === "ask" && asked.fieldErrors.institutionChoice?.[0]).toContain(
+    expect(asked.use === "ask" && said(asked.fieldErrors.institutionChoice?.[0])).toContain(
       "“University of Southern Denmark” (Public Health, Odense), the record of 2 centres",
     );
   });
@@ -143,7 +145,7 @@ describe("choosing an institution record (issue 11: sharing is never silent)", (
       values: { institutionChoice: "", institutionShared: "7" },
     });
     // Asked about another record, then the name was corrected: asked about this one.
-    expect(institutionRecord("existing", 3, match)).toMatchObject({
+    expect(said(institutionRecord("existing", 3, match))).toMatchObject({
       use: "ask",
       fieldErrors: { institutionChoice: [expect.stringContaining("University of Southern Denmark")] },
       values: { institutionChoice: "", institutionShared: "7" },
@@ -151,7 +153,7 @@ describe("choosing an institution record (issue 11: sharing is never silent)", (
   });
 
   it("refuses to share a record that does not exist", () => {
-    expect(institutionRecord("existing", 7, null)).toMatchObject({
+    expect(said(institutionRecord("existing", 7, null))).toMatchObject({
       use: "ask",
       fieldErrors: { institutionName: [expect.stringContaining("no institution of this name")] },
       values: { institutionChoice: "", institutionShared: "" },

@@ -15,6 +15,7 @@ import {
 import { decide, roles, type ResourceFacts, type Role, type Subject } from "@/domain/permissions";
 
 import { roleLetter } from "../support/role-letters";
+import { said } from "../support/said";
 
 // The life cycle of docs/domain.md §4 written out by hand: for each action, the
 // states each role may take it from (roles: A admin, O officer, U unit head,
@@ -180,7 +181,7 @@ describe("designation guards", () => {
       fieldErrors: { repliedOn: [expect.any(String)] },
     });
     expect(
-      run({ outcome: "NO_OBJECTION", requestedOn: "2027-05-01", repliedOn: "2027-04-01" }),
+      said(run({ outcome: "NO_OBJECTION", requestedOn: "2027-05-01", repliedOn: "2027-04-01" })),
     ).toMatchObject({
       ok: false,
       fieldErrors: { repliedOn: ["The reply cannot come before the request."] },
@@ -273,7 +274,7 @@ describe("designation guards", () => {
     expect(run({ torItems: 0 })).toMatchObject({ ok: false });
     expect(run({ torItemsWithoutActivity: 1 })).toMatchObject({ ok: false });
     // A first designation names the centre's subjects (decision 0025).
-    expect(run({ subjects: 0 })).toMatchObject({
+    expect(said(run({ subjects: 0 }))).toMatchObject({
       ok: false,
       fieldErrors: { subject1: ["Choose the centre's subjects (one to three) before submitting."] },
     });

@@ -16,6 +16,8 @@ import {
 } from "@/domain/evaluation";
 import { termOf } from "@/domain/designation";
 
+import { said } from "../support/said";
+
 const base = { designationId: "7", version: "0" };
 const complete = Object.fromEntries(
   evaluationCriteria.flatMap((criterion) => [
@@ -52,7 +54,7 @@ describe("evaluation window", () => {
     expect(evaluationWritable({ termEnd, today: "2027-09-01", state: "DRAFT" }).ok).toBe(true);
   });
   it("is closed for good once completed, and without an end date", () => {
-    expect(evaluationWritable({ termEnd, today: "2027-01-01", state: "COMPLETED" })).toMatchObject({
+    expect(said(evaluationWritable({ termEnd, today: "2027-01-01", state: "COMPLETED" }))).toMatchObject({
       ok: false,
       message: expect.stringContaining("completed"),
     });
@@ -90,7 +92,7 @@ describe("evaluation form", () => {
     const parsed = evaluationFormSchema.safeParse({ ...base, score_RELEVANCE: score });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(["score_RELEVANCE"]);
-    expect(parsed.error?.issues[0]?.message).toBe("Choose a score from 1 to 5.");
+    expect(said(parsed.error?.issues[0]?.message)).toBe("Choose a score from 1 to 5.");
   });
   it.each(["1", "5", " 3 "])("accepts the score %s", (score) => {
     expect(evaluationFormSchema.parse({ ...base, score_RELEVANCE: score }).score_RELEVANCE).toBe(
@@ -109,7 +111,7 @@ describe("evaluation form", () => {
   });
   it("keeps a draft's comment only with its score", () => {
     const form = evaluationFormSchema.parse({ ...base, comment_RELEVANCE: "Very relevant." });
-    expect(draftContent(form)).toEqual({
+    expect(said(draftContent(form))).toEqual({
       ok: false,
       fieldErrors: { score_RELEVANCE: ["Choose a score to keep this comment."] },
     });
@@ -151,7 +153,7 @@ describe("starting a redesignation", () => {
   it("is refused for other statuses and while one is open", () => {
     for (const status of ["PROPOSED", "CLOSED", "TERMINATED", "NOT_DESIGNATED"])
       expect(at("2027-01-01", { centreStatus: status }).ok).toBe(false);
-    expect(at("2027-01-01", { openRedesignation: true })).toMatchObject({
+    expect(said(at("2027-01-01", { openRedesignation: true }))).toMatchObject({
       ok: false,
       message: expect.stringContaining("already under way"),
     });

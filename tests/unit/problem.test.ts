@@ -50,6 +50,21 @@ describe("sayProblem", () => {
       count: 3,
       scope: "address",
       end: "2026-03-01",
+      opensOn: "2026-09-01",
+      submitted: "2026-02-01",
+      months: 6,
+      year: "2026",
+      month: "12",
+      day: "05",
+      title: "Training",
+      name: "University of Southern Denmark",
+      details: " (Public Health, Odense)",
+      centres: 2,
+      criterion: "RELEVANCE",
+      section: "difficulties",
+      state: "DRAFT",
+      record: "report",
+      reason: "The department closed.",
     };
     for (const locale of locales)
       for (const key of Object.keys(english.Problems) as (keyof typeof english.Problems)[]) {
@@ -78,6 +93,37 @@ describe("sayProblem", () => {
     expect(sayProblem(reason)).toBe("The term ended on 1 March 2026 without redesignation.");
     expect(sayProblem(reason, "fr")).toBe(
       "La période de désignation a pris fin le 1 mars 2026 sans redésignation.",
+    );
+  });
+
+  it("says a number as a number of the reader's language, and counts in its plural forms", () => {
+    expect(sayProblem(problem("tooLong", { max: 20_000 }))).toBe("Use at most 20,000 characters.");
+    expect(sayProblem(problem("reportIncomplete", { count: 1 }))).toBe(
+      "The report is not complete: 1 answer is missing. Nothing was submitted; your text is kept.",
+    );
+    expect(sayProblem(problem("reportIncomplete", { count: 3 }))).toBe(
+      "The report is not complete: 3 answers are missing. Nothing was submitted; your text is kept.",
+    );
+    expect(sayProblem(problem("reportIncomplete", { count: 3 }), "ru")).toMatch(/не хватает 3 ответов/);
+  });
+
+  it("keeps a date to type as it is typed, and words a record's state from the catalogue", () => {
+    const example = problem("realDateLike", { year: "2026", month: "12", day: "05" });
+    expect(sayProblem(example)).toBe("Enter a real date, like 2026-12-05.");
+    expect(sayProblem(problem("reportChangedMeanwhile", { state: "SUBMITTED" }))).toBe(
+      "Someone else changed this report in the meantime; it is now “Submitted for review”. Reload the page to see their change.",
+    );
+    expect(sayProblem(problem("designationChangedMeanwhile", { state: "APPROVAL" }), "fr")).toMatch(
+      /« En attente de décision »/,
+    );
+    expect(sayProblem(problem("recordChangedMeanwhile", { record: "designation" }))).toBe(
+      "Someone else changed this designation in the meantime. Reload the page to see their change.",
+    );
+    expect(sayProblem(problem("scoreFor", { criterion: "RELEVANCE" }))).toBe(
+      "Choose a score for “relevance to WHO priorities”.",
+    );
+    expect(sayProblem(problem("fillInSection", { section: "useOfWhoName" }), "es")).toBe(
+      "Complete la sección «Uso del nombre de la OMS».",
     );
   });
 

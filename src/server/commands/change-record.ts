@@ -1,25 +1,25 @@
 import "server-only";
 
+import { problem } from "@/domain/problem";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit, type AuditEntry } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
 import { deliverOutbox, logMailFailure } from "@/server/mail/deliver-outbox";
 
-import { CommandError, ConflictError, type CommandContext } from "./command";
+import { CommandError, ConflictError, type CommandContext, type ConflictNoun } from "./command";
 import { answerOnce, claimKey, isUniqueViolation, type KeyedRequest } from "./idempotency";
 
 // THE write path of every command that changes a life-cycle record
 // (designation, annual report, evaluation, centre): docs/decisions/0018-one-write-path.md.
 
-const NOT_FOUND = "We could not find that, or you do not have access to it.";
+const NOT_FOUND = problem("notFound");
 
 /** How the write path reads and compare-and-sets one kind of record (see life-cycle-records.ts). */
 export type LifeCycleRecord<R, S extends string, Data> = {
   /** The audit row's entity type ("AnnualReport"). */
   entity: string;
   /** The record as the loser of a race is told of it ("report"); without one, the plain conflict message. */
-  noun?: string;
-  labels?: Readonly<Record<S, string>>;
+  noun?: ConflictNoun;
   /** The record as the domain rule needs it, read from the database (never from the form). */
   load: (id: number) => Promise<R | null>;
   version: (record: R) => number;
@@ -137,8 +137,7 @@ function conflictWith<R, S extends string>(
   record: R | null,
 ): ConflictError {
   if (!records.noun) return new ConflictError();
-  const stateLabel = record && records.labels ? records.labels[records.state(record)] : null;
-  return new ConflictError({ noun: records.noun, stateLabel });
+  return new ConflictError({ noun: records.noun, state: record ? records.state(record) : null });
 }
 
 type StateRow<S extends string> = { id: number; version: number; state: S };

@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import { problem } from "@/domain/problem";
 import { recordAudit } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
 
@@ -38,7 +39,7 @@ export const addRoleCommand: Command<z.infer<typeof addSchema>> = {
         select: { id: true },
       });
       if (duplicate)
-        throw new CommandError("This person already has that role.", { role: ["Already assigned."] });
+        throw new CommandError(problem("roleAlreadyHeld"), { role: [problem("alreadyAssigned")] });
       const assignment = await tx.roleAssignment.create({
         data: { userId: input.userId, ...scope },
         select: { id: true },
@@ -51,7 +52,7 @@ export const addRoleCommand: Command<z.infer<typeof addSchema>> = {
         details: { assignmentId: assignment.id, ...scope },
       });
     });
-    return { message: "Role added. It applies from the person's next page view." };
+    return { message: problem("roleAdded") };
   },
 };
 
@@ -66,9 +67,9 @@ export const removeRoleCommand: Command<z.infer<typeof removeSchema>> = {
       where: { id: input.assignmentId, userId: input.userId },
       select: { role: true, regionId: true, unitId: true, centreId: true },
     });
-    if (!assignment) throw new CommandError("That role was removed already. Reload the page.");
+    if (!assignment) throw new CommandError(problem("roleAlreadyRemoved"));
     if (viewer.id === input.userId && assignment.role === "ADMIN") {
-      throw new CommandError("You cannot remove your own administrator role; ask another administrator.");
+      throw new CommandError(problem("ownAdminRole"));
     }
     await prisma.$transaction(async (tx) => {
       await bumpUser(tx, input.userId, input.version);
@@ -81,6 +82,6 @@ export const removeRoleCommand: Command<z.infer<typeof removeSchema>> = {
         details: { assignmentId: input.assignmentId, ...assignment },
       });
     });
-    return { message: "Role removed. It applies from the person's next page view." };
+    return { message: problem("roleRemoved") };
   },
 };

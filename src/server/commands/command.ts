@@ -26,14 +26,22 @@ export class CommandError extends Error {
  * found 0 rows). Named ("this report", and the state their change left it
  * in) when the record has a life cycle: the loser of a race learns what happened.
  */
+/** The records whose conflict names them (and the state they are now in, worded by the catalogue). */
+export type ConflictNoun = "designation" | "report";
+
 export class ConflictError extends CommandError {
-  constructor(record?: { noun: string; stateLabel: string | null }) {
+  constructor(record?: { noun: ConflictNoun; state: string | null }) {
     super(
       !record
         ? problem("changedMeanwhile")
-        : record.stateLabel
-          ? `Someone else changed this ${record.noun} in the meantime; it is now “${record.stateLabel}”. Reload the page to see their change.`
-          : `Someone else changed this ${record.noun} in the meantime. Reload the page to see their change.`,
+        : record.state
+          ? problem(
+              record.noun === "designation" ? "designationChangedMeanwhile" : "reportChangedMeanwhile",
+              {
+                state: record.state,
+              },
+            )
+          : problem("recordChangedMeanwhile", { record: record.noun }),
     );
   }
 }

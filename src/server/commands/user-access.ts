@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import { problem } from "@/domain/problem";
 import { recordAudit } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
 
@@ -23,7 +24,7 @@ export const setUserAccessCommand: Command<z.infer<typeof schema>> = {
   schema,
   async handle({ viewer, input, meta, role }) {
     if (viewer.id === input.userId && input.change === "disable") {
-      throw new CommandError("You cannot disable your own account.");
+      throw new CommandError(problem("ownAccountDisable"));
     }
     const now = new Date();
     const data =
@@ -51,9 +52,9 @@ export const setUserAccessCommand: Command<z.infer<typeof schema>> = {
       });
     });
     const messages = {
-      disable: "Account disabled; their sessions have ended.",
-      enable: "Account enabled again.",
-      "end-sessions": "Their sessions have ended.",
+      disable: problem("accountDisabled"),
+      enable: problem("accountEnabled"),
+      "end-sessions": problem("sessionsEnded"),
     };
     return { message: messages[input.change] };
   },

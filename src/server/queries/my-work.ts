@@ -54,8 +54,6 @@ export type WorkSectionKind =
 export type WorkSection = {
   id: string;
   kind: WorkSectionKind;
-  title: string;
-  empty: string;
   items: WorkItem[];
 };
 
@@ -132,8 +130,6 @@ async function renewalSections(viewer: Viewer, today: Date): Promise<WorkSection
     {
       id: "officer-evaluations",
       kind: "officer-evaluations",
-      title: "Final evaluations to write",
-      empty: "No term of your centres is in its last 6 months without a completed evaluation.",
       items: evaluations.map((row) => ({
         key: row.key,
         title: `${row.centre.reference} · ${row.centre.title}`,
@@ -145,8 +141,6 @@ async function renewalSections(viewer: Viewer, today: Date): Promise<WorkSection
     {
       id: "officer-redesignations",
       kind: "officer-redesignations",
-      title: "Invited to start a redesignation",
-      empty: "No centre of yours is due for a redesignation.",
       items: invitations.map((term) => ({
         key: `redesignation-${term.designationId}`,
         title: `${term.centre.reference} · ${term.centre.title}`,
@@ -219,8 +213,6 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     sections.push({
       id: "admin-invitations",
       kind: "admin-invitations",
-      title: "Invitations not yet accepted",
-      empty: "Every invitation has been accepted.",
       items: invitations.map((token) => ({
         key: `invitation-${token.id}`,
         title: `${token.user.name} (${token.user.email})`,
@@ -245,8 +237,6 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     sections.push({
       id: "officer-designations",
       kind: "officer-designations",
-      title: "Designations waiting for you",
-      empty: "No designation is waiting for you.",
       items: designationItems(
         await designations({ centre: mine, state: { in: designationStatesWaitingFor("officer") } }),
       ),
@@ -254,8 +244,6 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     sections.push({
       id: "officer-reports",
       kind: "officer-reports",
-      title: "Annual reports to review",
-      empty: "No submitted report is waiting for your review.",
       items: reportItems(await reports({ centre: mine, state: "SUBMITTED" }), today),
     });
     sections.push(...(await renewalSections(viewer, today)));
@@ -266,8 +254,6 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     sections.push({
       id: `unit-clearance-${assignment.unitId}`,
       kind: "unit-clearance",
-      title: "Technical clearance for your unit",
-      empty: "No designation waits for technical clearance.",
       items: designationItems(
         await designations({
           centre: { unitId: assignment.unitId },
@@ -285,8 +271,6 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     sections.push({
       id: `focal-designations-${assignment.regionId}`,
       kind: "focal-designations",
-      title: "Your region's designations in progress",
-      empty: "No designation in your region waits for you.",
       items: designationItems(
         await designations({
           centre: region,
@@ -298,8 +282,6 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     sections.push({
       id: `focal-pipeline-${assignment.regionId}`,
       kind: "focal-pipeline",
-      title: "Everything in progress in your region",
-      empty: "No designation is in progress in your region.",
       items: designationItems(
         await designations({ centre: region, state: { in: [...openDesignationStates] } }),
       ),
@@ -307,8 +289,6 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     sections.push({
       id: `focal-overdue-${assignment.regionId}`,
       kind: "focal-overdue",
-      title: "Overdue annual reports in your region",
-      empty: "No annual report in your region is overdue.",
       items: reportItems(
         await reports({
           centre: { ...region, status: { in: [...centreStatusesOwingReports] } },
@@ -326,8 +306,6 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     sections.push({
       id: `staff-reports-${assignment.centreId}`,
       kind: "staff-reports",
-      title: "Your centre's annual reports to complete",
-      empty: "No annual report is open for your centre.",
       items: reportItems(
         await reports({
           ...centre,
@@ -340,8 +318,6 @@ export async function myWork(viewer: Viewer, now = new Date()): Promise<WorkSect
     sections.push({
       id: `staff-designation-${assignment.centreId}`,
       kind: "staff-designation",
-      title: "Designation forms to complete",
-      empty: "No designation form is waiting for your centre.",
       items: designationItems(
         await designations({ ...centre, state: { in: designationStatesWaitingFor("staff") } }),
       ),

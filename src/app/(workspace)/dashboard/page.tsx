@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 
 import { DataTable } from "@/components/data-table";
-import { dashboardListText, PENDING_REVIEW_AFTER_DAYS } from "@/domain/dashboard";
+import { PENDING_REVIEW_AFTER_DAYS } from "@/domain/dashboard";
 import { localeFormat } from "@/i18n/format";
 import { getLocaleHref } from "@/i18n/server";
 import { requirePage } from "@/server/policy/page-guard";
@@ -66,7 +66,6 @@ export default async function DashboardPage() {
 
 async function DashboardList({ section }: { section: DashboardSection }) {
   const [t, locale, href] = await Promise.all([getTranslations("Dashboard"), getLocale(), getLocaleHref()]);
-  const file = dashboardListText[section.id].file;
   const title = t(`lists.${section.id}.title`, { days: PENDING_REVIEW_AFTER_DAYS });
   const headingId = `${section.id}-heading`;
   return (
@@ -77,7 +76,7 @@ async function DashboardList({ section }: { section: DashboardSection }) {
         </h2>
         {section.total > 0 && (
           // A plain link: the browser downloads the file (Content-Disposition).
-          <a href={`/dashboard/export/${file}.csv`} className="text-sm font-medium underline">
+          <a href={`/dashboard/export/${section.id}.csv`} className="text-sm font-medium underline">
             {t("download", { title, count: section.total })}
           </a>
         )}

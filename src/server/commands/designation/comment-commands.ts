@@ -2,6 +2,7 @@ import "server-only";
 
 import { commentSchema, resolveCommentSchema } from "@/domain/designation-form";
 import { parseCommentAnchor } from "@/domain/comment-anchor";
+import { problem } from "@/domain/problem";
 import { recordAudit } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
 import { authorize } from "@/server/policy/authorize";
@@ -11,7 +12,7 @@ import { CommandError, ConflictError, type Command } from "../command";
 
 type CommentInput = ReturnType<typeof commentSchema.parse>;
 
-const anchorGone = (reason: string) => new CommandError("The comment was not saved.", { anchor: [reason] });
+const anchorGone = (reason: string) => new CommandError(problem("commentNotSaved"), { anchor: [reason] });
 
 /**
  * A comment on a designation. Writing needs "comment.create" on a
@@ -36,14 +37,14 @@ export const addCommentCommand: Command<CommentInput> = {
           where: { id: anchor.torItemId, designationId: input.designationId },
           select: { id: true },
         });
-        if (!item) throw anchorGone("That term of reference no longer exists. Reload the page.");
+        if (!item) throw anchorGone(problem("torGoneReload"));
       }
       if (anchor?.kind === "activity") {
         const activity = await tx.workPlanActivity.findFirst({
           where: { id: anchor.activityId, designationId: input.designationId },
           select: { id: true },
         });
-        if (!activity) throw anchorGone("That activity no longer exists. Reload the page.");
+        if (!activity) throw anchorGone(problem("activityGoneReload"));
       }
       const comment = await tx.comment.create({
         data: {
@@ -63,7 +64,7 @@ export const addCommentCommand: Command<CommentInput> = {
         details: { commentId: comment.id, visibility: input.visibility },
       });
     });
-    return { message: "Comment added." };
+    return { message: problem("commentAdded") };
   },
 };
 
@@ -95,6 +96,6 @@ export const resolveCommentCommand: Command<ResolveInput> = {
         details: { commentId: input.commentId },
       });
     });
-    return { message: "Comment marked as resolved." };
+    return { message: problem("commentResolved") };
   },
 };

@@ -4,6 +4,7 @@ import { workPlanActivityTypes } from "@/domain/centre-subjects";
 import { fromIsoDate, toIsoDate } from "@/domain/dates";
 import { termOf } from "@/domain/designation";
 import { redesignationTermStart } from "@/domain/evaluation";
+import { problem } from "@/domain/problem";
 import type { Prisma } from "@/generated/prisma/client";
 import { scheduleTermReports } from "@/server/reports/schedule-reports";
 
@@ -19,7 +20,7 @@ export const recordConsultationCommand = transitionCommand("record-consultation"
     consultationRepliedOn: input.outcome === "NOT_REQUIRED" ? null : fromIsoDate(input.repliedOn ?? ""),
   }),
   details: (input) => ({ outcome: input.outcome }),
-  message: "Consultation recorded. The decision can now be recorded.",
+  message: problem("consultationRecorded"),
 });
 
 /** Moves the centre on with compare-and-set on its own version, like any other write. */
@@ -155,7 +156,7 @@ export const decideCommand = transitionCommand("decide", {
     );
   },
   details: (input) => ({ decisionDate: input.decisionDate, termYears: input.termYears }),
-  message: "Designated. The centre is now Active and its designation letter is available.",
+  message: problem("designated"),
 });
 
 /**
@@ -180,12 +181,12 @@ export const withdrawCommand = transitionCommand("withdraw", {
   data: (input) => ({ closedReason: input.reason }),
   after: (tx, designation, input) => closeProposedCentre(tx, designation, input.reason),
   details: (input) => ({ reason: input.reason }),
-  message: "Withdrawn.",
+  message: problem("withdrawn"),
 });
 
 export const rejectCommand = transitionCommand("reject", {
   data: (input) => ({ closedReason: input.reason }),
   after: (tx, designation, input) => closeProposedCentre(tx, designation, input.reason),
   details: (input) => ({ reason: input.reason }),
-  message: "Rejected.",
+  message: problem("rejected"),
 });

@@ -8,6 +8,7 @@ import {
   proposalEditSchema,
   type ProposalEditInput,
 } from "@/domain/designation-proposal";
+import { problem } from "@/domain/problem";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "@/server/audit/record-audit";
 import { prisma } from "@/server/db/client";
@@ -44,8 +45,7 @@ async function institutionFor(
     input.institutionShared,
     await sameNameInstitution(tx, centre.countryId, input.institutionName, institution?.id),
   );
-  if (record.use === "ask")
-    throw new CommandError("Check the highlighted fields.", record.fieldErrors, record.values);
+  if (record.use === "ask") throw new CommandError(problem("checkFields"), record.fieldErrors, record.values);
   if (record.use === "existing") return { id: record.id, shared: true };
   return {
     id: await createInstitution(tx, centre.countryId, { name: input.institutionName, department }),
@@ -67,8 +67,7 @@ export const editProposalCommand: Command<ProposalEditInput> = {
   resource: (input, viewer) => readableDesignationFacts(input.designationId, viewer),
   async handle({ viewer, input, meta, role }) {
     const unit = await prisma.unit.findUnique({ where: { id: input.unitId }, select: { id: true } });
-    if (!unit)
-      throw new CommandError("Check the highlighted fields.", { unitId: ["Choose a unit from the list."] });
+    if (!unit) throw new CommandError(problem("checkFields"), { unitId: [problem("chooseUnitFromList")] });
     const department = input.department ? input.department : null;
     try {
       return await prisma.$transaction(async (tx) => {
@@ -112,7 +111,7 @@ export const editProposalCommand: Command<ProposalEditInput> = {
           input,
         );
         if (!result.ok) throw new CommandError(result.message);
-        if (result.changed.length === 0) return { message: "Nothing changed." };
+        if (result.changed.length === 0) return { message: problem("nothingChanged") };
 
         const bumped = await tx.designation.updateMany({
           where: { id: input.designationId, version: input.version, state: "DRAFT", kind: "INITIAL" },
@@ -153,7 +152,7 @@ export const editProposalCommand: Command<ProposalEditInput> = {
           meta,
           details: { centreId: centre.id, changed: result.changed },
         });
-        return { message: "Proposal saved." };
+        return { message: problem("proposalSaved") };
       });
     } catch (error) {
       if (error instanceof ConflictError) throw await reread(designationRecords, input.designationId);

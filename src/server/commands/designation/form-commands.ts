@@ -7,6 +7,7 @@ import {
   removeItemSchema,
   torItemSchema,
 } from "@/domain/designation-form";
+import { problem } from "@/domain/problem";
 import type { Prisma } from "@/generated/prisma/client";
 import { writeCentreInstitution } from "@/server/institutions/centre-institution";
 
@@ -35,10 +36,8 @@ export const saveSubjectsCommand = editFormCommand(
     });
     const unknown = input.subjectIds.findIndex((id) => !known.some((subject) => subject.id === id));
     if (unknown >= 0)
-      throw new CommandError("Check the highlighted fields.", {
-        [input.fields[unknown] ?? "subject1"]: [
-          "This subject is not in the reference list. Choose one from the list.",
-        ],
+      throw new CommandError(problem("checkFields"), {
+        [input.fields[unknown] ?? "subject1"]: [problem("subjectNotInList")],
       });
     await tx.centreSubject.deleteMany({ where: { centreId: designation.centreId } });
     await tx.centreSubject.createMany({
@@ -50,10 +49,10 @@ export const saveSubjectsCommand = editFormCommand(
     });
     return { part: "subjects", subjectIds: input.subjectIds };
   },
-  "Subjects saved.",
+  problem("subjectsSaved"),
 );
 
-const gone = () => new CommandError("This item no longer exists. Reload the page.");
+const gone = () => new CommandError(problem("itemGone"));
 
 export const saveDetailsCommand = editFormCommand(
   "details",
@@ -73,7 +72,7 @@ export const saveDetailsCommand = editFormCommand(
     await writeCentreInstitution(tx, centreId, { department, address, city, postalCode, website });
     return { part: "details" };
   },
-  "Draft saved.",
+  problem("draftSaved"),
 );
 
 /** Renumbers the items 1..n with `itemId` moved to `position` (reordering). */
@@ -118,7 +117,7 @@ export const saveTorItemCommand = editFormCommand(
     if (input.position) await reorder(tx, input.designationId, item.id, input.position);
     return { part: "tor", itemId: item.id, created: true };
   },
-  "Term of reference saved.",
+  problem("torSaved"),
 );
 
 export const removeTorItemCommand = editFormCommand(
@@ -131,14 +130,14 @@ export const removeTorItemCommand = editFormCommand(
     });
     if (!item) throw gone();
     if (item._count.activities > 0) {
-      throw new CommandError("Move or remove the activities of this term of reference first.", {
-        itemId: ["It still has work-plan activities."],
+      throw new CommandError(problem("torHasActivities"), {
+        itemId: [problem("torStillHasActivities")],
       });
     }
     await tx.termsOfReferenceItem.delete({ where: { id: item.id } });
     return { part: "tor", itemId: item.id, removed: true };
   },
-  "Term of reference removed.",
+  problem("torRemoved"),
 );
 
 export const saveActivityCommand = editFormCommand(
@@ -160,8 +159,8 @@ export const saveActivityCommand = editFormCommand(
       select: { id: true },
     });
     if (!tor) {
-      throw new CommandError("Check the highlighted fields.", {
-        torItemId: ["That term of reference no longer exists. Choose another one."],
+      throw new CommandError(problem("checkFields"), {
+        torItemId: [problem("torGoneChoose")],
       });
     }
     const type = await tx.activityType.findUnique({
@@ -169,8 +168,8 @@ export const saveActivityCommand = editFormCommand(
       select: { id: true },
     });
     if (!type)
-      throw new CommandError("Check the highlighted fields.", {
-        activityTypeId: ["Choose a type from the list."],
+      throw new CommandError(problem("checkFields"), {
+        activityTypeId: [problem("chooseTypeFromList")],
       });
     if (itemId) {
       const updated = await tx.workPlanActivity.updateMany({
@@ -187,7 +186,7 @@ export const saveActivityCommand = editFormCommand(
     });
     return { part: "activity", itemId: activity.id, created: true };
   },
-  "Activity saved.",
+  problem("activitySaved"),
 );
 
 export const removeActivityCommand = editFormCommand(
@@ -200,5 +199,5 @@ export const removeActivityCommand = editFormCommand(
     if (removed.count === 0) throw gone();
     return { part: "activity", itemId: input.itemId, removed: true };
   },
-  "Activity removed.",
+  problem("activityRemoved"),
 );

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { toIsoDate } from "@/domain/dates";
-import { designationStateLabels, type DesignationFacts, type DesignationState } from "@/domain/designation";
+import type { DesignationFacts, DesignationState } from "@/domain/designation";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
@@ -93,7 +93,6 @@ export const designationRecords: LifeCycleRecord<
 > = {
   entity: "Designation",
   noun: "designation",
-  labels: designationStateLabels,
   load: (id) => loadDesignation(prisma, id),
   version: (designation) => designation.version,
   state: (designation) => designation.state,

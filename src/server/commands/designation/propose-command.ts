@@ -9,6 +9,7 @@ import {
   proposalSchema,
   type ProposalInput,
 } from "@/domain/designation-proposal";
+import { problem } from "@/domain/problem";
 import { recordAudit } from "@/server/audit/record-audit";
 import { takeReferenceNumber } from "@/server/centres/take-reference-number";
 import { prisma } from "@/server/db/client";
@@ -38,16 +39,16 @@ export const proposeCommand: Command<ProposalInput> = {
       prisma.unit.findUnique({ where: { id: input.unitId }, select: { id: true } }),
     ]);
     const fieldErrors: Record<string, string[]> = {};
-    if (!country) fieldErrors.countryId = ["Choose a country from the list."];
-    if (!unit) fieldErrors.unitId = ["Choose a unit from the list."];
-    if (Object.keys(fieldErrors).length) throw new CommandError("Check the highlighted fields.", fieldErrors);
+    if (!country) fieldErrors.countryId = [problem("chooseCountryFromList")];
+    if (!unit) fieldErrors.unitId = [problem("chooseUnitFromList")];
+    if (Object.keys(fieldErrors).length) throw new CommandError(problem("checkFields"), fieldErrors);
     const designationId = await prisma.$transaction(async (tx) => {
       const numbered = await takeReferenceNumber(tx, { id: input.countryId });
       const match = await sameNameInstitution(tx, numbered.countryId, input.institutionName);
       const record = institutionRecord(input.institutionChoice, input.institutionShared, match);
       // Rolled back: the number is not used up, what was typed comes back with the question.
       if (record.use === "ask")
-        throw new CommandError("Check the highlighted fields.", record.fieldErrors, record.values);
+        throw new CommandError(problem("checkFields"), record.fieldErrors, record.values);
       const institutionId =
         record.use === "existing"
           ? record.id

@@ -1,45 +1,46 @@
 import "server-only";
 
 import { transitionCommand } from "./transition-command";
+import { problem } from "@/domain/problem";
 
 // The review chain up to the regional review (docs/domain.md §4). Every return
 // carries its comment, kept on the designation across resubmissions.
 
 export const sendCommand = transitionCommand("send", {
   // Said to the sender, whose page then lists who at the institution can act (or that nobody can yet).
-  message: "Sent to the institution. Below: who there can complete the designation form.",
+  message: problem("sentToInstitution"),
 });
 
 export const submitCommand = transitionCommand("submit", {
   data: (_input, { now }) => ({ submittedAt: now }),
-  message: "Submitted. The responsible officer has been told.",
+  message: problem("proposalSubmitted"),
 });
 
 export const returnCommand = transitionCommand("return", {
   comment: (input) => ({ body: input.comment, visibility: "CENTRE" }),
-  message: "Returned to the institution with your comment.",
+  message: problem("returnedToInstitution"),
 });
 
 export const endorseCommand = transitionCommand("endorse", {
   data: (_input, { now }) => ({ endorsedAt: now }),
-  message: "Endorsed. It now waits for technical clearance.",
+  message: problem("endorsed"),
 });
 
 export const clearCommand = transitionCommand("clear", {
   data: (_input, { now, actorId }) => ({ clearedAt: now, clearedById: actorId }),
-  message: "Technical clearance given. It now waits for the regional review.",
+  message: problem("clearanceGiven"),
 });
 
 export const returnToOfficerCommand = transitionCommand("return-to-officer", {
   comment: (input) => ({ body: input.comment, visibility: "INTERNAL" }),
-  message: "Returned to the responsible officer with your comment.",
+  message: problem("returnedToOfficer"),
 });
 
 export const returnToCentreCommand = transitionCommand("return-to-centre", {
   comment: (input) => ({ body: input.comment, visibility: "CENTRE" }),
-  message: "Returned to the institution with your comment.",
+  message: problem("returnedToInstitution"),
 });
 
 export const acceptCommand = transitionCommand("accept", {
-  message: "Regional review done. Record the government's answer when it comes.",
+  message: problem("regionalReviewDone"),
 });

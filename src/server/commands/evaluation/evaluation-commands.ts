@@ -11,6 +11,7 @@ import {
   type EvaluationState,
   type EvaluationForm,
 } from "@/domain/evaluation";
+import { problem } from "@/domain/problem";
 import type { Prisma } from "@/generated/prisma/client";
 import { evaluationCompletedMail } from "@/server/mail/compose";
 import { enqueueMail } from "@/server/mail/enqueue-mail";
@@ -29,8 +30,8 @@ import {
 type Mode = "save" | "complete";
 
 const messages: Record<Mode, string> = {
-  save: "Draft saved.",
-  complete: "Evaluation completed. The region's focal point has been told.",
+  save: problem("draftSaved"),
+  complete: problem("evaluationCompleted"),
 };
 
 /** Writes the scores: one row per scored criterion; criteria left empty lose their row. */
@@ -110,7 +111,7 @@ function evaluationCommand(mode: Mode): Command<EvaluationForm> {
           if (!step.ok) return step;
           const checked = mode === "save" ? draftContent(input) : completeContent(input);
           if (!checked.ok)
-            return { ok: false, message: "Check the highlighted fields.", fieldErrors: checked.fieldErrors };
+            return { ok: false, message: problem("checkFields"), fieldErrors: checked.fieldErrors };
           return { ok: true, to: step.to, content: checked.content };
         },
         data: (_term, { content }) => ({

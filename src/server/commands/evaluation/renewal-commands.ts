@@ -13,6 +13,7 @@ import {
   type TerminateCentreInput,
 } from "@/domain/evaluation";
 import { stepFrom } from "@/domain/life-cycle";
+import { problem } from "@/domain/problem";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db/client";
 import { centreTerminatedMail } from "@/server/mail/compose";
@@ -174,7 +175,7 @@ export const terminateCentreCommand: Command<TerminateCentreInput> = {
       rule: (centre) =>
         stepFrom(centreLifeCycle, "centre.terminate", centre.status)
           ? { ok: true, to: "TERMINATED" }
-          : { ok: false, message: "This cannot be done at this stage." },
+          : { ok: false, message: problem("notAtThisStage") },
       // The term ends today, or stays ended where it already had (a Pending centre).
       data: (centre) => ({ statusReason: input.reason, termEnd: termEndOf(centre.termEnd, now) }),
       async write(tx, centre) {
@@ -190,7 +191,7 @@ export const terminateCentreCommand: Command<TerminateCentreInput> = {
           data: {
             state: "WITHDRAWN",
             stateChangedAt: now,
-            closedReason: `The centre was terminated: ${input.reason}`,
+            closedReason: problem("withdrawnCentreTerminated", { reason: input.reason }),
             version: { increment: 1 },
           },
         });

@@ -14,6 +14,7 @@ import {
   type ReportFormInput,
   type ReportState,
 } from "@/domain/annual-report";
+import { problem } from "@/domain/problem";
 import { changeRecord, type Verdict } from "../change-record";
 import type { Command } from "../command";
 import { reportRecords, type LoadedReport } from "./load-report";
@@ -31,8 +32,8 @@ function savable(report: LoadedReport, input: ReportFormInput, action: "save-dra
   if (unknown.length)
     return {
       ok: false as const,
-      message: "This form has fields it should not have. Reload the page.",
-      fieldErrors: { form: ["This form names activities that are not in this report's work plan."] },
+      message: problem("unexpectedFieldsReload"),
+      fieldErrors: { form: [problem("unknownActivities")] },
     };
   return reportTransition(action, report.state);
 }
@@ -82,15 +83,13 @@ export function saveDraftCommand(onSaved?: (saved: SavedDraft) => void): Command
             sections: Object.keys(input.draft.sections),
           },
         }),
-        message: "Draft saved.",
+        message: problem("draftSaved"),
       });
       onSaved?.({ version: input.version + 1, savedAt, stateChanged });
       return answer;
     },
   };
 }
-
-export const SUBMITTED_MESSAGE = "Report submitted. It is now locked while WHO reviews it.";
 
 /** Submitting needs the whole report, the posted form merged into the saved draft, complete. */
 function submittable(
@@ -105,7 +104,7 @@ function submittable(
   if (count)
     return {
       ok: false,
-      message: `The report is not complete: ${count} ${count === 1 ? "answer is" : "answers are"} missing. Nothing was submitted; your text is kept.`,
+      message: problem("reportIncomplete", { count }),
       fieldErrors: missing,
     };
   return { ok: true, to: verdict.to, content };
@@ -139,7 +138,7 @@ export const submitReportCommand: Command<ReportFormInput> = {
       write: (tx, report) => writeActivities(tx, report.id, input.draft.activities),
       audit: (report) => ({ details: { centreId: report.centre.id, yearNumber: report.yearNumber } }),
       notify: (tx, report) => notifyReport(tx, report, "submitted"),
-      message: SUBMITTED_MESSAGE,
+      message: problem("reportSubmitted"),
     });
   },
 };

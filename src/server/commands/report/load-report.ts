@@ -1,7 +1,6 @@
 import "server-only";
 
 import {
-  reportStateLabels,
   sectionFields,
   type ActivityProgressInput,
   type ReportContent,
@@ -103,7 +102,6 @@ export const reportRecords: LifeCycleRecord<
 > = {
   entity: "AnnualReport",
   noun: "report",
-  labels: reportStateLabels,
   load: (id) => loadReport(prisma, id),
   version: (report) => report.version,
   state: (report) => report.state,

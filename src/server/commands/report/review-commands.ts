@@ -8,6 +8,7 @@ import {
   type ReturnInput,
 } from "@/domain/annual-report";
 import { returnAnchor } from "@/domain/comment-anchor";
+import { problem } from "@/domain/problem";
 import { changeRecord } from "../change-record";
 import type { Command } from "../command";
 import { reportRecords } from "./load-report";
@@ -77,10 +78,10 @@ function reviewCommand<I extends AcceptInput | ReturnInput>(
 }
 
 export const acceptReportCommand = reviewCommand<AcceptInput>("accept", reviewSchemas.accept, {
-  message: "Report accepted. The centre has been told.",
+  message: problem("reportAccepted"),
 });
 
 export const returnReportCommand = reviewCommand<ReturnInput>("return", reviewSchemas.return, {
   note: (input) => (input as ReturnInput).note,
-  message: "Report returned to the centre with your note.",
+  message: problem("reportReturned"),
 });

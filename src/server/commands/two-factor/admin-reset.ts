@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import { problem } from "@/domain/problem";
 import { resetTwoFactor } from "@/server/auth/two-factor/two-factor";
 import { prisma } from "@/server/db/client";
 
@@ -18,10 +19,9 @@ export const resetTwoFactorCommand: Command<z.infer<typeof schema>> = {
   async handle({ viewer, input, meta, role }) {
     const outcome = await resetTwoFactor(prisma, { id: viewer.id, role }, input, meta);
     if (outcome === "conflict") throw new ConflictError();
-    if (outcome === "not-enrolled") throw new CommandError("This person does not use two-factor sign-in.");
+    if (outcome === "not-enrolled") throw new CommandError(problem("twoFactorNotUsed"));
     return {
-      message:
-        "Two-factor sign-in is off for this person; they can sign in with their password and set it up again.",
+      message: problem("twoFactorReset"),
     };
   },
 };

@@ -8,6 +8,7 @@ import { daysBetween, toIsoDate } from "@/domain/dates";
 import { finalDesignationStates } from "@/domain/designation";
 import { languageNames, locales } from "@/i18n/locales";
 import { getLocaleHref } from "@/i18n/server";
+import { sayProblem } from "@/server/commands/say-problems";
 import { loadPageRecord } from "@/server/policy/page-record";
 import { designationPage } from "@/server/queries/designation-page";
 
@@ -148,7 +149,7 @@ export default async function DesignationPageRoute({
           {designation.closedReason && (
             <>
               <dt className="text-muted">{t("reason")}</dt>
-              <dd>{designation.closedReason}</dd>
+              <dd>{sayProblem(designation.closedReason, locale)}</dd>
             </>
           )}
         </dl>

@@ -14,6 +14,7 @@ import {
 } from "@/domain/evaluation";
 import { localeFormat } from "@/i18n/format";
 import { getLocaleHref } from "@/i18n/server";
+import { sayProblem } from "@/server/commands/say-problems";
 import { loadPageRecord } from "@/server/policy/page-record";
 import { evaluationPage, type EvaluationPageData } from "@/server/queries/evaluation-page";
 
@@ -35,6 +36,8 @@ type Words = {
   tState: Awaited<ReturnType<typeof getTranslations<"DesignationStates">>>;
   href: Awaited<ReturnType<typeof getLocaleHref>>;
   pleaseWait: string;
+  /** A server message (a problem) said in the page's language. */
+  say: (message: string) => string;
 };
 
 export default async function EvaluationPageRoute({
@@ -68,6 +71,7 @@ export default async function EvaluationPageRoute({
     tState,
     href,
     pleaseWait: tWorkspaceForm("pleaseWait"),
+    say: (message) => sayProblem(message, locale),
   };
   const day = localeFormat(locale).day;
   const criteria = Object.fromEntries(
@@ -156,7 +160,7 @@ export default async function EvaluationPageRoute({
           <>
             {page.canEdit && !page.writable.ok && evaluation?.state !== "COMPLETED" && (
               <p className="rounded-md border-s-4 border-amber-600 bg-amber-50 p-3 text-amber-950">
-                {page.writable.message}
+                {words.say(page.writable.message)}
               </p>
             )}
             <ReadOnlyEvaluation page={page} words={words} />
@@ -264,7 +268,7 @@ function RenewalSection({ page, words }: { page: EvaluationPageData; words: Word
             />
           </div>
         ) : (
-          <p className="text-muted">{page.startable.message}</p>
+          <p className="text-muted">{words.say(page.startable.message)}</p>
         )
       ) : null}
       {page.canTerminate && (
