@@ -425,8 +425,17 @@ export async function startSubmits(
           state = kind === "submit" ? "SUBMITTED" : "RETURNED";
           continue;
         }
-        if (answer.http === 200) step.answer = "refused";
-        count(answer.http === 200 ? `${kind} refused: ${answer.message}` : `${kind} HTTP ${answer.http}`);
+        // A 200 without the action's answer in it was cut off while the
+        // server stopped: unanswered, so whole or absent, not refused.
+        const refused = answer.http === 200 && answer.status === "error";
+        if (refused) step.answer = "refused";
+        count(
+          refused
+            ? `${kind} refused: ${answer.message}`
+            : answer.http === 200
+              ? `${kind} no answer: cut off`
+              : `${kind} HTTP ${answer.http}`,
+        );
         return;
       } catch (error) {
         count(`${kind} no answer: ${noAnswerReason(error)}`);

@@ -344,15 +344,26 @@ function journeyFiles(leftOut: string[]): string[] {
 }
 
 /**
- * With both runs, the journeys that only check markup run in one of them
- * each, about the same minutes on either side; the two-instance journey runs
- * on PostgreSQL, the database several instances share in production. The
- * crash drills likewise: SIGTERM on PostgreSQL, SIGKILL on the embedded
- * database, whose data folder is what it checks.
+ * With both runs, the journeys that test no more of the database than any
+ * other journey run in one of them each, about the same minutes on either
+ * side: those that only check markup (axe, layout, the home page) and those
+ * about the HTTP layer (the six languages, malformed input, client
+ * addresses and hosts). Both kinds are the same PostgreSQL engine; what
+ * differs is the connection layer, which the other journeys, both drills and
+ * the integration tests run on each kind. The two-instance journey runs on
+ * PostgreSQL, the database several instances share in production. The crash
+ * drills: SIGTERM on PostgreSQL, SIGKILL on the embedded database, whose
+ * data folder is what it checks. The lists name what each kind leaves out.
  */
 const oneRunOnly = {
-  pglite: ["a11y.spec.ts", "two-instances.spec.ts", "drill-sigterm.spec.ts"],
-  postgres: ["layout.spec.ts", "home.spec.ts", "drill-sigkill.spec.ts"],
+  pglite: ["a11y.spec.ts", "two-instances.spec.ts", "drill-sigterm.spec.ts", "languages.spec.ts"],
+  postgres: [
+    "layout.spec.ts",
+    "home.spec.ts",
+    "drill-sigkill.spec.ts",
+    "malformed-input.spec.ts",
+    "client-address-and-hosts.spec.ts",
+  ],
 };
 
 /** The embedded database's data folder, made from the seeded template's tarball. */

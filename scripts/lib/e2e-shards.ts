@@ -15,8 +15,8 @@
 export const journeySeconds: Record<string, number> = {
   "e2e/designation.spec.ts": 70,
   "e2e/annual-report.spec.ts": 50,
-  "e2e/drill-sigkill.spec.ts": 50,
-  "e2e/drill-sigterm.spec.ts": 50,
+  "e2e/drill-sigkill.spec.ts": 85,
+  "e2e/drill-sigterm.spec.ts": 85,
   "e2e/a11y.spec.ts": 45,
   "e2e/layout.spec.ts": 38,
   "e2e/auth-security.spec.ts": 35,
