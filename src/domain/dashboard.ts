@@ -275,26 +275,36 @@ const csvHeader = [
   "url",
 ] as const;
 
+/** A row's item, lateness and note in the reader's language (the page's rowWords). */
+export type DashboardRowWords = (row: DashboardRow) => { item: string; lateness: string; note: string };
+
 /**
  * One list as CSV (RFC 4180, spreadsheet-safe cells through the directory's
- * csvRow). `days_late` is negative for days left; `date` is the list's date
+ * csvRow). The header is the stable machine one; `item`, `lateness` and
+ * `note` are in the reader's language when `words` says them (else
+ * English). `days_late` is negative for days left; `date` is the list's date
  * column (due date, term end or Pending since).
  */
-export function dashboardCsv(rows: readonly DashboardRow[], origin: string): string {
+export function dashboardCsv(
+  rows: readonly DashboardRow[],
+  origin: string,
+  words: DashboardRowWords = (row) => row,
+): string {
   return [
     csvRow(csvHeader),
-    ...rows.map((row) =>
-      csvRow([
+    ...rows.map((row) => {
+      const said = words(row);
+      return csvRow([
         row.centre.reference,
         row.centre.title,
         row.centre.regionCode,
-        row.item,
+        said.item,
         row.date,
         row.daysLate,
-        row.lateness,
-        row.note,
+        said.lateness,
+        said.note,
         `${origin}${row.href}`,
-      ]),
-    ),
+      ]);
+    }),
   ].join("");
 }

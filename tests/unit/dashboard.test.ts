@@ -214,6 +214,21 @@ describe("dashboardList and dashboardCsv", () => {
   });
 });
 
+describe("the CSV in the reader's language", () => {
+  it("keeps the machine header and takes item, lateness and note from the reader's words", () => {
+    const rows = overdueReports([report({ id: 9 })], today);
+    const csv = dashboardCsv(rows, "https://registry.example", (row) => ({
+      item: `Rapport annuel, année ${row.subject.kind === "report" ? row.subject.yearNumber : 0}`,
+      lateness: `${row.daysLate} jours de retard`,
+      note: "Pas commencé",
+    }));
+    expect(csv).toBe(
+      "reference,title,region,item,date,days_late,lateness,note,url\r\n" +
+        `NOR-18,${centre.title},EURO,"Rapport annuel, année 2",2026-10-16,40,40 jours de retard,Pas commencé,https://registry.example/reports/9\r\n`,
+    );
+  });
+});
+
 describe("a row in the page's language", () => {
   const rows = () => [
     ...overdueReports(

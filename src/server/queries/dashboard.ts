@@ -11,6 +11,7 @@ import {
   type DashboardFacts,
   type DashboardListId,
   type DashboardRow,
+  type DashboardRowWords,
   type ReportFact,
   type TermFact,
   isDashboardList,
@@ -162,7 +163,18 @@ export async function dashboard(viewer: Viewer, now = new Date()): Promise<Dashb
 export async function dashboardCsvResponse(
   viewer: Viewer | null,
   file: string,
-  { origin, meta, now = new Date() }: { origin: string; meta: RequestMeta; now?: Date },
+  {
+    origin,
+    meta,
+    now = new Date(),
+    words,
+  }: {
+    origin: string;
+    meta: RequestMeta;
+    now?: Date;
+    /** A row's words in the reader's language (the dashboard page's rowWords); English without. */
+    words?: (list: DashboardListId, row: DashboardRow) => ReturnType<DashboardRowWords>;
+  },
 ): Promise<Response> {
   const id = /^([a-z-]+)\.csv$/.exec(file)?.[1];
   if (!id || !isDashboardList(id)) return notFoundResponse();
@@ -180,7 +192,7 @@ export async function dashboardCsvResponse(
   }
   const today = startOfUtcDay(now);
   const rows = dashboardList(id, await dashboardFacts(viewer as Viewer, today), today);
-  return new Response(dashboardCsv(rows, origin), {
+  return new Response(dashboardCsv(rows, origin, words && ((row) => words(id, row))), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${id}-${toIsoDate(today)}.csv"`,
