@@ -74,12 +74,16 @@ export function splitLocalePrefix(pathname: string): { locale: Locale | null; re
 
 /**
  * A page's address in a language: English unprefixed, the others under their
- * code (`/fr/centres?q=x`). `href` is a path with an optional query, unprefixed.
+ * code (`/fr/centres?q=x`). `href` is a path with an optional query, unprefixed;
+ * the result is always a path of this site.
  */
 export function localePath(locale: Locale, href: string): string {
-  if (locale === defaultLocale) return href;
-  if (href === "/" || href.startsWith("/?")) return `/${locale}${href.slice(1)}`;
-  return `/${locale}${href}`;
+  // One leading slash, whatever came in: "//host" or "/\\host" would be another
+  // site to a browser (a path like "/fr//evil.com" leaves one once its prefix is cut).
+  const path = `/${href.replace(/^[/\\]+/, "")}`;
+  if (locale === defaultLocale) return path;
+  if (path === "/" || path.startsWith("/?")) return `/${locale}${path.slice(1)}`;
+  return `/${locale}${path}`;
 }
 
 /**

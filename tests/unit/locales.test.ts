@@ -23,6 +23,18 @@ describe("addresses", () => {
     expect(localePath("zh", "/?a=1")).toBe("/zh?a=1");
   });
 
+  it("always gives a path of this site, never another host", () => {
+    // What the switcher and the sign-in redirect pass once "/fr" is cut from "/fr//evil.com".
+    for (const href of ["//evil.com", "/\\evil.com", "///evil.com/x?y=1", "\\\\evil.com"]) {
+      for (const locale of ["en", "fr"] as const) {
+        const path = localePath(locale, href);
+        expect(path).toMatch(/^\/(?![/\\])/);
+        expect(new URL(path, "https://registry.example").host).toBe("registry.example");
+      }
+    }
+    expect(localePath("en", splitLocalePrefix("/fr//evil.com").rest)).toBe("/evil.com");
+  });
+
   it("reads the prefix back, and only a language's code as one", () => {
     expect(splitLocalePrefix("/fr/centres")).toEqual({ locale: "fr", rest: "/centres" });
     expect(splitLocalePrefix("/ar")).toEqual({ locale: "ar", rest: "/" });
