@@ -56,19 +56,19 @@ describe("a My work item's detail", () => {
       }),
     ).toBe("Redesignation: Awaiting decision, waiting 3 days");
     expect(say({ type: "report", yearNumber: 2, state: "OPEN", dueOn: "2026-10-16", overdue: true })).toBe(
-      "Annual report, year 2: Open, due 2026-10-16 (overdue)",
+      "Annual report, year 2: Open, due 16 October 2026 (overdue)",
     );
     expect(say({ type: "report", yearNumber: 1, state: "DRAFT", dueOn: "2027-01-31", overdue: false })).toBe(
-      "Annual report, year 1: Draft, due 2027-01-31",
+      "Annual report, year 1: Draft, due 31 January 2027",
     );
     expect(say({ type: "evaluation", row: evaluation! })).toBe(
-      `Final evaluation: ${evaluation!.note.toLowerCase()}, ${evaluation!.lateness} (${evaluation!.date})`,
+      `Final evaluation: ${evaluation!.note.toLowerCase()}, ${evaluation!.lateness} (1 December 2026)`,
     );
     expect(say({ type: "redesignation-pending" })).toBe(
       "Pending: the term has ended; start its redesignation or let it close",
     );
     expect(say({ type: "redesignation-open", termEnd: "2027-03-01" })).toBe(
-      "Term ends 2027-03-01: the redesignation can start now",
+      "Term ends 1 March 2027: the redesignation can start now",
     );
     expect(say({ type: "redesignation-open", termEnd: null })).toBe(
       "Term ends (no date): the redesignation can start now",
@@ -89,10 +89,10 @@ describe("a My work item's detail", () => {
       say({ type: "designation", redesignation: false, state: "WITH_INSTITUTION", returned: true, days: 2 }),
     ).toContain(fr.DesignationStates.returned);
     expect(say({ type: "report", yearNumber: 2, state: "OPEN", dueOn: "2026-10-16", overdue: true })).toBe(
-      "Rapport annuel, année 2\u202f: Ouvert, échéance le 2026-10-16 (en retard)",
+      "Rapport annuel, année 2\u202f: Ouvert, échéance le 16 octobre 2026 (en retard)",
     );
     expect(say({ type: "evaluation", row: evaluation! })).toBe(
-      "Évaluation finale\u202f: brouillon en cours, la période se termine dans 6 jours (2026-12-01)",
+      "Évaluation finale\u202f: brouillon en cours, la période se termine dans 6 jours (1 décembre 2026)",
     );
   });
 });

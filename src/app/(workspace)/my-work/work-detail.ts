@@ -1,5 +1,6 @@
 import type { getTranslations } from "next-intl/server";
 
+import { localeFormat } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { WorkDetail } from "@/server/queries/my-work";
 
@@ -18,6 +19,8 @@ export function workDetailText(
   locale: Locale,
   parts: WorkDetail,
 ): string {
+  // Calendar days as the page's language writes them (5 juillet 2026), like every other page.
+  const { day } = localeFormat(locale);
   switch (parts.type) {
     case "designation":
       return t(parts.redesignation ? "detail.redesignation" : "detail.designation", {
@@ -28,20 +31,20 @@ export function workDetailText(
       return t(parts.overdue ? "detail.reportOverdue" : "detail.report", {
         year: parts.yearNumber,
         state: tReport(`state.${parts.state}`),
-        date: parts.dueOn,
+        date: day(parts.dueOn),
       });
     case "evaluation": {
       const words = rowWords(tDashboard, "missing-evaluations", parts.row);
       return t("detail.evaluation", {
         note: words.note.toLocaleLowerCase(locale),
         lateness: words.lateness,
-        date: parts.row.date,
+        date: day(parts.row.date),
       });
     }
     case "redesignation-pending":
       return t("detail.redesignationPending");
     case "redesignation-open":
-      return t("detail.redesignationOpen", { date: parts.termEnd ?? t("detail.noDate") });
+      return t("detail.redesignationOpen", { date: parts.termEnd ? day(parts.termEnd) : t("detail.noDate") });
     case "invitation-expired":
       return t("detail.invitationExpired");
     case "invitation-valid":
