@@ -1,5 +1,6 @@
 import "server-only";
 
+import { roles } from "@/domain/grants";
 import { staffAccountState, type StaffAccountState } from "@/domain/institution-staff";
 import type { Viewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
@@ -9,19 +10,10 @@ export type UserListRow = {
   id: number;
   name: string;
   email: string;
-  roles: string[];
-  /** The same roles as codes, for the page to word in its language. */
+  /** The roles as codes, for the page to word in its language. */
   assignments: RoleAssignment[];
   state: StaffAccountState;
   lastSignInAt: Date | null;
-};
-
-const roleLabels: Record<string, string> = {
-  ADMIN: "Administrator",
-  OFFICER: "WHO officer",
-  UNIT_HEAD: "Unit head",
-  FOCAL_POINT: "Regional focal point",
-  CENTRE_STAFF: "Centre staff",
 };
 
 type AssignmentRow = {
@@ -37,11 +29,6 @@ export type RoleAssignment = { role: string; scope: string | null };
 
 function assignmentScope(assignment: AssignmentRow): string | null {
   return assignment.region?.code ?? assignment.unit?.code ?? assignment.centre?.reference ?? null;
-}
-
-export function describeAssignment(assignment: AssignmentRow): string {
-  const scope = assignmentScope(assignment);
-  return `${roleLabels[assignment.role] ?? assignment.role}${scope ? ` (${scope})` : ""}`;
 }
 
 const assignmentSelect = {
@@ -81,7 +68,6 @@ export async function listUsers(viewer: Viewer, query: string): Promise<UserList
     id: user.id,
     name: user.name,
     email: user.email,
-    roles: user.roles.map(describeAssignment),
     assignments: user.roles.map((assignment) => ({
       role: assignment.role,
       scope: assignmentScope(assignment),
@@ -101,7 +87,7 @@ export type UserDetail = {
   lastSignInAt: Date | null;
   createdAt: Date;
   state: StaffAccountState;
-  roles: ({ id: number; label: string } & RoleAssignment)[];
+  roles: ({ id: number } & RoleAssignment)[];
   audit: {
     id: string;
     occurredAt: Date;
@@ -155,7 +141,6 @@ export async function userDetail(viewer: Viewer, id: number): Promise<UserDetail
     state: staffAccountState({ hasPassword: user.passwordHash !== null, disabled: user.disabledAt !== null }),
     roles: user.roles.map((assignment) => ({
       id: assignment.id,
-      label: describeAssignment(assignment),
       role: assignment.role,
       scope: assignmentScope(assignment),
     })),
@@ -197,7 +182,8 @@ export async function inviteOptions(viewer: Viewer): Promise<InviteOptions> {
       orderBy: { reference: "asc" },
     });
     return {
-      roles: [{ value: "CENTRE_STAFF", label: roleLabels.CENTRE_STAFF! }],
+      // Labels by code: the page words roles in its language (role-text.ts).
+      roles: [{ value: "CENTRE_STAFF", label: "CENTRE_STAFF" }],
       regions: [],
       units: [],
       centres: centres.map((centre) => ({
@@ -211,7 +197,7 @@ export async function inviteOptions(viewer: Viewer): Promise<InviteOptions> {
     prisma.unit.findMany({ select: { code: true, name: true }, orderBy: { code: "asc" } }),
   ]);
   return {
-    roles: Object.entries(roleLabels).map(([value, label]) => ({ value, label })),
+    roles: roles.map((role) => ({ value: role, label: role })),
     regions: regions.map((region) => ({ value: region.code, label: `${region.code} · ${region.name}` })),
     units: units.map((unit) => ({ value: unit.code, label: `${unit.code} · ${unit.name}` })),
     centres: null,
