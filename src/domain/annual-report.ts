@@ -77,20 +77,9 @@ export const lockedMessage = problem("reportLocked");
 
 export const progressStatuses = ["NOT_STARTED", "ONGOING", "COMPLETED", "CANCELLED"] as const;
 export type ProgressStatus = (typeof progressStatuses)[number];
-export const progressStatusLabels: Record<ProgressStatus, string> = {
-  NOT_STARTED: "Not started",
-  ONGOING: "Ongoing",
-  COMPLETED: "Completed",
-  CANCELLED: "Cancelled",
-};
 
 export const outputKinds = ["PUBLICATION", "EVENT", "TRAINING"] as const;
 export type OutputKind = (typeof outputKinds)[number];
-export const outputKindLabels: Record<OutputKind, string> = {
-  PUBLICATION: "Publication",
-  EVENT: "Event",
-  TRAINING: "Training",
-};
 
 export const sectionFields = [
   "resourcesUsed",
@@ -100,13 +89,6 @@ export const sectionFields = [
   "useOfWhoName",
 ] as const;
 export type SectionField = (typeof sectionFields)[number];
-export const sectionLabels: Record<SectionField, string> = {
-  resourcesUsed: "Resources used",
-  collaboration: "Collaboration with other centres and networks",
-  difficulties: "Difficulties",
-  suggestions: "Suggestions for WHO",
-  useOfWhoName: "Use of WHO's name",
-};
 
 export const REPORT_LIMITS = {
   narrative: 10_000,

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 
 import { designationStates, type DesignationState } from "@/domain/designation";
+import { roles } from "@/domain/grants";
 import type { DesignationPage } from "@/server/queries/designation-page";
 
-const roles = ["ADMIN", "OFFICER", "UNIT_HEAD", "FOCAL_POINT", "CENTRE_STAFF"] as const;
 const isRole = (role: string): role is (typeof roles)[number] => (roles as readonly string[]).includes(role);
 const isState = (state: string): state is DesignationState =>
   (designationStates as readonly string[]).includes(state);
