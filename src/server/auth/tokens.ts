@@ -42,7 +42,16 @@ export function appUrl(): string {
   return configuredAppUrl(process.env);
 }
 
-/** The set-password page of a token, in the language of the person it is for (unprefixed in English). */
+/**
+ * An absolute link on APP_URL (never the request's Host) to a page in the
+ * reader's language: `/fr/reports/12` for a French reader, unprefixed in
+ * English. Every link in a mail, and the first administrator's, is one.
+ */
+export function appLink(locale: Locale, path: string): string {
+  return `${appUrl()}${localePath(locale, path)}`;
+}
+
+/** The set-password page of a token, in the language of the person it is for. */
 export function setPasswordLink(token: string, locale: Locale = defaultLocale): string {
-  return `${appUrl()}${localePath(locale, `/set-password/${token}`)}`;
+  return appLink(locale, `/set-password/${token}`);
 }

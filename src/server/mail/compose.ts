@@ -6,8 +6,8 @@ import type { DesignationState } from "@/domain/designation";
 import type { Recommendation } from "@/domain/evaluation";
 import type { Reminder } from "@/domain/reminders";
 import { translatorFor } from "@/i18n/catalogues";
-import { localePath, type Locale } from "@/i18n/locales";
-import { appUrl } from "@/server/auth/tokens";
+import type { Locale } from "@/i18n/locales";
+import { appLink } from "@/server/auth/tokens";
 
 // Every e-mail the registry sends, written here in the recipient's language
 // (decision 0026, "E-mails and the profile language"): the callers load the
@@ -21,15 +21,6 @@ export type ComposedMail = { subject: string; text: string };
 
 const lines = (...parts: (string | false | null | undefined)[]) =>
   parts.filter((part): part is string => typeof part === "string").join("\n");
-
-/**
- * An absolute link on APP_URL (never the request's Host) to a page in the
- * recipient's language: `/fr/reports/12` for a French reader, unprefixed in
- * English.
- */
-export function mailLink(locale: Locale, path: string): string {
-  return `${appUrl()}${localePath(locale, path)}`;
-}
 
 const hours = (ms: number) => Math.round(ms / 3_600_000);
 const minutes = (ms: number) => Math.round(ms / 60_000);
@@ -120,7 +111,7 @@ export function reportReminderMail(locale: Locale, reminder: Reminder): Composed
     text: lines(
       t(`reportReminder.${key}.body`, values),
       "",
-      t("openInRegistry", { link: mailLink(locale, `/reports/${report.id}`) }),
+      t("openInRegistry", { link: appLink(locale, `/reports/${report.id}`) }),
     ),
   };
 }
@@ -142,7 +133,7 @@ export function redesignationInvitationMail(
       t("redesignation.body", values),
       t("redesignation.invitation"),
       "",
-      t("openInRegistry", { link: mailLink(locale, `/evaluations/${facts.designationId}`) }),
+      t("openInRegistry", { link: appLink(locale, `/evaluations/${facts.designationId}`) }),
     ),
   };
 }
@@ -174,11 +165,11 @@ export function focalDigestMail(
           year: report.yearNumber,
           due: formatIsoDate(report.dueOn, locale),
           days: report.daysOverdue,
-          link: mailLink(locale, `/reports/${report.id}`),
+          link: appLink(locale, `/reports/${report.id}`),
         }),
       ),
       "",
-      t("focalDigest.dashboard", { link: mailLink(locale, "/dashboard") }),
+      t("focalDigest.dashboard", { link: appLink(locale, "/dashboard") }),
     ),
   };
 }
@@ -201,7 +192,7 @@ export function centreExpiredMail(
       t("centreExpired.body", values),
       t(facts.to === "PENDING" ? "centreExpired.pending" : "centreExpired.closed"),
       "",
-      t("centreExpired.publicPage", { link: mailLink(locale, `/centres/${facts.reference}`) }),
+      t("centreExpired.publicPage", { link: appLink(locale, `/centres/${facts.reference}`) }),
     ),
   };
 }
@@ -223,7 +214,7 @@ export function designationMail(
       t("designation.body", values),
       ...(facts.note ? ["", facts.note] : []),
       "",
-      t("openInRegistry", { link: mailLink(locale, `/designations/${facts.id}`) }),
+      t("openInRegistry", { link: appLink(locale, `/designations/${facts.id}`) }),
     ),
   };
 }
@@ -250,7 +241,7 @@ export function reportMail(
       t(`report.${facts.event}.body`, values),
       ...(facts.note ? ["", t("report.note"), facts.note] : []),
       "",
-      t("openInRegistry", { link: mailLink(locale, `/reports/${facts.id}`) }),
+      t("openInRegistry", { link: appLink(locale, `/reports/${facts.id}`) }),
     ),
   };
 }
@@ -268,7 +259,7 @@ export function evaluationCompletedMail(
       t("evaluation.body", values),
       t("evaluation.recommendation", { recommendation: facts.recommendation ?? "none" }),
       "",
-      t("openInRegistry", { link: mailLink(locale, `/evaluations/${facts.designationId}`) }),
+      t("openInRegistry", { link: appLink(locale, `/evaluations/${facts.designationId}`) }),
     ),
   };
 }
