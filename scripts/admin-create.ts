@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 
 import { createAdministrator } from "../src/server/admin/create-administrator";
 import { deliverOutbox } from "../src/server/mail/deliver-outbox";
-import { runCommand, withRegistryDatabase } from "./lib/command";
+import { runScript, withRegistryDatabase } from "./lib/database-cli";
 import { loadEnvFiles } from "./lib/load-env";
 
 async function main(): Promise<number> {
@@ -48,4 +48,4 @@ async function main(): Promise<number> {
   });
 }
 
-runCommand(main);
+runScript(main);

@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 
 import { isChainHash } from "../src/domain/audit-chain";
 import { verifyAuditTrail } from "../src/server/audit/verify-audit-trail";
-import { runCommand, withRegistryDatabase } from "./lib/command";
+import { runScript, withRegistryDatabase } from "./lib/database-cli";
 import { loadEnvFiles } from "./lib/load-env";
 
 const USAGE = "Usage: npm run audit:verify [-- --expect-head <64 hex digits printed as the head earlier>]";
@@ -33,4 +33,4 @@ async function main(): Promise<number> {
   });
 }
 
-runCommand(main, { errorPrefix: "audit chain not checked: ", errorCode: 2 });
+runScript(main, { errorPrefix: "audit chain not checked: ", errorCode: 2 });

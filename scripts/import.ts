@@ -6,12 +6,11 @@
 // run with one line, "<file>:<line>: <what is wrong>", and exit code 1.
 import path from "node:path";
 
-import { checkDatabaseReachable } from "../src/server/db/embedded";
 import { applyMigrations } from "../src/server/db/schema-engine";
 import { formatLegacyImport, formatReferenceSeed } from "../src/server/import/format-summary";
 import { readLegacyFile, writeLegacyFile } from "../src/server/import/legacy-centres";
 import { loadReferenceData, seedReferenceData } from "../src/server/import/reference-data";
-import { runCommand, withRegistryDatabase } from "./lib/command";
+import { runScript, withRegistryDatabase } from "./lib/database-cli";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -42,7 +41,6 @@ async function main(args: string[]): Promise<number> {
 
   return withRegistryDatabase(
     async (prisma, database) => {
-      await checkDatabaseReachable(database.url);
       const applied = await applyMigrations({
         url: database.url,
         migrationsDir: path.join(root, "prisma/migrations"),
@@ -61,4 +59,4 @@ async function main(args: string[]): Promise<number> {
 
 // ImportFileError's message is already "<file>:<line>: <problem>"; other
 // errors (database unreachable, a concurrent change) are one line too.
-runCommand(() => main(process.argv.slice(2)));
+runScript(() => main(process.argv.slice(2)));

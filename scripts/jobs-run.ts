@@ -2,7 +2,7 @@
 // against DATABASE_URL or the embedded database (for operators and demos).
 // The jobs are idempotent: running one again the same day changes nothing.
 import { jobs, findJob } from "../src/server/jobs/job-list";
-import { runCommand, withRegistryDatabase } from "./lib/command";
+import { runScript, withRegistryDatabase } from "./lib/database-cli";
 
 async function main(): Promise<number> {
   const name = process.argv[2];
@@ -23,4 +23,4 @@ async function main(): Promise<number> {
   });
 }
 
-runCommand(main);
+runScript(main);
