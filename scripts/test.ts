@@ -220,10 +220,10 @@ async function vitest(
 /** The seeded templates, once built, for the end-to-end runs. */
 let seededTemplates: TestTemplates | undefined;
 
-async function playwright(step: string, files: string[], env: Record<string, string>) {
-  const label = step.replace(/^end-to-end \((.*)\)(?: (\d+)\/\d+)?$/, (_, kind: string, shard?: string) =>
-    [kind.toLowerCase(), shard].filter(Boolean).join("-"),
-  );
+/** One Playwright run: `kind`'s journeys in `files`, the `shard`th of its runs. */
+async function playwright(kind: Kind, shard: number, files: string[], env: Record<string, string>) {
+  const step = e2eStep(kind, shard);
+  const label = e2eShards === 1 ? kind.toLowerCase() : `${kind.toLowerCase()}-${shard + 1}`;
   const output = path.join(reports, `e2e-${label}.json`);
   const result = await run(step, bin("playwright"), ["test", ...files], {
     ...env,
@@ -320,7 +320,7 @@ async function buildAndEndToEnd(templates: Promise<Built | undefined>) {
     ...pgliteFiles.map(async (files, shard) => {
       const dir = numbered(embeddedDir, shard);
       await copyPgliteTemplate(seeded.pglite.seeded, dir);
-      await playwright(e2eStep("PGlite", shard), files, {
+      await playwright("PGlite", shard, files, {
         E2E_EMBEDDED_DB_DIR: dir,
         E2E_PORT: String(port + shard),
         E2E_EMBEDDED_DB_PORT: String(embeddedPort + shard),
@@ -329,7 +329,7 @@ async function buildAndEndToEnd(templates: Promise<Built | undefined>) {
     ...(testDatabaseUrl ? postgresFiles : []).map(async (files, shard) => {
       const name = numbered(databaseName, shard).replaceAll("-", "_");
       const url = await freshDatabase(testDatabaseUrl!, name, seeded.postgres?.seeded);
-      await playwright(e2eStep("PostgreSQL", shard), files, {
+      await playwright("PostgreSQL", shard, files, {
         E2E_DATABASE_URL: url,
         E2E_PORT: String(port + e2eShards + shard),
       });
