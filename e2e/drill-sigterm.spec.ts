@@ -91,12 +91,14 @@ test("SIGTERM while 20 clients save report drafts and 5 submit reports: every ac
         `stopped ${stoppedAfter} ms after it; ` +
         `other answers: ${JSON.stringify(Object.fromEntries([...load.failures, ...submits.failures]))}`,
     );
+    // Every acknowledged save, submit or return missing or half-written is a
+    // problem (found can only equal acknowledged then); the drill must also
+    // have had forms acknowledged of each kind, or it proved nothing of them.
     expect(verdict.problems).toEqual([]);
-    expect(verdict.found).toBe(verdict.acknowledged);
     expect(formsInFlight.length).toBeGreaterThan(0);
     expect(submitted.problems).toEqual([]);
-    expect(submitted.submit.found).toBe(submitted.submit.acknowledged);
-    expect(submitted.return.found).toBe(submitted.return.acknowledged);
+    expect(submitted.submit.acknowledged).toBeGreaterThan(0);
+    expect(submitted.return.acknowledged).toBeGreaterThan(0);
     // No save or form answered with a server error while the server stopped.
     const failures = [...load.failures.keys(), ...submits.failures.keys()];
     expect(failures.filter((kind) => /HTTP 5/.test(kind))).toEqual([]);
