@@ -100,7 +100,7 @@ for (const kind of testDatabaseKinds()) {
       );
       expect(refused).toMatchObject({
         status: "error",
-        fieldErrors: { locale: ["Choose one of the registry's languages: ar, zh, en, fr, ru or es."] },
+        fieldErrors: { locale: ["Choose one of the registry's languages: ar, zh, en, fr, ru, es."] },
       });
       expect(await prisma.user.count({ where: { email } })).toBe(0);
     });
@@ -200,6 +200,15 @@ for (const kind of testDatabaseKinds()) {
           viewer,
         );
 
+      // Never another site: a path that is one once its prefix is cut stays on this one.
+      const away = await m.switchLanguage(
+        new Request(
+          `http://localhost/language?${new URLSearchParams({ locale: "en", to: "/fr//evil.com" })}`,
+        ),
+        null,
+      );
+      expect(away.headers.get("location")).toBe("/evil.com");
+
       const visitor = await switchTo("zh", null);
       expect(visitor.status).toBe(303);
       expect(visitor.headers.get("location")).toBe("/zh/centres?q=x");
@@ -229,10 +238,13 @@ for (const kind of testDatabaseKinds()) {
       await switchTo("es", staff, null);
       expect(await localeOf(demoAccounts.staffSoa13)).toBe("es");
 
-      // An unknown language is refused with a clear message, and nothing changes.
+      // An unknown language is refused with a clear message, in the language
+      // of the page the click came from (French here), and nothing changes.
       const wrong = await switchTo("de", staff);
       expect(wrong.status).toBe(400);
-      expect(await wrong.text()).toBe("Choose one of the registry's languages: ar, zh, en, fr, ru or es.");
+      expect(await wrong.text()).toBe(
+        "Choisissez l’une des langues du registre\u202f: ar, zh, en, fr, ru, es.",
+      );
       expect(await localeOf(demoAccounts.staffSoa13)).toBe("es");
     });
 

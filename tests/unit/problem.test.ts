@@ -65,6 +65,7 @@ describe("sayProblem", () => {
       state: "DRAFT",
       record: "report",
       reason: "The department closed.",
+      allowed: "ar, zh, en, fr, ru, es",
     };
     for (const locale of locales)
       for (const key of Object.keys(english.Problems) as (keyof typeof english.Problems)[]) {

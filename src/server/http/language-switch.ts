@@ -3,17 +3,19 @@ import "server-only";
 import { z } from "zod";
 
 import { localeField } from "@/i18n/locale-field";
-import { localePath, localTarget, splitLocalePrefix } from "@/i18n/locales";
+import { problem } from "@/domain/problem";
+import { chooseLocale, localePath, locales, localTarget, splitLocalePrefix } from "@/i18n/locales";
 import { metaFromHeaders } from "@/server/auth/request-meta";
 import type { Viewer } from "@/server/auth/viewer";
 import { executeCommand } from "@/server/commands/execute-command";
+import { sayProblem } from "@/server/commands/say-problems";
 import { setLanguageCommand } from "@/server/commands/set-language";
 
 import { localeSetCookie } from "./locale-cookie";
 
 const query = z.object({
   locale: localeField,
-  to: z.string().max(2048, "The page address is too long.").optional(),
+  to: z.string().max(2048, problem("pageAddressTooLong")).optional(),
 });
 
 /**
@@ -39,7 +41,15 @@ function fromThisSite(request: Request): boolean {
 export async function switchLanguage(request: Request, viewer: Viewer | null): Promise<Response> {
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
-    return new Response(parsed.error.issues[0]?.message ?? "Choose a language.", {
+    // Said in the language the person reads now (the page they came from, else their cookie or browser).
+    const { locale: reading } = chooseLocale({
+      pathname: new URL(request.url).searchParams.get("to") ?? "/",
+      cookie: request.headers.get("cookie"),
+      acceptLanguage: request.headers.get("accept-language"),
+    });
+    const first =
+      parsed.error.issues[0]?.message ?? problem("chooseLanguage", { allowed: locales.join(", ") });
+    return new Response(sayProblem(first, reading), {
       status: 400,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
