@@ -67,7 +67,7 @@ export async function designationPage(viewer: Viewer, designationId: number) {
           reference: true,
           title: true,
           status: true,
-          country: { select: { name: true } },
+          country: { select: { name: true, whoCode: true, isoCode: true } },
           region: { select: { code: true, name: true } },
           unit: { select: { name: true } },
           responsibleOfficer: { select: { name: true } },

@@ -7,7 +7,7 @@ import type { CentreStatus } from "@/domain/centre-status";
 import { daysBetween, toIsoDate } from "@/domain/dates";
 import { finalDesignationStates } from "@/domain/designation";
 import { languageNames, locales } from "@/i18n/locales";
-import { getLocaleHref } from "@/i18n/server";
+import { getLocaleHref, getReferenceLabels } from "@/i18n/server";
 import { sayProblem } from "@/server/commands/say-problems";
 import { loadPageRecord } from "@/server/policy/page-record";
 import { designationPage } from "@/server/queries/designation-page";
@@ -38,13 +38,14 @@ export default async function DesignationPageRoute({
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const { record: page } = await loadPageRecord({ id, path: `/designations/${id}` }, designationPage);
   const { designation } = page;
-  const [t, tState, tStatus, tLetter, locale, href] = await Promise.all([
+  const [t, tState, tStatus, tLetter, locale, href, labels] = await Promise.all([
     getTranslations("DesignationPage"),
     getTranslations("DesignationStates"),
     getTranslations("Status"),
     getTranslations("Letter"),
     getLocale(),
     getLocaleHref(),
+    getReferenceLabels(),
   ]);
   const now = new Date();
   const final = finalDesignationStates.includes(designation.state);
@@ -70,7 +71,12 @@ export default async function DesignationPageRoute({
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
           <dt className="text-muted">{t("countryAndRegion")}</dt>
           <dd>
-            {designation.centre.country.name} · {designation.centre.region.name}
+            {labels.country({
+              code: designation.centre.country.whoCode,
+              isoCode: designation.centre.country.isoCode,
+              name: designation.centre.country.name,
+            })}{" "}
+            · {labels.region(designation.centre.region.code, designation.centre.region.name)}
           </dd>
           <dt className="text-muted">{t("technicalUnit")}</dt>
           <dd>{designation.centre.unit?.name ?? "—"}</dd>

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
 import { maxCentreSubjects } from "@/domain/centre-subjects";
+import { getReferenceLabels } from "@/i18n/server";
 import { saveSubjectsAction } from "@/server/commands/designation/actions";
 import type { DesignationPage } from "@/server/queries/designation-page";
 
@@ -14,10 +15,13 @@ const places = ["main", "second", "third"] as const;
  * the reference list; its types of activity follow from the work plan.
  */
 export async function SubjectsSection({ page }: { page: DesignationPage }) {
-  const t = await getTranslations("DesignationSubjects");
+  const [t, labels] = await Promise.all([getTranslations("DesignationSubjects"), getReferenceLabels()]);
   const { designation } = page;
   const chosen = designation.centre.subjects;
-  const options = page.subjectOptions.map((subject) => ({ value: String(subject.id), label: subject.name }));
+  const options = page.subjectOptions.map((subject) => ({
+    value: String(subject.id),
+    label: labels.subject(subject.name),
+  }));
   const fields: FieldSpec[] = places.slice(0, maxCentreSubjects).map((place, index) => ({
     name: `subject${index + 1}`,
     label: t(`places.${place}`),
@@ -45,7 +49,7 @@ export async function SubjectsSection({ page }: { page: DesignationPage }) {
       ) : (
         <ol className="list-decimal ps-6" data-testid="centre-subjects">
           {chosen.map((row) => (
-            <li key={row.subjectId}>{row.subject.name}</li>
+            <li key={row.subjectId}>{labels.subject(row.subject.name)}</li>
           ))}
         </ol>
       )}
