@@ -12,6 +12,7 @@ import { embeddedDbPaths, findRunningEmbeddedDb } from "../src/server/db/embedde
 import { startPgliteServer } from "../src/server/db/pglite-server";
 import { TEMPLATES_ENV, type TestTemplates } from "../tests/support/test-templates";
 import { freePort } from "./second-server";
+import { DEMO_PASSWORD } from "./auth-helpers";
 
 // What the crash drills (drill-sigterm.spec.ts, drill-sigkill.spec.ts) share:
 // a seeded database of their own, 20 clients saving report drafts over HTTP
@@ -184,7 +185,7 @@ export async function startSaves(
   base: string,
   reports: { id: number; version: number }[],
   email = "admin@registry.example",
-  password = "registry-demo-2026",
+  password = DEMO_PASSWORD,
 ): Promise<SaveLoad> {
   const session: Session = await signIn(base, email, password);
   const actionId = serverActionId("autosaveReportAction");
@@ -378,7 +379,7 @@ export async function startSubmits(
   base: string,
   reports: SubmitReport[],
   email = "admin@registry.example",
-  password = "registry-demo-2026",
+  password = DEMO_PASSWORD,
 ): Promise<SubmitLoad> {
   const session: Session = await signIn(base, email, password);
   const actions: Record<StepKind, string> = {

@@ -1,16 +1,18 @@
-import { createServer } from "node:net";
 import path from "node:path";
 
 import pg from "pg";
 
 import { startProductionServer, type ProductionServer } from "../scripts/lib/production-server";
 import { embeddedDbPaths, findRunningEmbeddedDb } from "../src/server/db/embedded";
+import { freePort } from "../tests/support/free-port";
 
 // A second production server (scripts/serve.ts on the same build and the
 // same database as the suite's server) with settings of its own, e.g.
 // TRUSTED_PROXY_HOPS or production mode; and queries against that database.
 
 const root = path.resolve(import.meta.dirname, "..");
+
+export { freePort };
 
 /** The database of the suite's server (playwright.config.ts): E2E_DATABASE_URL or the embedded one. */
 export async function e2eDatabaseUrl(): Promise<string> {
@@ -33,17 +35,6 @@ export async function query<T>(sql: string, values: unknown[] = []): Promise<T[]
   } finally {
     await client.end();
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export type SecondServer = ProductionServer;

@@ -8,6 +8,7 @@ import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, seededDemoDatabase } from "../support/viewers";
+import { DEMO_PASSWORD } from "@/server/seed/demo-accounts";
 
 // The tamper-evident audit trail (decision 0029) on the demo seed, PGlite and
 // PostgreSQL: real actions write rows, the sealer (directly and as the
@@ -70,7 +71,7 @@ for (const kind of testDatabaseKinds()) {
       );
       const signedIn = await verifyCredentials(
         prisma,
-        { email: demoAccounts.admin, password: "registry-demo-2026" },
+        { email: demoAccounts.admin, password: DEMO_PASSWORD },
         meta,
       );
       expect([failed.ok, signedIn.ok]).toEqual([false, true]);

@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
 import { readFile, mkdtemp, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -26,6 +25,8 @@ import {
   type TestDatabase,
 } from "../support/test-database";
 import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from "../support/viewers";
+import { DEMO_PASSWORD } from "@/server/seed/demo-accounts";
+import { freePort } from "../support/free-port";
 
 // The backup drill (README, "Operations"; decision 0028) on both databases:
 // a seeded registry with fresh workflow writes → backup → wipe → restore →
@@ -35,7 +36,6 @@ import { closeTestDatabase, demoAccounts, loadViewers, seededDemoDatabase } from
 // (embedded database → PostgreSQL), and the refusals: a target holding data,
 // another migration level, damaged and truncated files.
 
-const DEMO_PASSWORD = "registry-demo-2026";
 const meta = { ip: "198.51.100.80", userAgent: "vitest" };
 const root = path.resolve(import.meta.dirname, "../..");
 const appGlobal = globalThis as unknown as { prisma?: PrismaClient };
@@ -105,15 +105,6 @@ async function publicPages() {
     nor18: await findPublicCentre("NOR-18"),
     net86: await findPublicCentre("NET-86"),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const run = promisify(execFile);

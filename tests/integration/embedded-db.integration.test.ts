@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
@@ -9,19 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { embeddedDbPaths, resolveDatabaseUrl, type ResolvedDatabase } from "@/server/db/embedded";
 import { startPgliteServer } from "@/server/db/pglite-server";
+import { freePort } from "../support/free-port";
 
 // The embedded database as `npm start` and the db:* scripts get it: PGlite in
 // a process of its own, reused while it runs, serving a whole connection pool
 // correctly (pglite-socket's own queue mixed up concurrent connections).
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe("embedded database", () => {
   let dir: string;

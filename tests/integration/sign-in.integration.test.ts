@@ -6,11 +6,10 @@ import type { PrismaClient } from "@/generated/prisma/client";
 
 import { testDatabaseKinds, type TestDatabase } from "../support/test-database";
 import { closeTestDatabase, seededDemoDatabase } from "../support/viewers";
+import { DEMO_PASSWORD } from "@/server/seed/demo-accounts";
 
 // Sign-in, throttling (docs/security.md scenario 9), invitation and reset links,
 // against a real database.
-
-const DEMO_PASSWORD = "registry-demo-2026";
 
 for (const kind of testDatabaseKinds()) {
   describe(`sign-in and links (${kind})`, () => {
