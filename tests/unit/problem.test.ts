@@ -108,6 +108,19 @@ describe("sayProblem", () => {
     expect(sayProblem(problem("reportIncomplete", { count: 3 }), "ru")).toMatch(/не хватает 3 ответов/);
   });
 
+  it("names a section or criterion it has no words for by its code, never as another one", () => {
+    for (const locale of locales) {
+      expect(sayProblem(problem("fillInSection", { section: "newSection" }), locale)).toContain("newSection");
+      expect(sayProblem(problem("scoreFor", { criterion: "NEW_CRITERION" }), locale)).toContain(
+        "NEW_CRITERION",
+      );
+      expect(sayProblem(problem("commentFor", { criterion: "NEW_CRITERION" }), locale)).toContain(
+        "NEW_CRITERION",
+      );
+    }
+    expect(sayProblem(problem("fillInSection", { section: "useOfWhoName" }))).toContain("Use of WHO's name");
+  });
+
   it("keeps a date to type as it is typed, and words a record's state from the catalogue", () => {
     const example = problem("realDateLike", { year: "2026", month: "12", day: "05" });
     expect(sayProblem(example)).toBe("Enter a real date, like 2026-12-05.");
