@@ -176,6 +176,7 @@ for (const kind of testDatabaseKinds()) {
 
     it("sends a French-speaking focal point the weekly digest in French, with French plurals", async () => {
       await prisma.user.update({ where: { email: demoAccounts.focalEuro }, data: { locale: "fr" } });
+      await prisma.user.update({ where: { email: demoAccounts.focalAfro }, data: { locale: "es" } });
       await prisma.outboxMessage.deleteMany({ where: { kind: "digest.focal-point" } });
       await m.digest.runFocalDigest(prisma, now);
       const french = await mailTo(demoAccounts.focalEuro, "digest.focal-point");
@@ -185,7 +186,7 @@ for (const kind of testDatabaseKinds()) {
       expect(french.textBody).toMatch(
         /NOR-18 .*\u202f: année 2, à remettre le \d+ \S+ \d{4} \(\d+ jours de retard\)/,
       );
-      // The AFRO focal point chose Spanish above.
+      // The AFRO focal point reads Spanish.
       const spanish = await mailTo(demoAccounts.focalAfro, "digest.focal-point");
       expect(spanish.subject).toMatch(/^Resumen semanal: \d+ informes? anual(es)? atrasados? en su región$/);
     });
