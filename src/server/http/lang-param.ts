@@ -1,36 +1,19 @@
-import { z } from "zod";
-
-import { defaultLocale, locales, type Locale } from "@/i18n/locales";
-import { englishSearchProblems } from "@/i18n/search-problems";
+import { defaultLocale, type Locale } from "@/i18n/locales";
+import { parseLangQuery } from "@/i18n/lang-query";
 
 // The language of what programs fetch (the Atom feed, the calendar): their
 // addresses have no language prefix (decision 0026), so a `lang` parameter
-// chooses it, English without one. Other parameters are left alone.
-const langQuery = z.object({
-  lang: z
-    .array(z.string())
-    .max(1)
-    .optional()
-    .transform((values) => values?.[0])
-    .pipe(z.enum(locales).optional()),
-});
+// chooses it (src/i18n/lang-query.ts). Other parameters are left alone.
 
-export type LangParam = { ok: true; locale: Locale } | { ok: false; response: Response };
+export type LangParam = { ok: true; locale: Locale; asked: boolean } | { ok: false; response: Response };
 
+/** The language asked for, English when none is (`asked` says which), or the 400 that refuses it. */
 export function langParam(url: URL): LangParam {
-  const parsed = langQuery.safeParse({
-    lang: url.searchParams.has("lang") ? url.searchParams.getAll("lang") : undefined,
-  });
-  if (parsed.success) return { ok: true, locale: parsed.data.lang ?? defaultLocale };
-  const [message] = englishSearchProblems([
-    {
-      key: "unknownLanguage",
-      values: { value: url.searchParams.getAll("lang").join(","), allowed: locales.join(", ") },
-    },
-  ]);
+  const parsed = parseLangQuery(url.searchParams);
+  if (parsed.ok) return { ok: true, locale: parsed.locale ?? defaultLocale, asked: parsed.locale !== null };
   return {
     ok: false,
-    response: new Response(`${message}\n`, {
+    response: new Response(`${parsed.message}\n`, {
       status: 400,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     }),

@@ -15,6 +15,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { file } = await params;
   const lang = langParam(request.nextUrl);
   if (!lang.ok) return lang.response;
-  const asked = request.nextUrl.searchParams.has("lang") ? lang.locale : undefined;
-  return calendarFeedResponse(file, { origin: appUrl(), locale: asked });
+  return calendarFeedResponse(file, { origin: appUrl(), locale: lang.asked ? lang.locale : undefined });
 }
