@@ -1,11 +1,10 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 
 import type { FormState } from "@/domain/form-state";
-import { isLocale, localePath } from "@/i18n/locales";
-import { rememberLocale } from "@/server/http/locale-cookie";
+import { isLocale } from "@/i18n/locales";
+import { redirectInLanguage } from "@/server/http/locale-cookie";
 
 import { changePasswordCommand } from "./change-password";
 import { addRoleCommand, removeRoleCommand } from "./change-roles";
@@ -71,6 +70,5 @@ export async function setLanguageAction(_previous: FormState, formData: FormData
   const state = await runServerAction(setLanguageCommand, formData);
   const locale = formData instanceof FormData ? formData.get("locale") : null;
   if (state.status !== "success" || !isLocale(locale)) return state;
-  await rememberLocale(locale);
-  redirect(localePath(locale, "/account/language?saved=1"));
+  return redirectInLanguage(locale, "/account/language?saved=1");
 }

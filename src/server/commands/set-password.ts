@@ -1,18 +1,16 @@
 import "server-only";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { tokenStatus } from "@/domain/auth-tokens";
 import { checkPassword, PASSWORD_MAX_LENGTH, passwordProblemMessage } from "@/domain/password-policy";
 import { problem } from "@/domain/problem";
-import { isLocale, localePath } from "@/i18n/locales";
 import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword } from "@/server/auth/password";
 import { passwordKey, recordSuccess } from "@/server/auth/throttle";
 import { hashToken } from "@/server/auth/tokens";
 import { prisma } from "@/server/db/client";
-import { rememberLocale } from "@/server/http/locale-cookie";
+import { redirectInLanguage } from "@/server/http/locale-cookie";
 
 import { CommandError, type PublicCommand } from "./command";
 
@@ -80,8 +78,6 @@ export const setPasswordCommand: PublicCommand<z.infer<typeof schema>> = {
     // invitation's link was in it already).
     const signInPath = `/sign-in?password=set&email=${encodeURIComponent(token.user.email)}`;
     const locale = token.user.locale;
-    if (!isLocale(locale)) redirect(signInPath);
-    await rememberLocale(locale);
-    redirect(localePath(locale, signInPath));
+    await redirectInLanguage(locale, signInPath);
   },
 };

@@ -1,16 +1,15 @@
 import "server-only";
 
 import { CredentialsSignin } from "next-auth";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { problem } from "@/domain/problem";
 import { throttledMessage } from "@/domain/sign-in-throttle";
-import { isLocale, localePath, splitLocalePrefix } from "@/i18n/locales";
+import { isLocale, splitLocalePrefix } from "@/i18n/locales";
 import { normaliseEmail } from "@/server/auth/credentials";
 import { signIn, throttledWait } from "@/server/auth/next-auth";
 import { prisma } from "@/server/db/client";
-import { rememberLocale } from "@/server/http/locale-cookie";
+import { redirectInLanguage } from "@/server/http/locale-cookie";
 
 import { CommandError, type PublicCommand } from "./command";
 import { secondFactorField, secondFactorSignInError } from "./two-factor/sign-in-errors";
@@ -71,8 +70,6 @@ export const signInCommand: PublicCommand<z.infer<typeof schema>> = {
       })
     )?.locale;
     const next = safeNext(input.next);
-    if (!isLocale(locale)) redirect(next);
-    await rememberLocale(locale);
-    redirect(localePath(locale, splitLocalePrefix(next).rest));
+    await redirectInLanguage(locale, isLocale(locale) ? splitLocalePrefix(next).rest : next);
   },
 };

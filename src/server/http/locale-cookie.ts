@@ -1,8 +1,9 @@
 import "server-only";
 
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 
-import { localeCookie, localeCookieMaxAge, type Locale } from "@/i18n/locales";
+import { isLocale, localeCookie, localeCookieMaxAge, localePath, type Locale } from "@/i18n/locales";
 import { usesHttps } from "@/server/auth/config";
 
 // The remembered choice, NEXT_LOCALE (decision 0026): one set of attributes
@@ -28,4 +29,15 @@ export async function rememberLocale(locale: Locale): Promise<void> {
     sameSite: "lax",
     secure: usesHttps(),
   });
+}
+
+/**
+ * For server actions that end on another page: in `locale` (remembered in
+ * the cookie, the page under its prefix) when it is one of ours, else as it
+ * is. `path` is unprefixed. Never returns.
+ */
+export async function redirectInLanguage(locale: string | null | undefined, path: string): Promise<never> {
+  if (!isLocale(locale)) redirect(path);
+  await rememberLocale(locale);
+  redirect(localePath(locale, path));
 }
