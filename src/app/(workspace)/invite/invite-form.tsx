@@ -8,21 +8,15 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { initialFormState } from "@/domain/form-state";
 import { inviteUserAction } from "@/server/commands/actions";
 
+import type { RoleFieldWords } from "../admin/users/role-text";
+
 type Option = { value: string; label: string };
 
 /** The form's words in the page's language, from the server page. */
-export type InviteWords = {
+export type InviteWords = RoleFieldWords & {
   email: string;
   name: string;
-  role: string;
-  region: string;
-  unit: string;
-  centre: string;
-  chooseRole: string;
-  regionHint: string;
-  unitHint: string;
   chooseCentre: string;
-  centreHint: string;
   send: string;
   sending: string;
   errorLabel: string;

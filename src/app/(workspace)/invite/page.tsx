@@ -7,7 +7,7 @@ import { getReferenceLabels } from "@/i18n/server";
 import { requirePage } from "@/server/policy/page-guard";
 import { inviteOptions } from "@/server/queries/users";
 
-import { roleAndRegionOptions } from "../admin/users/role-text";
+import { roleAndRegionOptions, roleFieldWords } from "../admin/users/role-text";
 import { InviteForm } from "./invite-form";
 
 export const dynamic = "force-dynamic";
@@ -25,9 +25,10 @@ export default async function InvitePage() {
     await requirePage("user.invite", null, "/invite");
   }
   const options = await inviteOptions(viewer);
-  const [t, tUsers, tField, tLanguage, labels] = await Promise.all([
+  const [t, tUsers, tRoleFields, tField, tLanguage, labels] = await Promise.all([
     getTranslations("Invite"),
     getTranslations("AdminUsers"),
+    getTranslations("RoleFields"),
     getTranslations("WorkspaceForm"),
     getTranslations("LanguagePreference"),
     getReferenceLabels(),
@@ -51,17 +52,10 @@ export default async function InvitePage() {
         regions={regions}
         language={language}
         words={{
+          ...roleFieldWords(tRoleFields),
           email: t("email"),
           name: t("name"),
-          role: t("role"),
-          region: t("region"),
-          unit: t("unit"),
-          centre: t("centre"),
-          chooseRole: t("chooseRole"),
-          regionHint: t("regionHint"),
-          unitHint: t("unitHint"),
           chooseCentre: t("chooseCentre"),
-          centreHint: t("centreHint"),
           send: t("send"),
           sending: t("sending"),
           errorLabel: tField("errorLabel"),

@@ -33,3 +33,30 @@ export function roleAndRegionOptions(
     }),
   };
 }
+
+/** The words of the fields that grant a role and its scope (the invitation form and a person's page). */
+export type RoleFieldWords = {
+  role: string;
+  region: string;
+  unit: string;
+  centre: string;
+  chooseRole: string;
+  regionHint: string;
+  unitHint: string;
+  centreHint: string;
+};
+
+type RoleFieldsTranslator = Awaited<ReturnType<typeof getTranslations<"RoleFields">>>;
+
+export function roleFieldWords(t: RoleFieldsTranslator): RoleFieldWords {
+  return {
+    role: t("role"),
+    region: t("region"),
+    unit: t("unit"),
+    centre: t("centre"),
+    chooseRole: t("chooseRole"),
+    regionHint: t("regionHint"),
+    unitHint: t("unitHint"),
+    centreHint: t("centreHint"),
+  };
+}

@@ -8,7 +8,7 @@ import { loadPageRecord } from "@/server/policy/page-record";
 import { hasTwoFactor } from "@/server/queries/two-factor";
 import { inviteOptions, userDetail } from "@/server/queries/users";
 
-import { roleAndRegionOptions, roleText } from "../role-text";
+import { roleAndRegionOptions, roleFieldWords, roleText } from "../role-text";
 import { ResetTwoFactorForm } from "./reset-two-factor-form";
 import { AccessForm, AddRoleForm, RemoveRoleForm } from "./user-admin-forms";
 
@@ -33,27 +33,21 @@ export default async function UserPage({
     { id, path: `/admin/users/${id}`, gate: "user.read" },
     userDetail,
   );
-  const [options, query, twoFactor, t, tUsers, tField, labels, href] = await Promise.all([
+  const [options, query, twoFactor, t, tUsers, tRoleFields, tField, labels, href] = await Promise.all([
     inviteOptions(viewer),
     searchParams,
     hasTwoFactor(viewer, user.id),
     getTranslations("AdminUser"),
     getTranslations("AdminUsers"),
+    getTranslations("RoleFields"),
     getTranslations("WorkspaceForm"),
     getReferenceLabels(),
     getLocaleHref(),
   ]);
   const { roles: roleOptions, regions: regionOptions } = roleAndRegionOptions(tUsers, labels, options);
   const formWords = {
+    ...roleFieldWords(tRoleFields),
     errorLabel: tField("errorLabel"),
-    role: t("role"),
-    region: t("region"),
-    unit: t("unit"),
-    centre: t("centre"),
-    chooseRole: t("chooseRole"),
-    regionHint: t("regionHint"),
-    unitHint: t("unitHint"),
-    centreHint: t("centreHint"),
     adding: t("adding"),
     addRole: t("addRoleSubmit"),
     remove: t("remove"),

@@ -6,22 +6,15 @@ import { FormMessage } from "@/components/forms/error-summary";
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { initialFormState } from "@/domain/form-state";
+import type { RoleFieldWords } from "../role-text";
 import { addRoleAction, removeRoleAction, setUserAccessAction } from "@/server/commands/actions";
 
 type Option = { value: string; label: string };
 
 /** The forms' words in the page's language, from the server page. */
-export type UserAdminWords = {
+export type UserAdminWords = RoleFieldWords & {
   /** "Error: ", read before a field's errors. */
   errorLabel: string;
-  role: string;
-  region: string;
-  unit: string;
-  centre: string;
-  chooseRole: string;
-  regionHint: string;
-  unitHint: string;
-  centreHint: string;
   adding: string;
   addRole: string;
   remove: string;
