@@ -56,3 +56,15 @@ export function fromIsoDate(isoDate: string): Date {
 export function daysBetween(from: Date, to: Date): number {
   return Math.round((startOfUtcDay(to).getTime() - startOfUtcDay(from).getTime()) / DAY_MS);
 }
+
+/**
+ * A moment as the workspace shows it, in UTC whatever the reader's zone
+ * (the registry's one time zone): "2026-12-05 14:07 UTC", with seconds for
+ * the audit trail.
+ */
+export function utcDateTime(date: Date, { seconds = false }: { seconds?: boolean } = {}): string {
+  return `${date
+    .toISOString()
+    .slice(0, seconds ? 19 : 16)
+    .replace("T", " ")} UTC`;
+}

@@ -5,10 +5,9 @@ import { addCommentAction, resolveCommentAction } from "@/server/commands/design
 import type { DesignationPage } from "@/server/queries/designation-page";
 
 import { ActionForm, type FieldSpec } from "./action-form";
+import { utcDateTime } from "@/domain/dates";
 
 type Comment = DesignationPage["designation"]["comments"][number];
-
-const dateTime = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"DesignationComments">>>;
 
@@ -33,7 +32,7 @@ export async function CommentItem({ page, comment }: { page: DesignationPage; co
       className={`rounded-lg border p-4 ${comment.resolvedAt ? "border-slate-200 bg-slate-50" : "border-amber-300 bg-white"}`}
     >
       <p className="text-sm text-muted">
-        {comment.author.name} · {dateTime(comment.createdAt)} ·{" "}
+        {comment.author.name} · {utcDateTime(comment.createdAt)} ·{" "}
         {comment.visibility === "INTERNAL" ? t("internal") : t("visibleToCentre")}
         {about ? ` · ${about}` : ""}
         {comment.resolvedAt ? ` · ${t("resolved")}` : ""}

@@ -1,10 +1,9 @@
 import { getTranslations } from "next-intl/server";
 
 import type { DesignationPage } from "@/server/queries/designation-page";
+import { utcDateTime } from "@/domain/dates";
 
 type Note = NonNullable<DesignationPage["returned"]>["note"];
-
-const dateTime = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /**
  * WHO's reason for returning the form, first on the page (as on a returned
@@ -29,7 +28,7 @@ export async function ReturnNote({ note }: { note: Note }) {
         <>
           <p className="whitespace-pre-line">{note.body}</p>
           <p className="text-sm">
-            {note.author.name} · {dateTime(note.createdAt)}
+            {note.author.name} · {utcDateTime(note.createdAt)}
           </p>
         </>
       ) : (

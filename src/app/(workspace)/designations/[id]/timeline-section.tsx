@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
 import { designationStates, type DesignationState } from "@/domain/designation";
+import { utcDateTime } from "@/domain/dates";
 import { roles } from "@/domain/grants";
 import type { DesignationPage } from "@/server/queries/designation-page";
 
@@ -35,9 +36,7 @@ export async function TimelineSection({ page }: { page: DesignationPage }) {
                 </span>
               </p>
               <p className="text-sm text-muted">
-                <time dateTime={row.occurredAt.toISOString()}>
-                  {row.occurredAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                </time>
+                <time dateTime={row.occurredAt.toISOString()}>{utcDateTime(row.occurredAt)}</time>
                 {row.actor ? ` · ${row.actor.name}` : ""}
                 {row.actorRole ? ` (${role(row.actorRole)})` : ""}
               </p>

@@ -1,14 +1,13 @@
 import { getTranslations } from "next-intl/server";
 
 import type { AnnualReportPage } from "@/server/queries/annual-report-page";
+import { utcDateTime } from "@/domain/dates";
 
 const actionKeys = {
   "report.submit": "action.submit",
   "report.return": "action.return",
   "report.accept": "action.accept",
 } as const satisfies Record<AnnualReportPage["history"][number]["action"], string>;
-
-const dateTime = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** Every submission, return (with its note) and acceptance, with who and when: for the centre and WHO alike. */
 export async function HistorySection({ history }: { history: AnnualReportPage["history"] }) {
@@ -26,7 +25,7 @@ export async function HistorySection({ history }: { history: AnnualReportPage["h
             <li key={entry.key}>
               <p className="font-medium">{t(actionKeys[entry.action])}</p>
               <p className="text-sm text-muted">
-                <time dateTime={entry.at.toISOString()}>{dateTime(entry.at)}</time>
+                <time dateTime={entry.at.toISOString()}>{utcDateTime(entry.at)}</time>
                 {entry.actor ? ` · ${entry.actor}` : ""}
               </p>
               {entry.note && (

@@ -18,6 +18,7 @@ import { HistorySection } from "./history-section";
 import { ReportForm, type ReportFormWords } from "./report-form";
 import { ReportView } from "./report-view";
 import { ReviewForms } from "./review-forms";
+import { utcDateTime } from "@/domain/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -25,8 +26,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ReportPage");
   return { title: t("title") };
 }
-
-const dateTime = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export default async function AnnualReportPageRoute({
   params,
@@ -130,8 +129,8 @@ export default async function AnnualReportPageRoute({
               <dt className="text-muted">{t("lastSubmitted")}</dt>
               <dd>
                 {report.submittedBy
-                  ? t("submittedBy", { when: dateTime(report.submittedAt), name: report.submittedBy.name })
-                  : dateTime(report.submittedAt)}
+                  ? t("submittedBy", { when: utcDateTime(report.submittedAt), name: report.submittedBy.name })
+                  : utcDateTime(report.submittedAt)}
               </dd>
             </>
           )}
@@ -154,7 +153,7 @@ export default async function AnnualReportPageRoute({
           </h2>
           <p className="whitespace-pre-line">{latestNote.body}</p>
           <p className="text-sm">
-            {latestNote.author.name} · {dateTime(latestNote.createdAt)}
+            {latestNote.author.name} · {utcDateTime(latestNote.createdAt)}
           </p>
         </section>
       )}
@@ -213,7 +212,7 @@ export default async function AnnualReportPageRoute({
             {page.otherNotes.map((comment) => (
               <li key={comment.id} className="rounded-lg border border-slate-200 bg-white p-4">
                 <p className="text-sm text-muted">
-                  {comment.author.name} · {dateTime(comment.createdAt)}
+                  {comment.author.name} · {utcDateTime(comment.createdAt)}
                   {comment.visibility === "INTERNAL" ? t("internal") : ""}
                 </p>
                 <p className="mt-1 whitespace-pre-line">{comment.body}</p>

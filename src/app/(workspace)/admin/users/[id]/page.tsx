@@ -11,6 +11,7 @@ import { inviteOptions, userDetail } from "@/server/queries/users";
 import { roleAndRegionOptions, roleFieldWords, roleText } from "../role-text";
 import { ResetTwoFactorForm } from "./reset-two-factor-form";
 import { AccessForm, AddRoleForm, RemoveRoleForm } from "./user-admin-forms";
+import { utcDateTime } from "@/domain/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -18,8 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AdminUser");
   return { title: t("title") };
 }
-
-const utc = (date: Date) => `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 
 export default async function UserPage({
   params,
@@ -80,13 +79,16 @@ export default async function UserPage({
         <dt className="font-medium">{t("status")}</dt>
         <dd>
           {user.disabledAt
-            ? t("stateSince", { state: tUsers(`state.${user.state}`), when: utc(user.disabledAt) })
+            ? t("stateSince", {
+                state: tUsers(`state.${user.state}`),
+                when: utcDateTime(user.disabledAt, { seconds: true }),
+              })
             : tUsers(`state.${user.state}`)}
         </dd>
         <dt className="font-medium">{t("lastSignIn")}</dt>
-        <dd>{user.lastSignInAt ? utc(user.lastSignInAt) : t("never")}</dd>
+        <dd>{user.lastSignInAt ? utcDateTime(user.lastSignInAt, { seconds: true }) : t("never")}</dd>
         <dt className="font-medium">{t("created")}</dt>
-        <dd>{utc(user.createdAt)}</dd>
+        <dd>{utcDateTime(user.createdAt, { seconds: true })}</dd>
       </dl>
 
       <section aria-labelledby="roles-heading" className="space-y-4">
@@ -159,7 +161,7 @@ export default async function UserPage({
           {user.audit.map((event) => (
             <tr key={event.id}>
               <td className="whitespace-nowrap px-4 py-2">
-                {event.occurredAt.toISOString().slice(0, 19).replace("T", " ")}
+                {utcDateTime(event.occurredAt, { seconds: true })}
               </td>
               <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
               <td className="px-4 py-2">{event.actor ?? "—"}</td>
