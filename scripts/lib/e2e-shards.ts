@@ -7,35 +7,36 @@
 
 /**
  * Roughly how long each journey file takes, in seconds, on the 2-core
- * machine: the journeys' times in `npm test`'s output (2026-12-05, both
- * kinds), plus the start of a second server where a file has one. It only
- * balances the runs, so it may go stale without failing anything; an
- * unlisted file counts as `unlistedSeconds`.
+ * machine: the journeys' times in `npm test`'s output (medians of three
+ * quiet runs, 2026-12-05, the longer kind), plus the start of a second
+ * server where a file has one. It only balances the runs, so it may go
+ * stale without failing anything; an unlisted file counts as
+ * `unlistedSeconds`.
  */
 export const journeySeconds: Record<string, number> = {
-  "e2e/designation.spec.ts": 70,
-  "e2e/annual-report.spec.ts": 50,
-  "e2e/drill-sigkill.spec.ts": 85,
-  "e2e/drill-sigterm.spec.ts": 85,
-  "e2e/a11y.spec.ts": 45,
-  "e2e/layout.spec.ts": 38,
-  "e2e/auth-security.spec.ts": 35,
-  "e2e/languages.spec.ts": 35,
-  "e2e/client-address-and-hosts.spec.ts": 30,
-  "e2e/admin-invitation.spec.ts": 28,
-  "e2e/malformed-input.spec.ts": 25,
-  "e2e/operations.spec.ts": 25,
-  "e2e/report-autosave.spec.ts": 24,
-  "e2e/directory-facets.spec.ts": 20,
-  "e2e/dashboard.spec.ts": 17,
-  "e2e/two-instances.spec.ts": 15,
-  "e2e/home.spec.ts": 14,
-  "e2e/renewal.spec.ts": 14,
-  "e2e/directory.spec.ts": 10,
-  "e2e/auth-account.spec.ts": 8,
+  "e2e/drill-sigkill.spec.ts": 120,
+  "e2e/drill-sigterm.spec.ts": 120,
+  "e2e/a11y.spec.ts": 64,
+  "e2e/annual-report.spec.ts": 60,
+  "e2e/designation.spec.ts": 60,
+  "e2e/languages.spec.ts": 53,
+  "e2e/layout.spec.ts": 52,
+  "e2e/malformed-input.spec.ts": 46,
+  "e2e/admin-invitation.spec.ts": 39,
+  "e2e/report-autosave.spec.ts": 30,
+  "e2e/auth-security.spec.ts": 26,
+  "e2e/directory-facets.spec.ts": 26,
+  "e2e/client-address-and-hosts.spec.ts": 22,
+  "e2e/dashboard.spec.ts": 21,
+  "e2e/operations.spec.ts": 20,
+  "e2e/renewal.spec.ts": 20,
+  "e2e/home.spec.ts": 17,
+  "e2e/two-instances.spec.ts": 16,
+  "e2e/directory.spec.ts": 13,
+  "e2e/auth-account.spec.ts": 10,
   "e2e/two-factor.spec.ts": 6,
+  "e2e/jobs.spec.ts": 3,
   "e2e/sign-out.spec.ts": 3,
-  "e2e/jobs.spec.ts": 2,
   "e2e/smoke.spec.ts": 1,
 };
 export const unlistedSeconds = 30;
